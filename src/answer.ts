@@ -1,0 +1,199 @@
+// The one path every surface takes: text -> parse (typed spec) -> count (pure engine) -> an Answer,
+// which render/ turns into Block Kit, terminal text or JSON. Never throws.
+import { memoryBytes } from './engine/memory.js';
+import { countRecurrent, recurrentAlternatives, recurrentProblem } from './engine/recurrent.js';
+import type { Convention, ModelRecord, RecurrentSpec } from './engine/types.js';
+import { MAX_QUERY_CHARS, MAX_QUERY_LINES } from './limits.js';
+import { CELL_COMMANDS, parseSlashText, usageExample } from './parse/slash.js';
+import type { SlashQuery } from './parse/slash.js';
+import { formatCount } from './render/format.js';
+import type { CellKind } from './engine/types.js';
+
+export interface Alternative {
+  convention: Convention;
+  total: bigint;
+}
+
+export interface ComparisonRow {
+  convention: Convention;
+  total: bigint;
+  /** total minus the first row's total. */
+  difference: bigint;
+}
+
+export interface CountAnswer {
+  kind: 'count';
+  query: string;
+  command: string;
+  /** Plain text, e.g. "LSTM 4,096 → 256"; renderers escape it. */
+  title: string;
+  convention: Convention;
+  model: ModelRecord;
+  alternatives: Alternative[];
+  memory: { float32: bigint; float16: bigint };
+  notes: string[];
+  /** Every convention side by side (the Compare frameworks view); set when asked for. */
+  comparison: ComparisonRow[] | null;
+  incomplete: boolean;
+}
+
+export interface HelpAnswer {
+  kind: 'help';
+  query: string;
+  command: string;
+}
+
+export interface ErrorAnswer {
+  kind: 'error';
+  query: string;
+  command: string;
+  message: string;
+}
+
+export type Answer = CountAnswer | HelpAnswer | ErrorAnswer;
+
+export interface AnswerOptions {
+  /** The slash command the text came with ('/lstm'); absent when the text may carry its own. */
+  command?: string;
+  /** Lay out every convention side by side. */
+  compare?: boolean;
+}
+
+const KNOWN_COMMANDS = ['/lstm', '/gru', '/rnn', '/params'];
+
+function fullQuery(text: string, command: string | undefined): string {
+  return command ? `${command} ${text}`.trim() : text;
+}
+
+/** Splits a leading `/lstm` (or a bare `lstm`) off the text. */
+function splitCommand(text: string, given: string | undefined): { command: string; rest: string } {
+  if (given) return { command: given.toLowerCase(), rest: text };
+  const m = /^\s*\/?([A-Za-z]+)\b\s*/.exec(text);
+  if (m && m[1]) {
+    const word = m[1].toLowerCase();
+    const hasSlash = text.trimStart().startsWith('/');
+    if (CELL_COMMANDS[word] || word === 'params' || (hasSlash && !CELL_COMMANDS[word])) {
+      // `lstm 4096 256` without the slash is read as the command too, but `LSTM(64)` is code.
+      const after = text.slice(m[0].length);
+      if (hasSlash || !after.startsWith('(')) return { command: '/' + word, rest: after };
+    }
+  }
+  return { command: '', rest: text };
+}
+
+export function answerQuery(text: string, opts: AnswerOptions = {}): Answer {
+  const query = fullQuery(text, opts.command);
+  try {
+    return answerUnsafe(text, query, opts);
+  } catch (err) {
+    // The engine and parsers are total; this is the last line of defence, never shown as a stack.
+    return {
+      kind: 'error',
+      query,
+      command: opts.command ?? '',
+      message: `Something went wrong reading that (${err instanceof RangeError ? err.message : 'an internal error'}). Try e.g. \`/lstm 4096 256\`.`,
+    };
+  }
+}
+
+function answerUnsafe(text: string, query: string, opts: AnswerOptions): Answer {
+  if (typeof text !== 'string') text = String(text);
+  if (text.length > MAX_QUERY_CHARS) {
+    return errorAnswer(query, opts.command ?? '', `That is ${formatCount(BigInt(text.length))} characters; I read at most ${formatCount(BigInt(MAX_QUERY_CHARS))}. Paste one model or layer, e.g. \`/lstm 4096 256\`.`);
+  }
+  let lines = 1;
+  for (let i = 0; i < text.length && lines <= MAX_QUERY_LINES; i++) if (text.charCodeAt(i) === 10) lines++;
+  if (lines > MAX_QUERY_LINES) {
+    return errorAnswer(query, opts.command ?? '', `That is over ${formatCount(BigInt(MAX_QUERY_LINES))} lines; I read at most ${formatCount(BigInt(MAX_QUERY_LINES))}. Paste one model or layer, e.g. \`/lstm 4096 256\`.`);
+  }
+  const { command, rest } = splitCommand(text, opts.command);
+  const cell = CELL_COMMANDS[command.slice(1)];
+  if (command && !cell && !KNOWN_COMMANDS.includes(command)) {
+    return errorAnswer(query, command, `I don't know the command \`${command.slice(0, 24)}\`. Try \`/lstm 4096 256\`, \`/gru 128 64\`, \`/rnn 300 128\` or \`/params nn.LSTM(300, 512)\`.`);
+  }
+  if (!cell) {
+    if (rest.trim() === '' || /^\s*help\s*$/i.test(rest)) return { kind: 'help', query, command: command || '/params' };
+    return errorAnswer(
+      query,
+      command,
+      'I read layer shorthand after `/lstm`, `/gru` or `/rnn`, e.g. `/lstm 4096 256`, or pasted layer code such as `nn.LSTM(300, 512, num_layers=2)`.',
+    );
+  }
+  const parsed = parseSlashText(cell, rest);
+  if (parsed.ok === 'help') return { kind: 'help', query, command };
+  if (!parsed.ok) return errorAnswer(query, command, parsed.error);
+  return answerSlash(query, command, parsed.query, opts.compare ?? parsed.query.compare);
+}
+
+function errorAnswer(query: string, command: string, message: string): ErrorAnswer {
+  return { kind: 'error', query, command, message };
+}
+
+export function specFromSlash(q: SlashQuery, input: bigint, units: bigint): RecurrentSpec {
+  return {
+    kind: 'recurrent',
+    cell: q.cell,
+    input,
+    units,
+    layers: q.layers,
+    bidirectional: q.bidirectional,
+    bias: q.bias,
+    proj: q.proj,
+    peepholes: q.peepholes,
+    resetAfter: q.resetAfter,
+    convention: q.convention,
+  };
+}
+
+const CELL_NAME: Record<CellKind, string> = { lstm: 'LSTM', gru: 'GRU', rnn: 'RNN' };
+
+function recurrentTitle(spec: RecurrentSpec): string {
+  const parts = [`${CELL_NAME[spec.cell]} ${formatCount(spec.input)} → ${formatCount(spec.units)}`];
+  if (spec.bidirectional) parts.push('bidirectional');
+  if (spec.layers > 1) parts.push(`${spec.layers} layers`);
+  if (spec.proj !== null) parts.push(`proj ${formatCount(spec.proj)}`);
+  if (spec.peepholes) parts.push('peepholes');
+  if (!spec.bias) parts.push('no bias');
+  if (spec.resetAfter !== null) parts.push(`reset_after=${spec.resetAfter ? 'True' : 'False'}`);
+  return parts.join(' · ');
+}
+
+function answerSlash(query: string, command: string, q: SlashQuery, compare: boolean): Answer {
+  if (q.input === null || q.units === null) {
+    return errorAnswer(query, command, `Solving for a \`?\` is not available yet. Give both sizes, e.g. \`${usageExample(q.cell)}\`.`);
+  }
+  const spec = specFromSlash(q, q.input, q.units);
+  const problem = recurrentProblem(spec);
+  if (problem) {
+    return errorAnswer(query, command, `That layer can't be counted: ${problem}. E.g. \`${usageExample(q.cell)}\`.`);
+  }
+  const layer = countRecurrent(spec);
+  const model: ModelRecord = {
+    convention: spec.convention,
+    layers: [layer],
+    total: layer.params,
+    trainable: layer.trainable,
+    nonTrainable: layer.nonTrainable,
+    buffers: 0n,
+    unknownLayers: [],
+    notes: [],
+  };
+  const alternatives = recurrentAlternatives(spec);
+  return {
+    kind: 'count',
+    query,
+    command,
+    title: recurrentTitle(spec),
+    convention: spec.convention,
+    model,
+    alternatives,
+    memory: memoryBytes(model.total),
+    notes: q.notes,
+    comparison: compare ? comparisonRows(spec.convention, model.total, alternatives) : null,
+    incomplete: false,
+  };
+}
+
+export function comparisonRows(convention: Convention, total: bigint, alternatives: Alternative[]): ComparisonRow[] {
+  return [{ convention, total, difference: 0n }, ...alternatives.map((a) => ({ ...a, difference: a.total - total }))];
+}

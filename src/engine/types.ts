@@ -1,0 +1,132 @@
+// The engine's vocabulary. Everything here is plain data: specs go in, records come out,
+// and every count is a BigInt so that a total past 2^53 is still exact.
+
+export const CONVENTIONS = ['keras', 'keras2', 'pytorch', 'cudnn', 'onnx', 'flax', 'tf1'] as const;
+export type Convention = (typeof CONVENTIONS)[number];
+
+export const CONVENTION_LABELS: Record<Convention, string> = {
+  keras: 'Keras 3 / tf.keras',
+  keras2: 'Keras 2 / TensorFlow.js',
+  pytorch: 'PyTorch',
+  cudnn: 'cuDNN',
+  onnx: 'ONNX',
+  flax: 'Flax',
+  tf1: 'TF1 LSTMCell',
+};
+
+export type CellKind = 'lstm' | 'gru' | 'rnn';
+
+/** How tensors are named and laid out; defaults to the convention's own framework. */
+export type TensorNaming =
+  | 'keras'
+  | 'pytorch'
+  | 'pytorch-cell'
+  | 'cudnn'
+  | 'onnx'
+  | 'flax'
+  | 'tf1';
+
+/** A recurrent layer (possibly stacked and/or bidirectional) as the engine counts it. */
+export interface RecurrentSpec {
+  kind: 'recurrent';
+  cell: CellKind;
+  /** I: width of x_t fed to the first layer. */
+  input: bigint;
+  /** H: hidden units. */
+  units: bigint;
+  /** Stacked layers; layer k > 0 reads R·D. */
+  layers: number;
+  bidirectional: boolean;
+  bias: boolean;
+  /** P: LSTM projection size (PyTorch proj_size, TF1 num_proj); null when absent. */
+  proj: bigint | null;
+  peepholes: boolean;
+  /** Keras GRU reset_after; null = the convention's own default. */
+  resetAfter: boolean | null;
+  convention: Convention;
+  naming?: TensorNaming;
+  /** Display name of the layer (e.g. "lstm", "encoder"); defaults from the cell. */
+  name?: string;
+  /** Shown as the layer type ("LSTM", "CuDNNLSTM", "LSTMCell", ...); defaults from the cell. */
+  typeName?: string;
+}
+
+export interface TensorRecord {
+  name: string;
+  shape: bigint[];
+  params: bigint;
+  trainable: boolean;
+}
+
+export interface Term {
+  value: bigint;
+  /** What the number is ("units", "h_{t-1}", "gates"); may be empty. */
+  label: string;
+}
+
+/**
+ * One step of a derivation. Renderers turn these into prose, Block Kit or JSON;
+ * none of them recomputes a number.
+ */
+export type Step =
+  | { kind: 'explain'; text: string }
+  | { kind: 'sum'; label: string; terms: Term[]; result: bigint }
+  | { kind: 'product'; label: string; factors: Term[]; result: bigint }
+  | { kind: 'formula'; label: string; expression: string; result: bigint }
+  | { kind: 'note'; text: string }
+  /** Another convention's figure for the same spec and why it differs (the cuDNN note). */
+  | { kind: 'compare'; convention: Convention; total: bigint; difference: bigint; reason: string; factors: Term[] };
+
+/** One row of a stacked/bidirectional recurrent layer. */
+export interface StackRow {
+  layer: number;
+  inputWidth: bigint;
+  directions: number;
+  perDirection: bigint;
+  params: bigint;
+}
+
+/** What a picture of a recurrent cell needs (rendered by render/, never recomputed). */
+export interface CellPicture {
+  cell: CellKind;
+  recurrentLabel: string;
+  recurrentWidth: bigint;
+  inputWidth: bigint;
+  concatWidth: bigint;
+  units: bigint;
+  gates: { name: string; activation: string; weights: bigint; biasVectors: number; params: bigint }[];
+  extras: { label: string; params: bigint }[];
+}
+
+export type Dim = bigint | null;
+
+export interface LayerRecord {
+  name: string;
+  type: string;
+  convention?: Convention;
+  params: bigint;
+  trainable: bigint;
+  nonTrainable: bigint;
+  /** PyTorch buffers (BatchNorm running stats): elements, not parameters. */
+  buffers: bigint;
+  tensors: TensorRecord[];
+  steps: Step[];
+  stack?: StackRow[];
+  picture?: CellPicture;
+  outputShape?: Dim[];
+  /** Whether the layer's weights train (Keras `trainable=False`). */
+  isTrainable: boolean;
+  notes: string[];
+}
+
+export interface ModelRecord {
+  convention: Convention;
+  layers: LayerRecord[];
+  total: bigint;
+  trainable: bigint;
+  nonTrainable: bigint;
+  buffers: bigint;
+  /** Layers named in the input that the engine cannot count ("not counted: Foo"). */
+  unknownLayers: string[];
+  notes: string[];
+}

@@ -1,0 +1,76 @@
+// A small Bolt-compatible logger: one line per message, level filtering, and redaction of anything
+// that looks like a Slack token plus the exact secret values it is given. Writes to stderr by default
+// so console mode's stdout carries answers only.
+import { LogLevel } from '@slack/bolt';
+import type { Logger } from '@slack/bolt';
+import type { LogLevelName } from './config.js';
+
+const ORDER: Record<LogLevel, number> = {
+  [LogLevel.DEBUG]: 10,
+  [LogLevel.INFO]: 20,
+  [LogLevel.WARN]: 30,
+  [LogLevel.ERROR]: 40,
+};
+
+const TOKEN_PATTERN = /\b(xox[a-z]|xapp)-[A-Za-z0-9-]+/g;
+
+export interface LoggerOptions {
+  level?: LogLevelName | LogLevel;
+  name?: string;
+  /** Exact values that must never appear in a log line (tokens, signing secret). */
+  secrets?: readonly string[];
+  /** Where lines go; defaults to process.stderr. */
+  write?: (line: string) => void;
+}
+
+/** Replaces Slack-token-shaped strings and the given secrets with a fixed marker. */
+export function redact(text: string, secrets: readonly string[] = []): string {
+  let out = text;
+  for (const s of secrets) {
+    if (s.length >= 4) out = out.split(s).join('[redacted]');
+  }
+  return out.replace(TOKEN_PATTERN, (_m, prefix: string) => `${prefix}-[redacted]`);
+}
+
+function describe(value: unknown, withStack: boolean): string {
+  if (value instanceof Error) {
+    const code = (value as { code?: unknown }).code;
+    const head = `${value.name}: ${value.message}${typeof code === 'string' && !value.message.includes(code) ? ` (${code})` : ''}`;
+    return withStack && value.stack ? value.stack : head;
+  }
+  if (typeof value === 'string') return value;
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
+/**
+ * The level and name are fixed at creation: Bolt hands this one logger to every WebClient and the
+ * Socket Mode client, and those call setLevel(INFO)/setName(...) on whatever logger they are given,
+ * which would otherwise override LOG_LEVEL. So setLevel and setName are accepted and ignored.
+ */
+export function createLogger(options: LoggerOptions = {}): Logger {
+  const level: LogLevel = (options.level as LogLevel | undefined) ?? LogLevel.INFO;
+  const name = options.name ?? 'paramcount';
+  const secrets = options.secrets ?? [];
+  const write = options.write ?? ((line: string) => void process.stderr.write(line));
+
+  const log = (at: LogLevel, msg: unknown[]): void => {
+    if (ORDER[at] < ORDER[level]) return;
+    const text = msg.map((m) => describe(m, level === LogLevel.DEBUG)).join(' ');
+    const line = `${new Date().toISOString()} ${at.toUpperCase()} [${name}] ${text}`;
+    write(redact(line, secrets).replace(/\r?\n(?!$)/g, '\n    ') + '\n');
+  };
+
+  return {
+    debug: (...msg: unknown[]) => log(LogLevel.DEBUG, msg),
+    info: (...msg: unknown[]) => log(LogLevel.INFO, msg),
+    warn: (...msg: unknown[]) => log(LogLevel.WARN, msg),
+    error: (...msg: unknown[]) => log(LogLevel.ERROR, msg),
+    setLevel: () => {},
+    getLevel: () => level,
+    setName: () => {},
+  };
+}

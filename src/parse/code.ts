@@ -1,0 +1,860 @@
+// Reads the code people paste (PyTorch, Keras, Flax layers and whole models) into a typed ModelSpec.
+// The code is parsed, never executed: a small Python-subset parser builds an AST and this reader maps
+// each constructor call to a layer spec through the class's real signature.
+import { countModel, kerasSnake, modelAlternativesOf, modelSpecSchema, ModelError } from '../engine/model.js';
+import type { Framework, InputHint, LayerSpec, ModelSpec } from '../engine/model.js';
+import type { Dim } from '../engine/types.js';
+import { MAX_MODEL_LAYERS } from '../limits.js';
+import type { CallExpr, Expr, Module, Statement } from './python/ast.js';
+import { dottedName } from './python/ast.js';
+import { Evaluator } from './python/evaluate.js';
+import type { Host, Value } from './python/evaluate.js';
+import { parseTokens } from './python/parser.js';
+import { CODE_EXAMPLE, CodeError, EXAMPLE_HINT, preprocess } from './python/tokenizer.js';
+import type { ClassCtx, Handler } from './code/context.js';
+import { KERAS_COMMON } from './code/context.js';
+import { FLAX_HANDLERS, FLAX_ONLY } from './code/flax.js';
+import { KERAS_HANDLERS, inputShapeOf } from './code/keras.js';
+import { TORCH_HANDLERS } from './code/torch.js';
+import { Args, NONE, describeValue, host, hostData } from './code/values.js';
+import type { Bound, LayerData, ModelData, ModelItem, PathData, TensorData } from './code/values.js';
+
+export type { ModelSpec } from '../engine/model.js';
+
+const HANDLERS: Record<Framework, Record<string, Handler>> = {
+  pytorch: TORCH_HANDLERS,
+  keras: KERAS_HANDLERS,
+  flax: FLAX_HANDLERS,
+};
+
+const RECURRENT_NAMES = new Set(['LSTM', 'GRU', 'RNN', 'LSTMCell', 'GRUCell', 'RNNCell']);
+
+/** Names that take a trailing `input=N`-style hint (when the code does not use them itself). */
+const HINT_NAMES = new Set(['input', 'input_size', 'input_dim', 'input_width', 'in_features', 'input_shape']);
+
+/** Methods on a model/layer that never change the count. Those returning the model keep chaining. */
+const CHAINING_METHODS = new Set(['to', 'cuda', 'cpu', 'eval', 'train', 'double', 'float', 'half', 'bfloat16', 'requires_grad_', 'apply', 'type', 'share_memory']);
+const IGNORED_METHODS = new Set([
+  'compile', 'summary', 'fit', 'evaluate', 'predict', 'save', 'save_weights', 'load_weights', 'load_state_dict', 'state_dict',
+  'count_params', 'parameters', 'named_parameters', 'modules', 'named_modules', 'children', 'zero_grad', 'forward', 'get_config',
+  'get_weights', 'set_weights', 'init', 'apply_gradients', 'freeze', 'unfreeze', 'register_buffer', 'numel',
+]);
+
+interface DocHints {
+  torch: boolean;
+  keras: boolean;
+  flax: boolean;
+  flaxNn: boolean;
+}
+
+function docHints(src: string): DocHints {
+  return {
+    torch: /\bimport\s+torch\b|\bfrom\s+torch\b|\btorch\.nn\b/.test(src),
+    keras: /\bkeras\b|\btensorflow\b|\btf\.|(^|[^.\w])Sequential\s*\(|\.add\s*\(/m.test(src),
+    flax: /\bflax\b|\blinen\b/.test(src),
+    flaxNn: /import\s+flax\.linen\s+as\s+nn\b|from\s+flax\s+import\s+linen\s+as\s+nn\b/.test(src),
+  };
+}
+
+class Reader implements Host {
+  private readonly env = new Map<string, Value>();
+  private readonly read = new Set<string>();
+  private readonly aliases = new Map<string, string>();
+  private readonly top: ModelItem[] = [];
+  private readonly topIds = new Set<number>();
+  private readonly consumed = new Set<number>();
+  private readonly hints = new Map<string, { value: Value; order: number }>();
+  private nextId = 1;
+  private lastTensor: TensorData | null = null;
+  readonly notes: string[] = [];
+  private readonly ev: Evaluator;
+  private readonly doc: DocHints;
+
+  constructor(private readonly module: Module) {
+    this.ev = new Evaluator(module.source, this);
+    this.doc = docHints(module.source);
+  }
+
+  private text(e: { start: number; end: number }): string {
+    return this.ev.text(e);
+  }
+
+  private note(s: string): void {
+    if (!this.notes.includes(s)) this.notes.push(s);
+  }
+
+  // ----- Host ------------------------------------------------------------------------------
+
+  name(id: string): Value {
+    const v = this.env.get(id);
+    if (v !== undefined) {
+      this.read.add(id);
+      return v;
+    }
+    const aliased = this.aliases.get(id);
+    return host({ tag: 'path', path: aliased ?? id, written: id, unbound: aliased === undefined });
+  }
+
+  attr(obj: Value, attr: string, e: Expr): Value {
+    const d = hostData(obj);
+    if (d && d.tag === 'path') return host({ tag: 'path', path: `${d.path}.${attr}`, written: `${d.written}.${attr}`, unbound: d.unbound });
+    if (d) return host({ tag: 'opaque', what: `\`${this.text(e)}\`` });
+    throw new CodeError(`I can't read \`${this.text(e)}\`: ${describeValue(obj)} has no attribute \`${attr}\`. ${EXAMPLE_HINT}`);
+  }
+
+  call(e: CallExpr): Value {
+    if (e.func.k === 'attr') {
+      const method = e.func.attr;
+      const objExpr = e.func.obj;
+      let obj = this.ev.evaluate(objExpr);
+      let od = hostData(obj);
+      if (od && od.tag === 'path' && od.unbound && !od.written.includes('.') && (method === 'add' || method === 'pop' || method === 'build') && /^[a-z_]\w*$/.test(od.written)) {
+        // `model.add(...)` with no `model = Sequential()` before it.
+        const m = this.newModel('Sequential', 'keras', this.text(e), []);
+        this.env.set(od.written, host(m));
+        this.addTop(od.written, m);
+        obj = host(m);
+        od = m;
+      }
+      if (od && od.tag === 'path' && od.unbound && !od.written.includes('.') && (IGNORED_METHODS.has(method) || CHAINING_METHODS.has(method))) {
+        // `model.summary()`, `model.compile(...)` on a model defined elsewhere: nothing to count.
+        this.evaluateArgs(e);
+        return host({ tag: 'opaque', what: `\`${this.text(e)}\`` });
+      }
+      if (od && od.tag === 'model') return this.modelMethod(od, method, e);
+      if (od && od.tag === 'layer') return this.layerMethod(od, method, e);
+      if (od && (od.tag === 'tensor' || od.tag === 'opaque')) {
+        this.evaluateArgs(e);
+        return host({ tag: 'opaque', what: `\`${this.text(e)}\`` });
+      }
+      if (obj.t === 'seq' && (method === 'append' || method === 'extend' || method === 'insert')) {
+        const { positional } = this.evaluateCallArgs(e);
+        const vals = positional.map((b) => b.value);
+        if (method === 'append' && vals[0]) obj.items.push(vals[0]);
+        else if (method === 'extend' && vals[0] && vals[0].t === 'seq') obj.items.push(...vals[0].items);
+        else if (method === 'insert' && vals[1]) {
+          const i = vals[0] && vals[0].t === 'int' ? Number(vals[0].v) : obj.items.length;
+          obj.items.splice(i, 0, vals[1]);
+        }
+        if (obj.items.length > MAX_MODEL_LAYERS) throw new CodeError(`That list has more than ${MAX_MODEL_LAYERS} layers.`);
+        return NONE;
+      }
+      if (od && od.tag === 'path') {
+        return this.classCall({ tag: 'path', path: `${od.path}.${method}`, written: `${od.written}.${method}`, unbound: od.unbound }, e);
+      }
+      throw new CodeError(`I can't call \`${this.text(e)}\`: ${describeValue(obj)} has no method \`${method}\`. ${EXAMPLE_HINT}`);
+    }
+    const callee = this.ev.evaluate(e.func);
+    const d = hostData(callee);
+    if (d && d.tag === 'path') return this.classCall(d, e);
+    if (d && (d.tag === 'layer' || d.tag === 'model')) return this.apply(d, e);
+    if (d && (d.tag === 'opaque' || d.tag === 'tensor')) {
+      this.evaluateArgs(e);
+      return host({ tag: 'opaque', what: `\`${this.text(e)}\`` });
+    }
+    throw new CodeError(`I can't call \`${this.text(e)}\`: ${describeValue(callee)} is not a layer class. ${EXAMPLE_HINT}`, true);
+  }
+
+  // ----- arguments -------------------------------------------------------------------------
+
+  private evaluateCallArgs(e: CallExpr): { positional: Bound[]; keywords: { name: string; value: Value; expr: Expr | null }[] } {
+    const positional: Bound[] = [];
+    const keywords: { name: string; value: Value; expr: Expr | null }[] = [];
+    for (const arg of e.args) {
+      const v = this.ev.evaluate(arg.value);
+      if (arg.star) {
+        if (v.t !== 'seq') throw new CodeError(`\`*${this.text(arg.value)}\` must be a list or tuple. ${EXAMPLE_HINT}`);
+        for (const item of v.items) positional.push({ value: item, expr: null });
+      } else positional.push({ value: v, expr: arg.value });
+    }
+    for (const kw of e.kwargs) {
+      const v = this.ev.evaluate(kw.value);
+      if (kw.name === null) {
+        if (v.t !== 'dict') throw new CodeError(`\`**${this.text(kw.value)}\` must be a dict. ${EXAMPLE_HINT}`);
+        for (const entry of v.entries) {
+          if (entry.key.t !== 'str') throw new CodeError(`\`**${this.text(kw.value)}\` must have string keys. ${EXAMPLE_HINT}`);
+          keywords.push({ name: entry.key.v, value: entry.value, expr: null });
+        }
+      } else keywords.push({ name: kw.name, value: v, expr: kw.value });
+    }
+    return { positional, keywords };
+  }
+
+  private evaluateArgs(e: CallExpr): void {
+    this.evaluateCallArgs(e);
+  }
+
+  // ----- layers, models, tensors -----------------------------------------------------------
+
+  private newLayer(spec: LayerSpec, cls: string, fw: Framework, source: string, extra?: Partial<Pick<LayerData, 'kerasCell' | 'more'>>): LayerData {
+    return { tag: 'layer', id: this.nextId++, spec, cls, fw, source, ...extra };
+  }
+
+  private newModel(cls: string, fw: Framework | null, source: string, items: ModelItem[]): ModelData {
+    return { tag: 'model', id: this.nextId++, cls, fw, items, source, inputShape: null, name: null };
+  }
+
+  private consume(d: LayerData | ModelData): void {
+    this.consumed.add(d.id);
+  }
+
+  private addTop(name: string | null, d: LayerData | ModelData): void {
+    if (this.topIds.has(d.id)) {
+      const item = this.top.find((x) => x.data.id === d.id);
+      if (item && item.name === null) item.name = name;
+      return;
+    }
+    this.topIds.add(d.id);
+    this.top.push({ name, data: d });
+  }
+
+  /** A value placed in a Sequential list / model.add: layers, nested models, Input tensors. */
+  private toItem(v: Value, where: string): ModelItem {
+    const d = hostData(v);
+    if (d && (d.tag === 'layer' || d.tag === 'model')) {
+      this.consume(d);
+      return { name: null, data: d };
+    }
+    if (d && d.tag === 'tensor') {
+      return { name: null, data: this.newLayer({ kind: 'input', shape: d.input ?? [] }, 'Input', 'keras', 'Input') };
+    }
+    throw new CodeError(`${where} expects layers, but got ${describeValue(v)}. ${EXAMPLE_HINT}`);
+  }
+
+  private modelMethod(m: ModelData, method: string, e: CallExpr): Value {
+    const { positional, keywords } = this.evaluateCallArgs(e);
+    const first = positional[0]?.value ?? keywords.find((k) => k.name === 'layer' || k.name === 'module' || k.name === 'input_shape')?.value;
+    switch (method) {
+      case 'add':
+      case 'append':
+      case 'add_module': {
+        const v = method === 'add_module' ? (positional[1]?.value ?? keywords.find((k) => k.name === 'module')?.value) : first;
+        if (!v) throw new CodeError(`\`${this.text(e)}\` adds nothing. ${EXAMPLE_HINT}`);
+        const item = this.toItem(v, `\`${this.text(e)}\``);
+        if (method === 'add_module' && positional[0]?.value.t === 'str') item.name = positional[0].value.v;
+        m.items.push(item);
+        if (m.items.length > MAX_MODEL_LAYERS) throw new CodeError(`That model has more than ${MAX_MODEL_LAYERS} layers, more than I count.`);
+        return NONE;
+      }
+      case 'extend': {
+        if (first && first.t === 'seq') for (const v of first.items) m.items.push(this.toItem(v, `\`${this.text(e)}\``));
+        return NONE;
+      }
+      case 'pop':
+        m.items.pop();
+        return NONE;
+      case 'build': {
+        if (first && first.t !== 'none') {
+          const a = new Args('build', ['input_shape'], [{ value: first, expr: null }], [], `\`${this.text(e)}\``);
+          const shape = a.shape('input_shape');
+          if (shape) m.inputShape = shape.slice(1);
+        }
+        return NONE;
+      }
+      default:
+        if (CHAINING_METHODS.has(method)) return host(m);
+        if (IGNORED_METHODS.has(method)) return host({ tag: 'opaque', what: `\`${this.text(e)}\`` });
+        throw new CodeError(`I don't know \`.${method}(...)\` on a model (\`${this.text(e)}\`). ${EXAMPLE_HINT}`);
+    }
+  }
+
+  private layerMethod(l: LayerData, method: string, e: CallExpr): Value {
+    this.evaluateArgs(e);
+    if (CHAINING_METHODS.has(method)) return host(l);
+    return host({ tag: 'opaque', what: `\`${this.text(e)}\`` });
+  }
+
+  /** `Dense(10)(x)`: the Keras functional API; PyTorch `lstm(x)` is just ignored. */
+  private apply(d: LayerData | ModelData, e: CallExpr): Value {
+    const { positional, keywords } = this.evaluateCallArgs(e);
+    const fw = d.fw;
+    if (fw === 'pytorch') {
+      // `lstm(x)` runs a PyTorch module: the module itself is still part of what was pasted.
+      if (!this.consumed.has(d.id)) this.addTop(null, d);
+      return host({ tag: 'opaque', what: `\`${this.text(e)}\`` });
+    }
+    const arg = positional[0]?.value ?? keywords.find((k) => k.name === 'inputs' || k.name === 'x')?.value;
+    const tensors: TensorData[] = [];
+    const collect = (v: Value | undefined): void => {
+      if (!v) return;
+      const t = hostData(v);
+      if (t && t.tag === 'tensor') tensors.push(t);
+      else if (t && t.tag === 'path' && t.unbound) tensors.push({ tag: 'tensor', chain: [], input: null });
+      else if (v.t === 'seq') for (const x of v.items) collect(x);
+    };
+    collect(arg);
+    if (tensors.length === 0) return host({ tag: 'opaque', what: `\`${this.text(e)}\`` });
+    this.consume(d);
+    const chain: (LayerData | ModelData)[] = [];
+    const seen = new Set<number>();
+    for (const t of tensors) {
+      for (const c of t.chain) {
+        if (!seen.has(c.id)) {
+          seen.add(c.id);
+          chain.push(c);
+        }
+      }
+    }
+    if (!seen.has(d.id)) chain.push(d);
+    if (tensors.length > 1) this.note('A layer here takes several inputs; I count every layer once but follow the shapes as a single chain.');
+    const out: TensorData = { tag: 'tensor', chain, input: tensors[0]?.input ?? null };
+    this.lastTensor = out;
+    return host(out);
+  }
+
+  private functionalModel(e: CallExpr, cls: string): Value {
+    const a = this.bindArgs(e, cls, ['inputs', 'outputs', 'name', 'trainable'], []);
+    const outs = a.raw('outputs');
+    const ins = a.raw('inputs');
+    const tensors: TensorData[] = [];
+    const collect = (v: Value | undefined): void => {
+      if (!v) return;
+      const t = hostData(v);
+      if (t && t.tag === 'tensor') tensors.push(t);
+      else if (v.t === 'seq') for (const x of v.items) collect(x);
+      else if (v.t === 'dict') for (const x of v.entries) collect(x.value);
+    };
+    collect(outs);
+    if (tensors.length === 0) throw new CodeError(`\`${this.text(e)}\` needs the output tensors, e.g. \`Model(inputs, outputs)\`.`);
+    const inT = hostData(ins);
+    const items: ModelItem[] = [];
+    const inputShape = inT && inT.tag === 'tensor' ? inT.input : (tensors[0]?.input ?? null);
+    if (inputShape) items.push({ name: null, data: this.newLayer({ kind: 'input', shape: inputShape }, 'Input', 'keras', 'Input') });
+    const seen = new Set<number>();
+    for (const t of tensors) {
+      for (const c of t.chain) {
+        if (seen.has(c.id)) continue;
+        seen.add(c.id);
+        items.push({ name: null, data: c });
+      }
+    }
+    const m = this.newModel(cls, 'keras', this.text(e), items);
+    if (a.given('name')) m.name = a.str('name', '');
+    this.lastTensor = null;
+    return host(m);
+  }
+
+  private bindArgs(e: CallExpr, cls: string, sig: readonly string[], common: readonly string[], aliases: readonly string[] = []): Args {
+    const { positional, keywords } = this.evaluateCallArgs(e);
+    return new Args(cls, sig, positional, keywords, `\`${this.text(e)}\``, common, aliases);
+  }
+
+  private frameworkFor(p: PathData, cls: string, e: CallExpr): Framework {
+    const segs = p.path.split('.');
+    const head = segs.slice(0, -1);
+    const kw = new Set(e.kwargs.map((k) => k.name));
+    const positional = e.args.length;
+    if (head.some((s) => s === 'flax' || s === 'linen' || s === 'nnx')) return 'flax';
+    if (head.includes('torch')) return 'pytorch';
+    if (head.some((s) => s === 'keras' || s === 'tensorflow' || s === 'tf' || s === 'layers' || s === 'tfkl' || s === 'kl')) return 'keras';
+    const hasFlax = FLAX_HANDLERS[cls] !== undefined;
+    const firstArg = e.args[0];
+    if (cls === 'RNN' && firstArg && !firstArg.star && firstArg.value.k !== 'int' && firstArg.value.k !== 'chain') {
+      // RNN(cell): Flax's nn.RNN or Keras' RNN wrapper, never torch.nn.RNN(input_size, ...).
+      const inner = firstArg.value.k === 'call' ? firstArg.value : null;
+      const innerFeatures = inner !== null && inner.kwargs.some((k) => k.name === 'features');
+      if (this.doc.flaxNn || innerFeatures || (this.doc.flax && !this.doc.keras)) return 'flax';
+      if (firstArg.value.k === 'call' || firstArg.value.k === 'list') return 'keras';
+    }
+    if (head.length === 1 && head[0] === 'nn') {
+      if (this.doc.flaxNn) return 'flax';
+      if (hasFlax && (kw.has('features') || FLAX_ONLY.has(cls) || cls === 'Dense' || cls === 'Embed')) return 'flax';
+      if (hasFlax && (cls === 'LSTMCell' || cls === 'GRUCell') && positional === 1 && !kw.has('hidden_size') && !kw.has('input_size')) return 'flax';
+      return 'pytorch';
+    }
+    if (hasFlax && (kw.has('features') || FLAX_ONLY.has(cls))) return 'flax';
+    const inTorch = TORCH_HANDLERS[cls] !== undefined;
+    const inKeras = KERAS_HANDLERS[cls] !== undefined;
+    if (inTorch && !inKeras) return 'pytorch';
+    if (inKeras && !inTorch) return 'keras';
+    if (inTorch && inKeras) {
+      if (this.doc.torch && !this.doc.keras) return 'pytorch';
+      if (this.doc.keras && !this.doc.torch) return 'keras';
+      if (RECURRENT_NAMES.has(cls) && positional >= 2 && e.args.slice(0, 2).every((a) => !a.star && (a.value.k === 'int' || a.value.k === 'chain' || a.value.k === 'name'))) {
+        this.note(`Read \`${cls}(...)\` with two sizes as PyTorch's nn.${cls}(input_size, hidden_size); for Keras write \`${cls}(units) input=N\`.`);
+        return 'pytorch';
+      }
+      if (kw.has('input_size') || kw.has('hidden_size') || kw.has('in_features') || kw.has('num_embeddings')) return 'pytorch';
+      return 'keras';
+    }
+    if (this.doc.torch && !this.doc.keras) return 'pytorch';
+    if (this.doc.flax && !this.doc.keras) return 'flax';
+    return 'keras';
+  }
+
+  private classCall(p: PathData, e: CallExpr): Value {
+    const segs = p.path.split('.');
+    const cls = segs[segs.length - 1] as string;
+    const head = segs.slice(0, -1);
+    const source = `\`${this.text(e)}\``;
+    if (head.length === 0) {
+      const b = this.builtin(cls, e);
+      if (b) return b;
+    }
+    if (cls === 'OrderedDict') {
+      const a = this.bindArgs(e, cls, ['items'], []);
+      const v = a.raw('items');
+      const entries: { key: Value; value: Value }[] = [];
+      if (v && v.t === 'seq') {
+        for (const pair of v.items) {
+          if (pair.t === 'seq' && pair.items.length === 2) entries.push({ key: pair.items[0] as Value, value: pair.items[1] as Value });
+        }
+      } else if (v && v.t === 'dict') entries.push(...v.entries);
+      return { t: 'dict', entries };
+    }
+    const fw = this.frameworkFor(p, cls, e);
+    // Containers and the functional API.
+    if (cls === 'Sequential' || cls === 'ModuleList' || cls === 'ModuleDict') return this.container(cls, fw, e);
+    if ((cls === 'Model' || cls === 'Functional') && fw === 'keras') return this.functionalModel(e, cls);
+    if (cls === 'Input' && fw !== 'pytorch') {
+      const a = this.bindArgs(e, 'Input', ['shape', 'batch_size', 'dtype', 'sparse', 'batch_shape', 'name', 'tensor', 'ragged', 'optional'], KERAS_COMMON);
+      const t: TensorData = { tag: 'tensor', chain: [], input: inputShapeOf(a) };
+      return host(t);
+    }
+    const order: Framework[] = [fw, ...(['keras', 'pytorch', 'flax'] as Framework[]).filter((f) => f !== fw)];
+    for (const f of order) {
+      const handler = HANDLERS[f][cls];
+      if (!handler) continue;
+      // Another framework's class only when the path does not name one (`Dense`, `nn.Dense`).
+      if (f !== fw && head.length > 0 && !(head.length === 1 && head[0] === 'nn')) continue;
+      return handler(this.ctx(cls, f, e, source));
+    }
+    if (/^[A-Z]/.test(cls)) {
+      this.evaluateArgs(e);
+      const data = this.newLayer({ kind: 'unknown', typeName: cls, framework: fw, source }, cls, fw, source);
+      return host(data);
+    }
+    const root = p.path.split('.')[0] ?? '';
+    if (head.length > 0 && ['torch', 'tf', 'tensorflow', 'np', 'numpy', 'jnp', 'jax', 'F', 'math', 'random', 'keras', 'nn', 'optim', 'flax'].includes(root)) {
+      // torch.randn(...), F.relu(...), np.zeros(...): values, not layers.
+      this.evaluateArgs(e);
+      return host({ tag: 'opaque', what: source });
+    }
+    throw new CodeError(`I don't know the function \`${p.written}(...)\`, and I never run code. ${EXAMPLE_HINT}`, true);
+  }
+
+  private builtin(name: string, e: CallExpr): Value | null {
+    const num = (): Value => {
+      const { positional } = this.evaluateCallArgs(e);
+      const v = positional[0]?.value;
+      if (!v) throw new CodeError(`\`${this.text(e)}\` needs a value.`);
+      return v;
+    };
+    switch (name) {
+      case 'int': {
+        const v = num();
+        if (v.t === 'int') return v;
+        if (v.t === 'float') return { t: 'int', v: BigInt(Math.trunc(v.v)) };
+        if (v.t === 'bool') return { t: 'int', v: v.v ? 1n : 0n };
+        if (v.t === 'str' && /^\s*[0-9_]{1,13}\s*$/.test(v.v)) return { t: 'int', v: BigInt(v.v.replace(/_/g, '').trim()) };
+        throw new CodeError(`\`${this.text(e)}\` is not a whole number.`);
+      }
+      case 'round': {
+        const v = num();
+        if (v.t === 'int') return v;
+        if (v.t === 'float') {
+          const r = Math.round(v.v);
+          const even = Math.abs(v.v % 1) === 0.5 ? 2 * Math.round(v.v / 2) : r;
+          return { t: 'int', v: BigInt(even) };
+        }
+        throw new CodeError(`\`${this.text(e)}\` is not a number.`);
+      }
+      case 'float': {
+        const v = num();
+        if (v.t === 'int') return { t: 'float', v: Number(v.v) };
+        if (v.t === 'float') return v;
+        if (v.t === 'str') {
+          const f = Number(v.v);
+          if (!Number.isFinite(f)) throw new CodeError(`\`${this.text(e)}\` is not a finite number. ${EXAMPLE_HINT}`);
+          return { t: 'float', v: f };
+        }
+        throw new CodeError(`\`${this.text(e)}\` is not a number.`);
+      }
+      case 'abs': {
+        const v = num();
+        if (v.t === 'int') return { t: 'int', v: v.v < 0n ? -v.v : v.v };
+        if (v.t === 'float') return { t: 'float', v: Math.abs(v.v) };
+        throw new CodeError(`\`${this.text(e)}\` is not a number.`);
+      }
+      case 'min':
+      case 'max': {
+        const { positional } = this.evaluateCallArgs(e);
+        const vals = positional.length === 1 && positional[0]?.value.t === 'seq' ? positional[0].value.items : positional.map((p) => p.value);
+        const ints = vals.map((v) => (v.t === 'int' ? v.v : null));
+        if (ints.length === 0 || ints.some((x) => x === null)) throw new CodeError(`\`${this.text(e)}\` needs whole numbers.`);
+        const xs = ints as bigint[];
+        return { t: 'int', v: xs.reduce((a, b) => (name === 'min' ? (b < a ? b : a) : b > a ? b : a)) };
+      }
+      case 'len': {
+        const v = num();
+        if (v.t === 'seq') return { t: 'int', v: BigInt(v.items.length) };
+        if (v.t === 'str') return { t: 'int', v: BigInt(v.v.length) };
+        throw new CodeError(`\`${this.text(e)}\`: len() needs a list or tuple.`);
+      }
+      case 'list':
+      case 'tuple': {
+        const { positional } = this.evaluateCallArgs(e);
+        const v = positional[0]?.value;
+        if (!v) return { t: 'seq', kind: name, items: [] };
+        if (v.t === 'seq') return { t: 'seq', kind: name, items: [...v.items] };
+        throw new CodeError(`\`${this.text(e)}\` needs a list or tuple.`);
+      }
+      case 'dict': {
+        const { keywords } = this.evaluateCallArgs(e);
+        return { t: 'dict', entries: keywords.map((k) => ({ key: { t: 'str', v: k.name }, value: k.value })) };
+      }
+      case 'print':
+      case 'display':
+        this.evaluateArgs(e);
+        return NONE;
+      case 'super':
+      case 'input':
+      case 'range':
+      case 'isinstance':
+      case 'type':
+      case 'setattr':
+        throw new CodeError(`I don't read \`${name}(...)\`: paste only the layer lines, e.g. ${CODE_EXAMPLE}.`);
+      default:
+        return null;
+    }
+  }
+
+  private container(cls: string, fw: Framework, e: CallExpr): Value {
+    const source = `\`${this.text(e)}\``;
+    const items: ModelItem[] = [];
+    const { positional, keywords } = this.evaluateCallArgs(e);
+    const addValue = (v: Value, name: string | null): void => {
+      const item = this.toItem(v, source);
+      item.name = name;
+      items.push(item);
+      if (items.length > MAX_MODEL_LAYERS) throw new CodeError(`That model has more than ${MAX_MODEL_LAYERS} layers, more than I count.`);
+    };
+    let name: string | null = null;
+    let inputShape: Dim[] | null = null;
+    if (fw === 'pytorch' && cls === 'Sequential') {
+      if (positional.length === 1 && positional[0]?.value.t === 'dict') {
+        for (const entry of positional[0].value.entries) addValue(entry.value, entry.key.t === 'str' ? entry.key.v : null);
+      } else for (const p of positional) addValue(p.value, null);
+    } else {
+      // Keras/Flax Sequential(layers, ...), ModuleList(modules), ModuleDict(modules).
+      const first = positional[0]?.value ?? keywords.find((k) => k.name === 'layers' || k.name === 'modules')?.value;
+      if (first && first.t === 'seq') for (const v of first.items) addValue(v, null);
+      else if (first && first.t === 'dict') for (const entry of first.entries) addValue(entry.value, entry.key.t === 'str' ? entry.key.v : null);
+      else if (first && first.t !== 'none') addValue(first, null);
+      for (const k of keywords) {
+        if (k.name === 'name' && k.value.t === 'str') name = k.value.v;
+        if (k.name === 'input_shape' || k.name === 'batch_input_shape') {
+          const a = new Args(cls, [], [], [k], source, [k.name]);
+          const s = a.shape(k.name);
+          if (s) inputShape = k.name === 'batch_input_shape' ? s.slice(1) : s;
+        }
+      }
+      if (positional.length > 1 && fw !== 'pytorch') {
+        for (const p of positional.slice(1)) if (hostData(p.value)) addValue(p.value, null);
+      }
+    }
+    const m = this.newModel(cls, fw, source, items);
+    m.name = name;
+    m.inputShape = inputShape;
+    return host(m);
+  }
+
+  private ctx(cls: string, fw: Framework, e: CallExpr, source: string): ClassCtx {
+    const reader = this; // eslint-disable-line @typescript-eslint/no-this-alias
+    let evaluated: ReturnType<Reader['evaluateCallArgs']> | null = null;
+    const args = (): ReturnType<Reader['evaluateCallArgs']> => (evaluated ??= reader.evaluateCallArgs(e));
+    return {
+      cls,
+      fw,
+      source,
+      bind(sig, common = [], aliases = []) {
+        const { positional, keywords } = args();
+        return new Args(cls, sig, positional, keywords, source, common, aliases);
+      },
+      evaluateArgs() {
+        args();
+      },
+      legacyConv(rank) {
+        const kw = new Set(e.kwargs.map((k) => k.name));
+        if (kw.has('nb_filter') || kw.has('nb_row') || kw.has('filter_length') || kw.has('border_mode') || kw.has('subsample')) return true;
+        if (rank >= 2 && e.args.length >= rank + 1) {
+          const { positional } = args();
+          return positional.slice(0, rank + 1).every((b) => b.value.t === 'int');
+        }
+        return false;
+      },
+      layer(spec, a, extra) {
+        const s = { ...spec, source: source.replace(/^`|`$/g, '') } as LayerSpec;
+        if (a) {
+          const note = a.unknownNote();
+          if (note) s.notes = [...(s.notes ?? []), note];
+          if (fw === 'keras' || fw === 'flax') {
+            if (a.given('name') && a.raw('name')?.t === 'str') s.name = a.str('name', '');
+          }
+          if (fw === 'keras') {
+            if (a.has('trainable') && !a.bool('trainable', true)) s.trainable = false;
+            const batch = a.shape('batch_input_shape') ?? (spec.kind !== 'input' ? a.shape('batch_shape') : null);
+            if (batch) s.inputShape = batch.slice(1);
+            else if (a.given('input_shape') && spec.kind !== 'input') s.inputShape = a.shape('input_shape') ?? undefined;
+            else if (spec.kind !== 'embedding' && a.given('input_dim')) {
+              const dim = a.size('input_dim');
+              const sequence = spec.kind === 'recurrent' || (spec.kind === 'conv' && spec.rank === 1) || spec.kind === 'time-distributed';
+              s.inputShape = sequence ? [a.optSize('input_length'), dim] : [dim];
+            }
+            if (s.kind === 'embedding' && a.given('input_shape')) {
+              const shape = a.shape('input_shape');
+              if (shape && shape.length === 1 && s.inputLength === null) s.inputLength = shape[0] ?? null;
+            }
+          }
+        }
+        const more = extra?.more?.map((m) => ({ ...m, source: s.source })) ;
+        return host(reader.newLayer(s, cls, fw, source, { ...extra, more }));
+      },
+      consume(d) {
+        reader.consume(d);
+      },
+    };
+  }
+
+  // ----- statements ------------------------------------------------------------------------
+
+  private bindTarget(target: Expr, v: Value, order: number): void {
+    if (target.k === 'name') {
+      this.env.set(target.id, v);
+      this.read.delete(target.id);
+      if (HINT_NAMES.has(target.id) && !hostData(v)) this.hints.set(target.id, { value: v, order });
+      this.takeValue(target.id, v);
+      return;
+    }
+    if (target.k === 'attr') {
+      const path = dottedName(target);
+      if (path) this.env.set(path, v);
+      this.takeValue(target.attr, v);
+      return;
+    }
+    if (target.k === 'tuple' && v.t === 'seq' && v.items.length === target.items.length) {
+      target.items.forEach((t, i) => this.bindTarget(t, v.items[i] as Value, order));
+      return;
+    }
+    // Other targets (subscripts, unpacking of call results) change nothing we count.
+    const d = hostData(v);
+    if (d && (d.tag === 'layer' || d.tag === 'model')) this.addTop(null, d);
+  }
+
+  private takeValue(name: string | null, v: Value): void {
+    const d = hostData(v);
+    if (!d) return;
+    if (d.tag === 'layer' || d.tag === 'model') {
+      this.addTop(name, d);
+      if (d.tag === 'model' && name && !d.name) d.name = name;
+    } else if (d.tag === 'tensor') {
+      this.lastTensor = d;
+    }
+  }
+
+  run(): ModelSpec {
+    const body: Statement[] = this.module.body;
+    body.forEach((st, order) => {
+      switch (st.k) {
+        case 'pass':
+          return;
+        case 'import':
+          for (const n of st.names) {
+            if (n.name === '*') continue;
+            if (st.module === '') {
+              if (n.alias) this.aliases.set(n.alias, n.name);
+            } else {
+              this.aliases.set(n.alias ?? n.name, `${st.module}.${n.name}`);
+            }
+          }
+          return;
+        case 'assign': {
+          const v = this.ev.evaluate(st.value);
+          for (const t of st.targets) this.bindTarget(t, v, order);
+          return;
+        }
+        case 'expr': {
+          const v = this.ev.evaluate(st.expr);
+          this.takeValue(null, v);
+          return;
+        }
+      }
+    });
+    return this.assemble();
+  }
+
+  private assemble(): ModelSpec {
+    let items = this.top.filter((it) => !this.consumed.has(it.data.id));
+    if (items.length === 0 && this.lastTensor && this.lastTensor.chain.length > 0) {
+      const t = this.lastTensor;
+      items = [];
+      if (t.input) items.push({ name: null, data: this.newLayer({ kind: 'input', shape: t.input }, 'Input', 'keras', 'Input') });
+      for (const c of t.chain) items.push({ name: null, data: c });
+    }
+    const specs: LayerSpec[] = [];
+    const fws: Framework[] = [];
+    const seen = new Set<number>();
+    const nameCounts = new Map<string, number>();
+    const soleContainer = items.length === 1 && items[0]?.data.tag === 'model';
+    const walk = (list: ModelItem[], prefix: string, topLevel: boolean, depth: number): void => {
+      if (depth > 64) throw new CodeError(`Those models are nested too deeply. ${EXAMPLE_HINT}`);
+      list.forEach((item, i) => {
+        const d = item.data;
+        if (seen.has(d.id)) {
+          this.note(`${d.tag === 'layer' ? d.cls : 'A model'} is used more than once; its weights are shared, so they count once.`);
+          return;
+        }
+        seen.add(d.id);
+        if (d.tag === 'model') {
+          const childPrefix = topLevel ? (soleContainer ? '' : item.name ? `${item.name}.` : '') : `${prefix}${item.name ?? i}.`;
+          if (d.inputShape) specs.push({ kind: 'input', shape: d.inputShape });
+          walk(d.items, childPrefix, false, depth + 1);
+          return;
+        }
+        const all = [d.spec, ...(d.more ?? [])];
+        all.forEach((spec, j) => {
+          let s = spec;
+          if (d.fw === 'pytorch' && !s.name && s.kind !== 'input') {
+            let nm: string;
+            if (topLevel) {
+              const base = item.name ?? kerasSnake(d.cls);
+              const n = nameCounts.get(base) ?? 0;
+              nameCounts.set(base, n + 1);
+              nm = n === 0 ? base : `${base}_${n}`;
+            } else nm = `${prefix}${item.name ?? i}`;
+            s = { ...s, name: nm };
+          }
+          if (d.kerasCell && s.kind === 'recurrent' && j === 0) {
+            s = { ...s, notes: [...(s.notes ?? []), `A Keras ${d.cls} on its own is one step of a ${s.typeName ?? 'recurrent'} layer: same weights as the layer.`] };
+          }
+          specs.push(s);
+          if (s.kind !== 'input') fws.push(d.fw);
+        });
+        if (specs.length > MAX_MODEL_LAYERS) throw new CodeError(`That model has more than ${MAX_MODEL_LAYERS} layers, more than I count.`);
+      });
+    };
+    walk(items, '', true, 0);
+    const hint = this.inputHint();
+    const framework = majority(fws);
+    return { framework, layers: specs, input: hint, notes: this.notes };
+  }
+
+  private inputHint(): InputHint | null {
+    let best: { name: string; value: Value; order: number } | null = null;
+    for (const [name, h] of this.hints) {
+      if (this.read.has(name)) continue;
+      if (!best || h.order > best.order) best = { name, ...h };
+    }
+    if (!best) return null;
+    const v = best.value;
+    const a = new Args(best.name, [best.name], [{ value: v, expr: null }], [], `\`${best.name}=…\``);
+    if (best.name === 'input_shape' || v.t === 'seq') {
+      const shape = a.shape(best.name);
+      if (!shape || shape.length === 0) return null;
+      return { shape };
+    }
+    return { width: a.size(best.name) };
+  }
+}
+
+function majority(fws: Framework[]): Framework {
+  if (fws.length === 0) return 'keras';
+  const counts = new Map<Framework, number>();
+  for (const f of fws) counts.set(f, (counts.get(f) ?? 0) + 1);
+  let best: Framework = fws[0] as Framework;
+  for (const [f, n] of counts) if (n > (counts.get(best) ?? 0)) best = f;
+  return best;
+}
+
+// -------------------------------------------------------------------------------------------
+
+/** Whether a message looks like pasted code rather than a slash-command shorthand or prose. */
+export function looksLikeCode(text: string): boolean {
+  const s = preprocess(text);
+  if (/^\s*\/\w/.test(s)) return false;
+  if (/\bmodel\.add\b|\bSequential\b/.test(s)) return true;
+  // A call written as code: `nn.LSTM(`, `Dense(`, `eval(` (refused later), not prose like "LSTM (64)".
+  return /(?:^|[^\w.])[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*\(/m.test(s);
+}
+
+/** Lines that only print or count (`sum(p.numel() for p in model.parameters())`): dropped, noted. */
+function dropCountingLines(src: string): { src: string; dropped: number } {
+  let dropped = 0;
+  const lines = src.split('\n').map((line) => {
+    if (/\bnumel\s*\(|\bcount_params\s*\(|\.parameters\s*\(\s*\)\s*(?:if|\))|\bfor\s+\w+\s+in\s+\w+(?:\.\w+)*\.parameters\(/.test(line) && /\bfor\b/.test(line)) {
+      dropped++;
+      return '';
+    }
+    return line;
+  });
+  return { src: lines.join('\n'), dropped };
+}
+
+/**
+ * Parses pasted PyTorch / Keras / Flax code (never executing it) into a checked ModelSpec, or a
+ * friendly error saying what was expected.
+ */
+export function parseCode(text: string): { ok: true; model: ModelSpec } | { ok: false; error: string } {
+  const first = parseCodeOnce(text);
+  if (first.ok || !first.syntax) return strip(first);
+  // Prose around `inline code` ("how many in `nn.LSTM(300, 512)`?"): read just the code spans.
+  const spans = codeSpans(text);
+  if (spans !== null) {
+    return strip(parseCodeOnce(spans));
+  }
+  return strip(first);
+}
+
+type Attempt = { ok: true; model: ModelSpec } | { ok: false; error: string; syntax: boolean };
+
+function strip(a: Attempt): { ok: true; model: ModelSpec } | { ok: false; error: string } {
+  return a.ok ? a : { ok: false, error: a.error };
+}
+
+/** The text inside ``` fences and `backticks`, one span a line; null when there is none or only one whole-text span. */
+function codeSpans(text: string): string | null {
+  const spans: string[] = [];
+  const re = /```(?:[a-zA-Z0-9]*\n)?([\s\S]*?)```|`([^`\n]+)`/g;
+  let m: RegExpExecArray | null;
+  let covered = 0;
+  while ((m = re.exec(text)) !== null) {
+    spans.push(m[1] ?? m[2] ?? '');
+    covered += m[0].length;
+  }
+  if (spans.length === 0 || covered >= text.trim().length) return null;
+  return spans.join('\n');
+}
+
+function parseCodeOnce(text: string): Attempt {
+  try {
+    const pre = preprocess(text);
+    const { src, dropped } = dropCountingLines(pre);
+    const module = parseTokens(src);
+    const reader = new Reader(module);
+    if (dropped > 0) reader.notes.push(dropped === 1 ? 'Skipped a line that only counts parameters.' : `Skipped ${dropped} lines that only count parameters.`);
+    const spec = reader.run();
+    if (spec.layers.filter((l) => l.kind !== 'input').length === 0) {
+      return { ok: false, error: `I couldn't find a layer in that code. ${EXAMPLE_HINT}`, syntax: true };
+    }
+    const checked = modelSpecSchema.safeParse(spec);
+    if (!checked.success) {
+      const issue = checked.error.issues[0];
+      return { ok: false, error: `I read that code but one value is out of range (${issue ? issue.path.join('.') + ': ' + issue.message : 'invalid'}). ${EXAMPLE_HINT}`, syntax: false };
+    }
+    countModel(spec);
+    return { ok: true, model: spec };
+  } catch (e) {
+    if (e instanceof CodeError) return { ok: false, error: e.message, syntax: e.syntax };
+    if (e instanceof ModelError) return { ok: false, error: e.message, syntax: false };
+    if (e instanceof RangeError) return { ok: false, error: `That code is too complex for me to read. ${EXAMPLE_HINT}`, syntax: false };
+    throw e;
+  }
+}
+
+/**
+ * For a model with recurrent layers: the total if every recurrent layer were counted under each other
+ * convention that can count them all (see conventionApplies). Empty otherwise.
+ */
+export function modelAlternatives(model: ModelSpec): { convention: string; total: bigint }[] {
+  return modelAlternativesOf(model);
+}

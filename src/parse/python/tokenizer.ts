@@ -1,0 +1,352 @@
+// A small, safe tokenizer for the Python people paste into Slack: layer constructors, assignments,
+// `model.add(...)` lines. Nothing is ever executed. Every limit is checked here, iteratively, before
+// the recursive-descent parser runs, so no input can overflow the JS stack.
+import { MAX_DIGITS, MAX_NESTING, MAX_QUERY_CHARS, MAX_QUERY_LINES, MAX_SIZE, MAX_TOKENS } from '../../limits.js';
+
+export const CODE_EXAMPLE = '`nn.LSTM(300, 512, num_layers=2, bidirectional=True)`';
+export const EXAMPLE_HINT = `Paste a layer or model, e.g. ${CODE_EXAMPLE} or \`model.add(LSTM(64, input_shape=(10, 32)))\`.`;
+
+/** A refusal with a friendly message (never shown with a stack). */
+export class CodeError extends Error {
+  override name = 'CodeError';
+  /** A plain syntax problem (as opposed to a refusal or a limit): prose around code spans may be retried. */
+  readonly syntax: boolean;
+  constructor(message: string, syntax = false) {
+    super(message);
+    this.syntax = syntax;
+  }
+}
+
+export type TokenKind = 'name' | 'int' | 'float' | 'string' | 'op' | 'newline' | 'eof';
+
+export interface Token {
+  kind: TokenKind;
+  /** Source text (for strings: the decoded value; for ints: the digits without `_`). */
+  text: string;
+  /** Offset into the preprocessed text. */
+  start: number;
+  end: number;
+  line: number;
+  col: number;
+  int?: bigint;
+  float?: number;
+}
+
+/**
+ * Slack-to-Python clean-up: code fences and backticks go, Slack's HTML escaping is undone, curly
+ * quotes and other typographic characters become ASCII.
+ */
+export function preprocess(text: string): string {
+  let s = text.replace(/\r\n?/g, '\n');
+  // ``` fences, with or without a language word right after the opening fence.
+  s = s.replace(/```[ \t]*(?:python|py|python3|py3|pycon|text)?[ \t]*(?=\n|$)/gi, '\n');
+  s = s.replace(/```/g, '\n');
+  s = s.replace(/`/g, '');
+  s = s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  s = s.replace(/[\u2018\u2019\u201A\u201B\u2032]/g, "'").replace(/[\u201C\u201D\u201E\u201F\u2033]/g, '"');
+  s = s.replace(/[\u00A0\u2000-\u200A\u202F\u205F\u3000]/g, ' ').replace(/[\u200B\uFEFF]/g, '');
+  s = s.replace(/[\u2212\u2013]/g, '-').replace(/\u00D7/g, '*');
+  // Python REPL prompts.
+  s = s.replace(/^[ \t]*(?:>>>|\.\.\.)[ \t]?/gm, '');
+  return s;
+}
+
+const STRING_START_RE = /(?:[rRbBuUfF]{1,2})?(['"])/y;
+const NUMBER_RE = /0[xX][0-9a-fA-F_]+|0[oO][0-7_]+|0[bB][01_]+|(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?(?:[eE][+-]?[0-9_]+)?[jJ]?/y;
+
+const OPEN: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
+const CLOSE: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
+
+const THREE_CHAR_OPS = ['**=', '//=', '...', '>>=', '<<='];
+const TWO_CHAR_OPS = ['**', '//', '==', '!=', '<=', '>=', '->', '+=', '-=', '*=', '/=', '%=', ':=', '<<', '>>', '&=', '|=', '^=', '@='];
+const ONE_CHAR_OPS = '()[]{},:.;=+-*/%@<>&|^~!';
+
+/** Keywords that mean the paste is a program, not a layer description. */
+const PROGRAM_KEYWORDS: Record<string, string> = {
+  def: 'function definitions',
+  class: 'class definitions',
+  for: 'loops',
+  while: 'loops',
+  if: 'conditionals',
+  elif: 'conditionals',
+  else: 'conditionals',
+  with: '`with` blocks',
+  try: '`try` blocks',
+  except: '`try` blocks',
+  finally: '`try` blocks',
+  return: '`return` statements',
+  yield: 'generators',
+  async: 'async code',
+  await: 'async code',
+  global: 'globals',
+  nonlocal: 'globals',
+  del: '`del` statements',
+  raise: 'exceptions',
+  assert: 'assertions',
+};
+
+const FORBIDDEN_NAMES = new Set([
+  'eval',
+  'exec',
+  'execfile',
+  'compile',
+  'open',
+  'getattr',
+  'setattr',
+  'delattr',
+  'globals',
+  'locals',
+  'vars',
+  'breakpoint',
+  'subprocess',
+  'system',
+  'popen',
+  'os',
+]);
+
+const ATTRIBUTE_FORBIDDEN = new Set(['system', 'popen', 'subprocess', 'spawn', 'remove', 'rmtree', 'unlink']);
+
+const NOT_A_NUMBER = new Set(['nan', 'inf', 'infinity']);
+
+function where(line: number, col: number): string {
+  return `line ${line}, column ${col}`;
+}
+
+export function refuseNotLayer(what: string): CodeError {
+  return new CodeError(
+    `${what} That isn't a layer description: I only read layer constructors (and never run code). ${EXAMPLE_HINT}`,
+  );
+}
+
+function isAsciiIdent(code: number, allowDigit: boolean): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 95 || (allowDigit && code >= 48 && code <= 57);
+}
+
+function isIdentStart(c: string): boolean {
+  const code = c.charCodeAt(0);
+  return isAsciiIdent(code, false) || (code > 127 && /\p{L}/u.test(c));
+}
+
+function isIdentChar(c: string): boolean {
+  const code = c.charCodeAt(0);
+  return isAsciiIdent(code, true) || (code > 127 && /[\p{L}\p{N}]/u.test(c));
+}
+
+/** Tokenizes preprocessed text. Throws CodeError with a friendly message on anything refused. */
+export function tokenize(src: string): Token[] {
+  if (src.length > MAX_QUERY_CHARS) {
+    throw new CodeError(
+      `That paste is ${src.length.toLocaleString('en-US')} characters; I read at most ${MAX_QUERY_CHARS.toLocaleString('en-US')}. ${EXAMPLE_HINT}`,
+    );
+  }
+  const tokens: Token[] = [];
+  const stack: { ch: string; line: number; col: number }[] = [];
+  let i = 0;
+  let line = 1;
+  let lineStart = 0;
+  const n = src.length;
+  const push = (t: Token): void => {
+    tokens.push(t);
+    if (tokens.length > MAX_TOKENS) {
+      throw new CodeError(`That paste has more than ${MAX_TOKENS.toLocaleString('en-US')} tokens, more than any model I read. ${EXAMPLE_HINT}`);
+    }
+  };
+  const newline = (): void => {
+    line++;
+    if (line > MAX_QUERY_LINES) {
+      throw new CodeError(`That paste has more than ${MAX_QUERY_LINES.toLocaleString('en-US')} lines. ${EXAMPLE_HINT}`);
+    }
+  };
+  while (i < n) {
+    const c = src[i] as string;
+    const col = i - lineStart + 1;
+    if (c === '\n') {
+      if (stack.length === 0) {
+        const last = tokens[tokens.length - 1];
+        if (last && last.kind !== 'newline') push({ kind: 'newline', text: '\n', start: i, end: i + 1, line, col });
+      }
+      i++;
+      newline();
+      lineStart = i;
+      continue;
+    }
+    if (c === ' ' || c === '\t' || c === '\f' || c === '\v') {
+      i++;
+      continue;
+    }
+    if (c === '#') {
+      while (i < n && src[i] !== '\n') i++;
+      continue;
+    }
+    if (c === '\\') {
+      // Explicit line continuation.
+      let j = i + 1;
+      while (j < n && (src[j] === ' ' || src[j] === '\t')) j++;
+      if (j >= n || src[j] === '\n') {
+        i = j + 1;
+        if (j < n) {
+          newline();
+          lineStart = i;
+        }
+        continue;
+      }
+      throw new CodeError(`Unexpected \`\\\` at ${where(line, col)}. ${EXAMPLE_HINT}`);
+    }
+    // Strings, with optional prefixes (r, b, u, f and pairs).
+    STRING_START_RE.lastIndex = i;
+    const pm = c === "'" || c === '"' || /[rRbBuUfF]/.test(c) ? STRING_START_RE.exec(src) : null;
+    if (pm) {
+      const start = i;
+      const prefix = pm[0].slice(0, -1).toLowerCase();
+      const quote = pm[1] as string;
+      i += pm[0].length;
+      const triple = src.startsWith(quote + quote, i);
+      if (triple) i += 2;
+      let value = '';
+      let closed = false;
+      const startLine = line;
+      while (i < n) {
+        const d = src[i] as string;
+        if (d === '\\' && !prefix.includes('r') && i + 1 < n) {
+          const e = src[i + 1] as string;
+          value += e === 'n' ? '\n' : e === 't' ? '\t' : e === '\n' ? '' : e;
+          if (e === '\n') {
+            newline();
+            lineStart = i + 2;
+          }
+          i += 2;
+          continue;
+        }
+        if (d === '\\' && i + 1 < n) {
+          value += d + (src[i + 1] as string);
+          i += 2;
+          continue;
+        }
+        if (d === '\n') {
+          if (!triple) break;
+          newline();
+          lineStart = i + 1;
+        }
+        if (d === quote && (!triple || src.startsWith(quote + quote + quote, i))) {
+          i += triple ? 3 : 1;
+          closed = true;
+          break;
+        }
+        value += d;
+        i++;
+      }
+      if (!closed) {
+        throw new CodeError(`The string starting at ${where(startLine, col)} is never closed: add the missing ${quote}. ${EXAMPLE_HINT}`, true);
+      }
+      push({ kind: 'string', text: value, start, end: i, line: startLine, col });
+      continue;
+    }
+    if (/[0-9]/.test(c) || (c === '.' && /[0-9]/.test(src[i + 1] ?? ''))) {
+      const start = i;
+      NUMBER_RE.lastIndex = i;
+      const m = NUMBER_RE.exec(src);
+      let text = m ? m[0] : c;
+      if (text === '') text = c;
+      i += text.length;
+      if (i < n && isIdentChar(src[i] as string)) {
+        throw new CodeError(`I can't read the number \`${src.slice(start, Math.min(i + 1, start + 30))}\` at ${where(line, col)}. ${EXAMPLE_HINT}`);
+      }
+      const clean = text.replace(/_/g, '');
+      if (/[jJ]$/.test(clean)) throw refuseNotLayer(`Complex numbers (\`${text}\`) aren't sizes.`);
+      const isRadix = /^0[xXoObB]/.test(clean);
+      if (!isRadix && /[.eE]/.test(clean)) {
+        const mantissaDigits = clean.replace(/[eE].*$/, '').replace(/[^0-9]/g, '').replace(/^0+/, '').length;
+        if (mantissaDigits > 100) {
+          throw new CodeError(`The number at ${where(line, col)} has ${mantissaDigits.toLocaleString('en-US')} digits; sizes have at most ${MAX_DIGITS}. ${EXAMPLE_HINT}`);
+        }
+        const v = Number(clean);
+        if (!Number.isFinite(v)) {
+          throw new CodeError(`\`${text.length > 30 ? text.slice(0, 30) + '…' : text}\` is too large to be a number I can use (it overflows to infinity). Sizes are whole numbers up to ${MAX_SIZE.toLocaleString('en-US')}. ${EXAMPLE_HINT}`);
+        }
+        push({ kind: 'float', text, start, end: i, line, col, float: v });
+        continue;
+      }
+      const digits = isRadix ? clean.slice(2) : clean.replace(/^0+(?=\d)/, '');
+      if (digits.length === 0) throw new CodeError(`I can't read the number \`${text}\` at ${where(line, col)}. ${EXAMPLE_HINT}`);
+      if (!isRadix && digits.length > MAX_DIGITS) {
+        throw new CodeError(
+          `The number at ${where(line, col)} has ${digits.length.toLocaleString('en-US')} digits; sizes have at most ${MAX_DIGITS} (up to ${MAX_SIZE.toLocaleString('en-US')}). ${EXAMPLE_HINT}`,
+        );
+      }
+      if (isRadix && digits.length > 64) {
+        throw new CodeError(`The number at ${where(line, col)} is far too large to be a size. ${EXAMPLE_HINT}`);
+      }
+      const v = BigInt(isRadix ? clean.slice(0, 2).toLowerCase() + digits : digits);
+      push({ kind: 'int', text: clean, start, end: i, line, col, int: v });
+      continue;
+    }
+    if (isIdentStart(c)) {
+      const start = i;
+      while (i < n && isIdentChar(src[i] as string)) i++;
+      const word = src.slice(start, i);
+      if (/^__.*__$/.test(word) || (word.startsWith('__') && word.length > 2)) {
+        throw refuseNotLayer(`\`${word}\` at ${where(line, col)}: names with double underscores are not allowed.`);
+      }
+      if (word === 'lambda') throw refuseNotLayer(`\`lambda\` at ${where(line, col)}: I don't read functions.`);
+      const prevTok = tokens[tokens.length - 1];
+      const isAttribute = prevTok !== undefined && prevTok.kind === 'op' && prevTok.text === '.';
+      // `model.compile(...)` is everyday Keras; a bare `compile(...)` or `os.system` is not.
+      if (isAttribute ? ATTRIBUTE_FORBIDDEN.has(word) : FORBIDDEN_NAMES.has(word)) {
+        throw refuseNotLayer(`\`${word}\` at ${where(line, col)} is not a layer.`);
+      }
+      if (NOT_A_NUMBER.has(word.toLowerCase())) {
+        throw new CodeError(`\`${word}\` at ${where(line, col)} is not a size: sizes are whole numbers up to ${MAX_SIZE.toLocaleString('en-US')}. ${EXAMPLE_HINT}`);
+      }
+      const prev = tokens[tokens.length - 1];
+      const atStatementStart = !prev || prev.kind === 'newline' || (prev.kind === 'op' && prev.text === ';');
+      if (atStatementStart && PROGRAM_KEYWORDS[word] !== undefined) {
+        throw new CodeError(
+          `I read layer lines, not Python programs (no ${PROGRAM_KEYWORDS[word]}, and I never run code): \`${word}\` at ${where(line, col)}. Paste just the layers, e.g. \`self.lstm = nn.LSTM(300, 512, num_layers=2)\` or ${CODE_EXAMPLE}.`,
+          true,
+        );
+      }
+      push({ kind: 'name', text: word, start, end: i, line, col });
+      continue;
+    }
+    let op = '';
+    for (const o of THREE_CHAR_OPS) if (src.startsWith(o, i)) op = o;
+    if (!op) for (const o of TWO_CHAR_OPS) if (src.startsWith(o, i)) op = o;
+    if (!op && ONE_CHAR_OPS.includes(c)) op = c;
+    if (!op) {
+      throw new CodeError(`Unexpected character \`${c}\` at ${where(line, col)}. ${EXAMPLE_HINT}`, true);
+    }
+    if (OPEN[op] !== undefined) {
+      stack.push({ ch: op, line, col });
+      if (stack.length > MAX_NESTING) {
+        throw new CodeError(
+          `That code nests brackets more than ${MAX_NESTING} deep (at ${where(line, col)}); no real model needs that. ${EXAMPLE_HINT}`,
+        );
+      }
+    } else if (CLOSE[op] !== undefined) {
+      const top = stack.pop();
+      if (!top) {
+        throw new CodeError(`Unbalanced parentheses: the \`${op}\` at ${where(line, col)} closes nothing (there is no matching \`${CLOSE[op]}\`). ${EXAMPLE_HINT}`, true);
+      }
+      if (top.ch !== CLOSE[op]) {
+        throw new CodeError(
+          `Unbalanced parentheses: the \`${op}\` at ${where(line, col)} does not match the \`${top.ch}\` opened at ${where(top.line, top.col)} (expected \`${OPEN[top.ch]}\`). ${EXAMPLE_HINT}`,
+          true,
+        );
+      }
+    }
+    push({ kind: 'op', text: op, start: i, end: i + op.length, line, col });
+    i += op.length;
+  }
+  if (stack.length > 0) {
+    const top = stack[stack.length - 1] as { ch: string; line: number; col: number };
+    const more = stack.length > 1 ? ` (${stack.length} brackets are left open)` : '';
+    throw new CodeError(
+      `Unbalanced parentheses: the \`${top.ch}\` at ${where(top.line, top.col)} is never closed${more}; add \`${OPEN[top.ch]}\`. ${EXAMPLE_HINT}`,
+      true,
+    );
+  }
+  const last = tokens[tokens.length - 1];
+  if (last && last.kind !== 'newline') push({ kind: 'newline', text: '\n', start: n, end: n, line, col: n - lineStart + 1 });
+  tokens.push({ kind: 'eof', text: '', start: n, end: n, line, col: n - lineStart + 1 });
+  return tokens;
+}

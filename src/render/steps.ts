@@ -1,0 +1,43 @@
+// Derivation steps (engine data) -> lines of prose. Shared by the text and Block Kit renderers;
+// `strong` wraps the numbers a reader looks for (bold in Slack, nothing in a terminal).
+import type { Step, Term } from '../engine/types.js';
+import { CONVENTION_LABELS } from '../engine/types.js';
+import { formatCount, formatSigned } from './format.js';
+
+export interface StepStyle {
+  strong: (s: string) => string;
+  /** Escapes text that may come from the user (layer names in pasted code). */
+  text: (s: string) => string;
+}
+
+function term(t: Term, style: StepStyle): string {
+  return t.label ? `${formatCount(t.value)} (${style.text(t.label)})` : formatCount(t.value);
+}
+
+export function stepLine(step: Step, style: StepStyle): string {
+  switch (step.kind) {
+    case 'explain':
+    case 'note':
+      return style.text(step.text);
+    case 'sum':
+      if (step.terms.length === 1) return `${style.text(step.label)}: ${style.strong(formatCount(step.result))}`;
+      return `${style.text(step.label)}: ${step.terms.map((t) => term(t, style)).join(' + ')} = ${style.strong(formatCount(step.result))}`;
+    case 'product':
+      if (step.factors.length === 1) return `${style.text(step.label)}: ${style.strong(formatCount(step.result))}`;
+      return `${style.text(step.label)}: ${step.factors.map((t) => term(t, style)).join(' x ')} = ${style.strong(formatCount(step.result))}`;
+    case 'formula':
+      return `${style.text(step.label)}: ${style.text(step.expression)} = ${style.strong(formatCount(step.result))}`;
+    case 'compare': {
+      const why =
+        step.factors.length > 0
+          ? `${step.factors.map((f) => `${formatCount(f.value)} ${style.text(f.label)}`).join(' x ')} = ${formatCount(step.difference < 0n ? -step.difference : step.difference)} ${step.difference < 0n ? 'fewer' : 'more'}`
+          : `${formatSigned(step.difference)}`;
+      return `${CONVENTION_LABELS[step.convention]}: ${style.text(step.reason)}, so ${why} → ${style.strong(formatCount(step.total))}`;
+    }
+  }
+}
+
+/** Numbered derivation; explain/note steps stay unnumbered context where they are. */
+export function stepLines(steps: Step[], style: StepStyle): string[] {
+  return steps.filter((s) => s.kind !== 'formula').map((s, i) => `${i + 1}. ${stepLine(s, style)}`);
+}

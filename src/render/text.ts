@@ -1,0 +1,83 @@
+// Answer -> terminal text (the console and `paramcount "<query>"`).
+import type { Answer, CountAnswer } from '../answer.js';
+import type { LayerRecord } from '../engine/types.js';
+import { CONVENTION_LABELS } from '../engine/types.js';
+import { formatBytes, formatCount, formatSigned, printable } from './format.js';
+import { helpSections } from './help.js';
+import { renderCellPicture } from './picture.js';
+import { stepLines } from './steps.js';
+import type { StepStyle } from './steps.js';
+
+const plain: StepStyle = { strong: (s) => s, text: (s) => printable(s) };
+
+function shape(dims: bigint[]): string {
+  return `(${dims.map((d) => d.toString()).join(', ')}${dims.length === 1 ? ',' : ''})`;
+}
+
+export function tensorTable(layer: LayerRecord): string[] {
+  const rows = layer.tensors.map((t) => [printable(t.name), shape(t.shape), formatCount(t.params) + (t.trainable ? '' : '  non-trainable')]);
+  const w0 = Math.max(...rows.map((r) => r[0]!.length), 0);
+  const w1 = Math.max(...rows.map((r) => r[1]!.length), 0);
+  return rows.map((r) => `${r[0]!.padEnd(w0)}  ${r[1]!.padEnd(w1)}  ${r[2]!.padStart(12)}`);
+}
+
+function layerSection(a: CountAnswer, layer: LayerRecord): string[] {
+  const out: string[] = [];
+  out.push('How it adds up');
+  out.push(...stepLines(layer.steps, plain).map((l) => '  ' + l));
+  const formula = layer.steps.find((s) => s.kind === 'formula');
+  if (formula && formula.kind === 'formula') out.push('', `  ${formula.expression} = ${formatCount(formula.result)}`);
+  if (layer.stack && (layer.stack.length > 1 || (layer.stack[0]?.directions ?? 1) > 1)) {
+    out.push('', 'Per layer');
+    for (const r of layer.stack) {
+      out.push(
+        `  layer ${r.layer}: input ${formatCount(r.inputWidth)}, ${r.directions === 2 ? `2 directions x ${formatCount(r.perDirection)}` : formatCount(r.perDirection)} = ${formatCount(r.params)}`,
+      );
+    }
+  }
+  if (layer.picture) out.push('', ...renderCellPicture(layer.picture).split('\n').map((l) => '  ' + l));
+  if (layer.tensors.length > 0) {
+    out.push('', `Tensors (${CONVENTION_LABELS[layer.convention ?? a.convention]} layout)`);
+    out.push(...tensorTable(layer).map((l) => '  ' + l));
+  }
+  for (const n of layer.notes) out.push(`  ${printable(n)}`);
+  return out;
+}
+
+export function renderCountText(a: CountAnswer): string {
+  const out: string[] = [];
+  out.push(`${printable(a.title)}: ${formatCount(a.model.total)} parameters (${CONVENTION_LABELS[a.convention]})`);
+  for (const layer of a.model.layers) {
+    for (const s of layer.steps) {
+      if (s.kind === 'compare') out.push(`${CONVENTION_LABELS[s.convention]}: ${formatCount(s.total)} (${formatSigned(s.difference)})`);
+    }
+  }
+  for (const n of a.notes) out.push(`Note: ${printable(n)}`);
+  if (a.comparison) {
+    out.push('', 'Every framework side by side');
+    for (const r of a.comparison) {
+      out.push(`  ${(r.convention + ' (' + CONVENTION_LABELS[r.convention] + ')').padEnd(32)} ${formatCount(r.total).padStart(16)}  ${r.difference === 0n ? '' : formatSigned(r.difference)}`);
+    }
+  }
+  out.push('');
+  if (a.model.layers.length === 1) out.push(...layerSection(a, a.model.layers[0]!));
+  else for (const layer of a.model.layers) out.push(`${printable(layer.name)} (${printable(layer.type)})`, ...layerSection(a, layer), '');
+  out.push('', `Memory: ${formatBytes(a.memory.float32)} in float32 (${formatCount(a.memory.float32)} bytes), ${formatBytes(a.memory.float16)} in float16/bfloat16`);
+  if (a.alternatives.length > 0 && !a.comparison) {
+    out.push(`Other frameworks: ${a.alternatives.map((x) => `${x.convention} ${formatCount(x.total)}`).join(' · ')}`);
+  }
+  return out.join('\n');
+}
+
+export function renderText(a: Answer): string {
+  switch (a.kind) {
+    case 'error':
+      return `Sorry: ${printable(a.message)}`;
+    case 'help':
+      return helpSections(a.command)
+        .map((s) => [s.title, ...s.lines.map((l) => '  ' + l)].join('\n'))
+        .join('\n\n');
+    case 'count':
+      return renderCountText(a);
+  }
+}

@@ -1,0 +1,11 @@
+// Identifiers shared by manifest.yml, the listeners and the renderers' buttons.
+
+/** The slash commands declared in manifest.yml; each one is answered by the same pipeline. */
+export const SLASH_COMMANDS = ['/lstm', '/gru', '/rnn', '/params'] as const;
+
+/** Button action_ids rendered by src/render/blocks.ts. */
+export const SHARE_ACTION_ID = 'paramcount_share';
+export const COMPARE_ACTION_ID = 'paramcount_compare';
+
+/** The message shortcut's callback_id. */
+export const EXPLAIN_CALLBACK_ID = 'explain_parameter_counts';

@@ -1,0 +1,11 @@
+import type { App, BlockButtonAction } from '@slack/bolt';
+import { COMPARE_ACTION_ID, SHARE_ACTION_ID } from '../../ids.js';
+import { compareButtonCallback } from './compare-button.js';
+import { shareButtonCallback } from './share-button.js';
+
+const register = (app: App): void => {
+  app.action<BlockButtonAction>({ type: 'block_actions', action_id: SHARE_ACTION_ID }, shareButtonCallback);
+  app.action<BlockButtonAction>({ type: 'block_actions', action_id: COMPARE_ACTION_ID }, compareButtonCallback);
+};
+
+export default { register };

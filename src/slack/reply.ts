@@ -1,0 +1,45 @@
+// Small helpers shared by the listeners: mention stripping, per-request log lines, Slack error codes.
+// Nothing here echoes user text; answers go through the pipeline's renderers, which escape it.
+import type { Logger } from '@slack/bolt';
+
+/**
+ * Removes mentions of the bot from message text (`<@U123>`, `<@U123|paramcount>`). Without a known
+ * bot user id, only a leading mention is removed (an app_mention's text normally starts with it).
+ */
+export function stripBotMention(text: string, botUserId?: string): string {
+  if (botUserId && /^[A-Z0-9]+$/i.test(botUserId)) {
+    return text.replace(new RegExp(`<@${botUserId}(?:\\|[^>]*)?>`, 'g'), '').trim();
+  }
+  return text.replace(/^\s*<@[A-Z0-9]+(?:\|[^>]*)?>/i, '').trim();
+}
+
+/** The `error` code of a failed Slack Web API call (`not_in_channel`), else a short description. */
+export function slackErrorCode(error: unknown): string {
+  if (typeof error === 'object' && error !== null) {
+    const data = (error as { data?: { error?: unknown } }).data;
+    if (data && typeof data.error === 'string') return data.error;
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+  }
+  if (error instanceof Error) return error.message.slice(0, 120);
+  return 'unknown_error';
+}
+
+export interface RequestLog {
+  /** 'command', 'action', 'event', 'shortcut'. */
+  kind: string;
+  /** '/lstm', 'paramcount_share', 'app_mention'... */
+  name: string;
+  /** performance.now() when the request arrived. */
+  started: number;
+  /** The answer's kind ('count', 'help', 'error'), or 'failed' / 'fallback:...' / 'ignored'. */
+  outcome: string;
+  /** Length of the user's text; the text itself is never logged at info level. */
+  chars?: number;
+}
+
+/** One info line per request: what, how long, how it ended. */
+export function logRequest(logger: Logger, r: RequestLog): void {
+  const ms = Math.round(performance.now() - r.started);
+  logger.info(`${r.kind} ${r.name} outcome=${r.outcome} duration_ms=${ms}${r.chars !== undefined ? ` chars=${r.chars}` : ''}`);
+}
