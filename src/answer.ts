@@ -4,6 +4,8 @@ import { memoryBytes } from './engine/memory.js';
 import { countRecurrent, recurrentAlternatives, recurrentProblem } from './engine/recurrent.js';
 import type { Convention, ModelRecord, RecurrentSpec } from './engine/types.js';
 import { MAX_QUERY_CHARS, MAX_QUERY_LINES } from './limits.js';
+import { countModel } from './engine/model.js';
+import { looksLikeCode, modelAlternatives, parseCode } from './parse/code.js';
 import { CELL_COMMANDS, parseSlashText, usageExample } from './parse/slash.js';
 import type { SlashQuery } from './parse/slash.js';
 import { formatCount } from './render/format.js';
@@ -111,6 +113,7 @@ function answerUnsafe(text: string, query: string, opts: AnswerOptions): Answer 
   if (command && !cell && !KNOWN_COMMANDS.includes(command)) {
     return errorAnswer(query, command, `I don't know the command \`${command.slice(0, 24)}\`. Try \`/lstm 4096 256\`, \`/gru 128 64\`, \`/rnn 300 128\` or \`/params nn.LSTM(300, 512)\`.`);
   }
+  if (looksLikeCode(rest)) return answerCode(query, command, rest, opts.compare ?? false);
   if (!cell) {
     if (rest.trim() === '' || /^\s*help\s*$/i.test(rest)) return { kind: 'help', query, command: command || '/params' };
     return errorAnswer(
@@ -196,4 +199,28 @@ function answerSlash(query: string, command: string, q: SlashQuery, compare: boo
 
 export function comparisonRows(convention: Convention, total: bigint, alternatives: Alternative[]): ComparisonRow[] {
   return [{ convention, total, difference: 0n }, ...alternatives.map((a) => ({ ...a, difference: a.total - total }))];
+}
+
+function answerCode(query: string, command: string, text: string, compare: boolean): Answer {
+  const parsed = parseCode(text);
+  if (!parsed.ok) return errorAnswer(query, command, parsed.error);
+  const model = countModel(parsed.model);
+  const alternatives = modelAlternatives(parsed.model) as Alternative[];
+  const only = model.layers.length === 1 ? model.layers[0] : undefined;
+  const title = only
+    ? `${only.type}${only.name && only.name.toLowerCase() !== only.type.toLowerCase() ? ` "${only.name}"` : ''}`
+    : `Model with ${model.layers.length} layers`;
+  return {
+    kind: 'count',
+    query,
+    command,
+    title,
+    convention: model.convention,
+    model,
+    alternatives,
+    memory: memoryBytes(model.total),
+    notes: [],
+    comparison: compare ? comparisonRows(model.convention, model.total, alternatives) : null,
+    incomplete: model.unknownLayers.length > 0,
+  };
 }

@@ -15,6 +15,7 @@ import type {
   Term,
 } from './types.js';
 import { CONVENTIONS, CONVENTION_LABELS } from './types.js';
+import { groupDigits } from './numbers.js';
 
 export interface GateInfo {
   name: string;
@@ -363,7 +364,7 @@ function buildSteps(spec: RecurrentSpec, first: DirectionCount, upper: Direction
     if (upper) {
       steps.push({
         kind: 'explain',
-        text: `Stacked: layer 0 reads the input (${spec.input}); layers 1 and up read the layer below's output, ${upper.inputWidth} wide${D === 2 ? ' (both directions concatenated)' : ''}.`,
+        text: `Stacked: layer 0 reads the input (${groupDigits(spec.input)} wide); layers 1 and up read the layer below's output, ${groupDigits(upper.inputWidth)} wide${D === 2 ? ' (both directions concatenated)' : ''}.`,
       });
       steps.push({ kind: 'sum', label: '[h_{t-1}, x_t] width in layers 1+', terms: [{ value: upper.recurrentWidth, label: labelRecurrent(spec) }, { value: upper.inputWidth, label: 'x_t' }], result: upper.concat });
     }
@@ -408,7 +409,7 @@ function crossConventionNote(spec: RecurrentSpec, total: bigint): Step | null {
   const otherSpec: RecurrentSpec = { ...spec, convention: other, resetAfter: other === 'keras' ? spec.resetAfter : null };
   const otherTotal = recurrentTotal(otherSpec);
   if (otherTotal === total) {
-    return { kind: 'note', text: `${CONVENTION_LABELS[other]} counts the same ${total.toString()}.` };
+    return { kind: 'compare', convention: other, total: otherTotal, difference: 0n, reason: `${CONVENTION_LABELS[other]} counts the same`, factors: [] };
   }
   const diff = otherTotal - total;
   const g = BigInt(GATES[spec.cell].length);
@@ -475,7 +476,8 @@ export function countRecurrent(spec: RecurrentSpec): LayerRecord {
     extras: first.extras.map((e) => ({ label: e.label, params: e.params })),
   };
   const notes: string[] = [];
-  if (spec.layers > 3) notes.push(`Tensors of layers 2 to ${spec.layers - 2} have the same shapes as layer 1 and are not listed.`);
+  if (spec.layers === 4) notes.push('Layer 2 has the same tensor shapes as layer 1 and is not listed.');
+  if (spec.layers > 4) notes.push(`Layers 2 to ${spec.layers - 2} have the same tensor shapes as layer 1 and are not listed.`);
   return {
     name: spec.name ?? (spec.cell === 'rnn' ? 'simple_rnn' : spec.cell),
     type: spec.typeName ?? CELL_TYPE[spec.cell],

@@ -1,16 +1,9 @@
 // Number and text formatting shared by every renderer.
 
+import { groupDigits } from '../engine/numbers.js';
+
 /** 4457472n -> "4,457,472" (exact for any BigInt). */
-export function formatCount(n: bigint): string {
-  const neg = n < 0n;
-  const digits = (neg ? -n : n).toString();
-  let out = '';
-  for (let i = 0; i < digits.length; i++) {
-    if (i > 0 && (digits.length - i) % 3 === 0) out += ',';
-    out += digits[i];
-  }
-  return neg ? '-' + out : out;
-}
+export const formatCount = groupDigits;
 
 /** "+1,024" / "-1,024" / "0". */
 export function formatSigned(n: bigint): string {

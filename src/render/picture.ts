@@ -6,7 +6,7 @@ import { formatCount } from './format.js';
 const MAX_WIDTH = 76;
 
 function boxLines(p: CellPicture, gate: CellPicture['gates'][number]): string[] {
-  const lines = [`${gate.name} ${gate.activation}`, `W ${formatCount(p.concatWidth)} x ${formatCount(p.units)}`];
+  const lines = [gate.name, gate.activation, `W ${formatCount(p.concatWidth)} x ${formatCount(p.units)}`];
   if (gate.biasVectors === 1) lines.push(`b ${formatCount(p.units)}`);
   else if (gate.biasVectors > 1) lines.push(`b ${gate.biasVectors} x ${formatCount(p.units)}`);
   else lines.push('no bias');
@@ -49,9 +49,11 @@ export function renderCellPicture(p: CellPicture): string {
   } else {
     // Too wide for four boxes side by side: one row per gate.
     out.push('    │');
+    const nameWidth = Math.max(...contents.map((c) => `${c[0]} (${c[1]})`.length));
     p.gates.forEach((g, i) => {
       const branch = i === n - 1 ? '    └─▶ ' : '    ├─▶ ';
-      out.push(branch + contents[i]!.join('  '));
+      const [name = '', act = '', ...rest] = contents[i] ?? [];
+      out.push(branch + `${name} (${act})`.padEnd(nameWidth) + '  ' + rest.join('  '));
     });
   }
   if (n > 1) out.push(`${n} gates x ${formatCount(p.gates[0]?.params ?? 0n)} = ${formatCount(gatesTotal)}`);

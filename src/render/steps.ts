@@ -1,6 +1,6 @@
 // Derivation steps (engine data) -> lines of prose. Shared by the text and Block Kit renderers;
 // `strong` wraps the numbers a reader looks for (bold in Slack, nothing in a terminal).
-import type { Step, Term } from '../engine/types.js';
+import type { Convention, Step, Term } from '../engine/types.js';
 import { CONVENTION_LABELS } from '../engine/types.js';
 import { formatCount, formatSigned } from './format.js';
 
@@ -28,11 +28,14 @@ export function stepLine(step: Step, style: StepStyle): string {
     case 'formula':
       return `${style.text(step.label)}: ${style.text(step.expression)} = ${style.strong(formatCount(step.result))}`;
     case 'compare': {
+      if (step.difference === 0n) return `${style.text(step.reason)}: ${style.strong(formatCount(step.total))}`;
+      const size = formatCount(step.difference < 0n ? -step.difference : step.difference);
+      const more = step.difference < 0n ? 'fewer' : 'more';
       const why =
         step.factors.length > 0
-          ? `${step.factors.map((f) => `${formatCount(f.value)} ${style.text(f.label)}`).join(' x ')} = ${formatCount(step.difference < 0n ? -step.difference : step.difference)} ${step.difference < 0n ? 'fewer' : 'more'}`
+          ? `${step.factors.map((f) => `${formatCount(f.value)} ${style.text(f.label)}`).join(' x ')} = ${size} ${more}`
           : `${formatSigned(step.difference)}`;
-      return `${CONVENTION_LABELS[step.convention]}: ${style.text(step.reason)}, so ${why} → ${style.strong(formatCount(step.total))}`;
+      return `${style.text(step.reason)}: ${why} → ${style.strong(formatCount(step.total))} (${conventionFamily(step.convention)})`;
     }
   }
 }
@@ -40,4 +43,9 @@ export function stepLine(step: Step, style: StepStyle): string {
 /** Numbered derivation; explain/note steps stay unnumbered context where they are. */
 export function stepLines(steps: Step[], style: StepStyle): string[] {
   return steps.filter((s) => s.kind !== 'formula').map((s, i) => `${i + 1}. ${stepLine(s, style)}`);
+}
+
+/** cuDNN's figure is PyTorch's too; say both where they agree by construction. */
+export function conventionFamily(c: Convention): string {
+  return c === 'cudnn' ? 'cuDNN / PyTorch' : CONVENTION_LABELS[c];
 }

@@ -5,7 +5,7 @@ import { CONVENTION_LABELS } from '../engine/types.js';
 import { formatBytes, formatCount, formatSigned, printable } from './format.js';
 import { helpSections } from './help.js';
 import { renderCellPicture } from './picture.js';
-import { stepLines } from './steps.js';
+import { conventionFamily, stepLines } from './steps.js';
 import type { StepStyle } from './steps.js';
 
 const plain: StepStyle = { strong: (s) => s, text: (s) => printable(s) };
@@ -31,7 +31,7 @@ function layerSection(a: CountAnswer, layer: LayerRecord): string[] {
     out.push('', 'Per layer');
     for (const r of layer.stack) {
       out.push(
-        `  layer ${r.layer}: input ${formatCount(r.inputWidth)}, ${r.directions === 2 ? `2 directions x ${formatCount(r.perDirection)}` : formatCount(r.perDirection)} = ${formatCount(r.params)}`,
+        `  layer ${r.layer}: input ${formatCount(r.inputWidth)}: ${r.directions === 2 ? `2 directions x ${formatCount(r.perDirection)} = ` : ''}${formatCount(r.params)}`,
       );
     }
   }
@@ -49,7 +49,7 @@ export function renderCountText(a: CountAnswer): string {
   out.push(`${printable(a.title)}: ${formatCount(a.model.total)} parameters (${CONVENTION_LABELS[a.convention]})`);
   for (const layer of a.model.layers) {
     for (const s of layer.steps) {
-      if (s.kind === 'compare') out.push(`${CONVENTION_LABELS[s.convention]}: ${formatCount(s.total)} (${formatSigned(s.difference)})`);
+      if (s.kind === 'compare' && s.difference !== 0n) out.push(`${conventionFamily(s.convention)}: ${formatCount(s.total)} (${formatSigned(s.difference)})`);
     }
   }
   for (const n of a.notes) out.push(`Note: ${printable(n)}`);

@@ -1,0 +1,188 @@
+// Answer -> a Slack message: Block Kit (header, sections, code blocks, context, buttons) plus a plain
+// `text` fallback. Everything echoed from the user is escaped; Slack's limits (50 blocks, 3,000
+// characters a section, 150 a header) are enforced at the end, whatever the answer.
+import type { types } from '@slack/bolt';
+
+type KnownBlock = types.KnownBlock;
+import type { Answer, CountAnswer } from '../answer.js';
+import type { LayerRecord } from '../engine/types.js';
+import { CONVENTION_LABELS } from '../engine/types.js';
+import { encodeButtonValue } from './button-value.js';
+import { clipText, escapeSlack, formatBytes, formatCount, formatSigned, printable } from './format.js';
+import { helpSections } from './help.js';
+import { renderCellPicture } from './picture.js';
+import { conventionFamily, stepLines } from './steps.js';
+import type { StepStyle } from './steps.js';
+import { tensorTable } from './text.js';
+
+export const MAX_BLOCKS = 50;
+export const MAX_SECTION_CHARS = 3000;
+export const MAX_HEADER_CHARS = 150;
+export const MAX_FALLBACK_CHARS = 3000;
+/** Layers whose derivation is spelled out in one message; the rest are in the table. */
+export const MAX_DETAILED_LAYERS = 6;
+
+export const SHARE_ACTION = 'paramcount_share';
+export const COMPARE_ACTION = 'paramcount_compare';
+
+export interface SlackMessage {
+  text: string;
+  blocks: KnownBlock[];
+}
+
+const mrkdwnStyle: StepStyle = { strong: (s) => `*${s}*`, text: (s) => escapeSlack(printable(s)) };
+const esc = (s: string) => escapeSlack(printable(s));
+
+function section(text: string): KnownBlock {
+  return { type: 'section', text: { type: 'mrkdwn', text: clipText(text, MAX_SECTION_CHARS) } };
+}
+
+/** A code block that stays one valid block: cut inside the fence, never through it. */
+function codeSection(title: string, body: string): KnownBlock {
+  const head = title ? `*${title}*\n` : '';
+  const room = MAX_SECTION_CHARS - head.length - 8;
+  const safe = esc(body).replace(/```/g, 'ˋˋˋ');
+  return section(`${head}\`\`\`${clipText(safe, room)}\`\`\``);
+}
+
+function context(lines: string[]): KnownBlock {
+  return {
+    type: 'context',
+    elements: lines.slice(0, 10).map((l) => ({ type: 'mrkdwn' as const, text: clipText(l, MAX_SECTION_CHARS) })),
+  };
+}
+
+function layerBlocks(layer: LayerRecord, a: CountAnswer, withHeading: boolean): KnownBlock[] {
+  const out: KnownBlock[] = [];
+  const lines = stepLines(layer.steps, mrkdwnStyle);
+  const heading = withHeading ? `*${esc(layer.name)}* (${esc(layer.type)}): *${formatCount(layer.params)}*\n` : '*How it adds up*\n';
+  out.push(section(heading + lines.join('\n')));
+  const formula = layer.steps.find((s) => s.kind === 'formula');
+  if (formula && formula.kind === 'formula') out.push(codeSection('', `${formula.expression} = ${formatCount(formula.result)}`));
+  if (layer.stack && (layer.stack.length > 1 || (layer.stack[0]?.directions ?? 1) > 1)) {
+    const rows = layer.stack.map(
+      (r) => `layer ${r.layer}: input ${formatCount(r.inputWidth)}: ${r.directions === 2 ? `2 directions x ${formatCount(r.perDirection)} = ` : ''}${formatCount(r.params)}`,
+    );
+    out.push(codeSection('Per layer', rows.join('\n')));
+  }
+  if (layer.picture) out.push(codeSection('What the numbers mean', renderCellPicture(layer.picture)));
+  if (layer.tensors.length > 0) {
+    out.push(codeSection(`Tensors (${CONVENTION_LABELS[layer.convention ?? a.convention]} layout)`, tensorTable(layer).join('\n')));
+  }
+  return out;
+}
+
+function summaryTable(a: CountAnswer): string {
+  const rows = a.model.layers.map((l) => [
+    printable(l.name) + ` (${printable(l.type)})`,
+    l.outputShape ? `(${l.outputShape.map((d) => (d === null ? 'None' : d.toString())).join(', ')})` : '',
+    formatCount(l.params),
+  ]);
+  const w0 = Math.max(5, ...rows.map((r) => r[0]!.length));
+  const w1 = Math.max(12, ...rows.map((r) => r[1]!.length));
+  const lines = [`${'Layer'.padEnd(w0)}  ${'Output shape'.padEnd(w1)}  ${'Params'.padStart(12)}`];
+  for (const r of rows) lines.push(`${r[0]!.padEnd(w0)}  ${r[1]!.padEnd(w1)}  ${r[2]!.padStart(12)}`);
+  lines.push(`Total params: ${formatCount(a.model.total)}`);
+  lines.push(`Trainable params: ${formatCount(a.model.trainable)}`);
+  lines.push(`Non-trainable params: ${formatCount(a.model.nonTrainable)}`);
+  return lines.join('\n');
+}
+
+function buttons(a: Answer): KnownBlock | null {
+  const value = encodeButtonValue(a.query);
+  if (value === null) return null;
+  return {
+    type: 'actions',
+    elements: [
+      { type: 'button', action_id: SHARE_ACTION, text: { type: 'plain_text', text: 'Share in channel' }, value, style: 'primary' },
+      { type: 'button', action_id: COMPARE_ACTION, text: { type: 'plain_text', text: 'Compare frameworks' }, value },
+    ],
+  };
+}
+
+function countBlocks(a: CountAnswer): KnownBlock[] {
+  const blocks: KnownBlock[] = [];
+  const total = formatCount(a.model.total);
+  blocks.push({ type: 'header', text: { type: 'plain_text', text: clipText(`${printable(a.title)}: ${total} parameters`, MAX_HEADER_CHARS) } });
+  const lead = [`*${total}* parameters (${CONVENTION_LABELS[a.convention]})`];
+  for (const layer of a.model.layers.length === 1 ? a.model.layers : []) {
+    for (const s of layer.steps) {
+      if (s.kind === 'compare' && s.difference !== 0n) lead.push(`${conventionFamily(s.convention)}: *${formatCount(s.total)}* (${formatSigned(s.difference)})`);
+    }
+  }
+  if (a.model.layers.length > 1 || a.model.nonTrainable > 0n) {
+    lead.push(`Trainable ${formatCount(a.model.trainable)} · non-trainable ${formatCount(a.model.nonTrainable)}`);
+  }
+  if (a.model.buffers > 0n) lead.push(`Buffers (not parameters): ${formatCount(a.model.buffers)}`);
+  if (a.model.unknownLayers.length > 0) lead.push(`:warning: Not counted: ${a.model.unknownLayers.map(esc).join(', ')}`);
+  blocks.push(section(lead.join('\n')));
+  if (a.comparison) {
+    const rows = a.comparison.map(
+      (r) => `${(r.convention + ' (' + CONVENTION_LABELS[r.convention] + ')').padEnd(32)} ${formatCount(r.total).padStart(16)}  ${r.difference === 0n ? '' : formatSigned(r.difference)}`,
+    );
+    blocks.push(codeSection('Every framework side by side', rows.join('\n')));
+  }
+  if (a.model.layers.length === 1) {
+    blocks.push(...layerBlocks(a.model.layers[0]!, a, false));
+  } else {
+    blocks.push(codeSection('Summary', summaryTable(a)));
+    const detailed = [...a.model.layers].filter((l) => l.params > 0n).sort((x, y) => (y.params > x.params ? 1 : y.params < x.params ? -1 : 0));
+    for (const layer of detailed.slice(0, MAX_DETAILED_LAYERS)) {
+      const lines = stepLines(layer.steps, mrkdwnStyle);
+      blocks.push(section(`*${esc(layer.name)}* (${esc(layer.type)}): *${formatCount(layer.params)}*\n${lines.join('\n')}`));
+    }
+    if (detailed.length > MAX_DETAILED_LAYERS) {
+      blocks.push(context([`Derivations shown for the ${MAX_DETAILED_LAYERS} largest layers; the table has every layer. Run \`paramcount\` in a terminal for all of them.`]));
+    }
+  }
+  const notes = [
+    `Memory: ${formatBytes(a.memory.float32)} in float32, ${formatBytes(a.memory.float16)} in float16/bfloat16`,
+    ...a.notes.map(esc),
+    ...a.model.notes.map(esc),
+  ];
+  if (a.alternatives.length > 0 && !a.comparison) {
+    notes.push(`Other frameworks: ${a.alternatives.map((x) => `${x.convention} ${formatCount(x.total)}`).join(' · ')}`);
+  }
+  blocks.push(context(notes));
+  return blocks;
+}
+
+function fallbackText(a: Answer): string {
+  switch (a.kind) {
+    case 'count':
+      return clipText(`${printable(a.title)}: ${formatCount(a.model.total)} parameters (${CONVENTION_LABELS[a.convention]})`, MAX_FALLBACK_CHARS);
+    case 'help':
+      return 'How to use ParamCount: /lstm 4096 256';
+    case 'error':
+      return clipText(`Sorry: ${printable(a.message)}`, MAX_FALLBACK_CHARS);
+  }
+}
+
+/** Keeps any message inside Slack's limits: at most 50 blocks, the buttons kept last. */
+function fit(blocks: KnownBlock[], actions: KnownBlock | null): KnownBlock[] {
+  const room = MAX_BLOCKS - (actions ? 1 : 0);
+  const kept = blocks.length > room ? [...blocks.slice(0, room - 1), context(['(Cut to fit Slack: run `paramcount` in a terminal for the whole answer.)'])] : blocks;
+  return actions ? [...kept, actions] : kept;
+}
+
+export function renderBlocks(a: Answer): SlackMessage {
+  // Escape the fallback too: Slack parses `text` as mrkdwn when it is shown (notifications).
+  const text = esc(fallbackText(a));
+  switch (a.kind) {
+    case 'error':
+      return {
+        text,
+        blocks: fit([section(`:warning: ${esc(a.message)}`), context(['Type `/lstm help` for every option.'])], null),
+      };
+    case 'help':
+      return {
+        text,
+        blocks: fit(
+          helpSections(a.command).map((s) => section(`*${esc(s.title)}*\n${s.lines.join('\n')}`)),
+          null,
+        ),
+      };
+    case 'count':
+      return { text, blocks: fit(countBlocks(a), buttons(a)) };
+  }
+}

@@ -1,0 +1,54 @@
+// Answer -> the JSON contract other checks depend on. Every count is a decimal string.
+import type { Answer } from '../answer.js';
+import type { Dim } from '../engine/types.js';
+
+export type Json = string | number | boolean | null | Json[] | { [k: string]: Json };
+
+const dim = (d: Dim): Json => (d === null ? null : Number(d));
+
+export function renderJson(a: Answer): { [k: string]: Json } {
+  if (a.kind === 'error') return { query: a.query, error: a.message };
+  if (a.kind === 'help') {
+    return { query: a.query, error: 'Give a layer to count, e.g. `/lstm 4096 256` or `/params nn.LSTM(300, 512)`.' };
+  }
+  const m = a.model;
+  const out: { [k: string]: Json } = {
+    query: a.query,
+    convention: a.convention,
+    total: m.total.toString(),
+    trainable: m.trainable.toString(),
+    non_trainable: m.nonTrainable.toString(),
+    layers: m.layers.map((l) => {
+      const layer: { [k: string]: Json } = {
+        name: l.name,
+        type: l.type,
+        params: l.params.toString(),
+        trainable: l.isTrainable,
+        trainable_params: l.trainable.toString(),
+        non_trainable_params: l.nonTrainable.toString(),
+        tensors: l.tensors.map((t) => ({ name: t.name, shape: t.shape.map((s) => Number(s)), params: t.params.toString(), trainable: t.trainable })),
+      };
+      if (l.outputShape) layer.output_shape = l.outputShape.map(dim);
+      if (l.convention) layer.convention = l.convention;
+      if (l.buffers > 0n) layer.buffers = l.buffers.toString();
+      return layer;
+    }),
+    alternatives: a.alternatives.map((x) => ({ convention: x.convention, total: x.total.toString() })),
+  };
+  if (m.buffers > 0n) out.buffers = m.buffers.toString();
+  if (a.incomplete || m.unknownLayers.length > 0) {
+    out.incomplete = true;
+    out.not_counted = m.unknownLayers;
+  }
+  if (a.comparison) {
+    out.comparison = a.comparison.map((r) => ({ convention: r.convention, total: r.total.toString(), difference: r.difference.toString() }));
+  }
+  const notes = [...a.notes, ...m.notes];
+  if (notes.length > 0) out.notes = notes;
+  return out;
+}
+
+/** One line of JSON (no BigInt reaches JSON.stringify: counts are strings by now). */
+export function renderJsonLine(a: Answer): string {
+  return JSON.stringify(renderJson(a));
+}
