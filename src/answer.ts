@@ -1,8 +1,12 @@
 // The one path every surface takes: text -> parse (typed spec) -> count (pure engine) -> an Answer,
 // which render/ turns into Block Kit, terminal text or JSON. Never throws.
 import { memoryBytes } from './engine/memory.js';
+import { checkClaim, compareConventions } from './engine/claim.js';
+import type { ClaimRow } from './engine/claim.js';
 import { countRecurrent, recurrentAlternatives, recurrentProblem } from './engine/recurrent.js';
-import type { Convention, ModelRecord, RecurrentSpec } from './engine/types.js';
+import { solveRecurrent } from './engine/solve.js';
+import type { SolveUnknown } from './engine/solve.js';
+import type { Convention, ModelRecord, RecurrentSpec, Step } from './engine/types.js';
 import { MAX_QUERY_CHARS, MAX_QUERY_LINES } from './limits.js';
 import { countModel } from './engine/model.js';
 import { looksLikeCode, modelAlternatives, parseCode } from './parse/code.js';
@@ -21,6 +25,22 @@ export interface ComparisonRow {
   total: bigint;
   /** total minus the first row's total. */
   difference: bigint;
+  explanation?: string;
+}
+
+/** `/lstm ? 64 = 49408`: which size was solved for, its value and the rearranged formula. */
+export interface SolvedPart {
+  unknown: SolveUnknown;
+  value: bigint;
+  steps: Step[];
+}
+
+/** `/lstm 4096 256 = 4458496`: under which conventions a stated total holds. */
+export interface ClaimPart {
+  stated: bigint;
+  conventions: Convention[];
+  rows: ClaimRow[];
+  notes: string[];
 }
 
 export interface CountAnswer {
@@ -37,6 +57,8 @@ export interface CountAnswer {
   /** Every convention side by side (the Compare frameworks view); set when asked for. */
   comparison: ComparisonRow[] | null;
   incomplete: boolean;
+  solved?: SolvedPart;
+  claim?: ClaimPart;
 }
 
 export interface HelpAnswer {
@@ -162,10 +184,18 @@ function recurrentTitle(spec: RecurrentSpec): string {
 }
 
 function answerSlash(query: string, command: string, q: SlashQuery, compare: boolean): Answer {
+  let solved: SolvedPart | undefined;
+  let spec: RecurrentSpec;
   if (q.input === null || q.units === null) {
-    return errorAnswer(query, command, `Solving for a \`?\` is not available yet. Give both sizes, e.g. \`${usageExample(q.cell)}\`.`);
+    const unknown: SolveUnknown = q.input === null ? 'input' : 'units';
+    // parseSlashText guarantees a `?` comes with `= N`.
+    const result = solveRecurrent(specFromSlash(q, q.input ?? 1n, q.units ?? 1n), unknown, q.claim ?? 0n);
+    if (!result.ok) return errorAnswer(query, command, result.message);
+    solved = { unknown, value: result.value, steps: result.steps };
+    spec = result.spec;
+  } else {
+    spec = specFromSlash(q, q.input, q.units);
   }
-  const spec = specFromSlash(q, q.input, q.units);
   const problem = recurrentProblem(spec);
   if (problem) {
     return errorAnswer(query, command, `That layer can't be counted: ${problem}. E.g. \`${usageExample(q.cell)}\`.`);
@@ -182,7 +212,20 @@ function answerSlash(query: string, command: string, q: SlashQuery, compare: boo
     notes: [],
   };
   const alternatives = recurrentAlternatives(spec);
-  return {
+  let claim: ClaimPart | undefined;
+  if (!solved && q.claim !== null) {
+    const checked = checkClaim(spec, q.claim);
+    if (!checked.ok) return errorAnswer(query, command, checked.message);
+    claim = { stated: checked.stated, conventions: checked.conventions, rows: checked.rows, notes: checked.notes };
+  }
+  let comparison: ComparisonRow[] | null = null;
+  if (compare) {
+    const rows = compareConventions(spec);
+    comparison = rows.ok
+      ? rows.rows.map((r) => ({ convention: r.convention, total: r.total, difference: r.difference, ...(r.explanation ? { explanation: r.explanation } : {}) }))
+      : comparisonRows(spec.convention, model.total, alternatives);
+  }
+  const answer: CountAnswer = {
     kind: 'count',
     query,
     command,
@@ -192,9 +235,12 @@ function answerSlash(query: string, command: string, q: SlashQuery, compare: boo
     alternatives,
     memory: memoryBytes(model.total),
     notes: q.notes,
-    comparison: compare ? comparisonRows(spec.convention, model.total, alternatives) : null,
+    comparison,
     incomplete: false,
   };
+  if (solved) answer.solved = solved;
+  if (claim) answer.claim = claim;
+  return answer;
 }
 
 export function comparisonRows(convention: Convention, total: bigint, alternatives: Alternative[]): ComparisonRow[] {

@@ -9,6 +9,7 @@ import type { LayerRecord } from '../engine/types.js';
 import { CONVENTION_LABELS } from '../engine/types.js';
 import { encodeButtonValue } from './button-value.js';
 import { clipText, escapeSlack, formatBytes, formatCount, formatSigned, printable } from './format.js';
+import { findings } from './findings.js';
 import { helpSections } from './help.js';
 import { renderCellPicture } from './picture.js';
 import { conventionFamily, stepLines } from './steps.js';
@@ -116,11 +117,8 @@ function countBlocks(a: CountAnswer): KnownBlock[] {
   if (a.model.buffers > 0n) lead.push(`Buffers (not parameters): ${formatCount(a.model.buffers)}`);
   if (a.model.unknownLayers.length > 0) lead.push(`:warning: Not counted: ${a.model.unknownLayers.map(esc).join(', ')}`);
   blocks.push(section(lead.join('\n')));
-  if (a.comparison) {
-    const rows = a.comparison.map(
-      (r) => `${(r.convention + ' (' + CONVENTION_LABELS[r.convention] + ')').padEnd(32)} ${formatCount(r.total).padStart(16)}  ${r.difference === 0n ? '' : formatSigned(r.difference)}`,
-    );
-    blocks.push(codeSection('Every framework side by side', rows.join('\n')));
+  for (const f of findings(a, mrkdwnStyle)) {
+    blocks.push(f.table ? codeSection(esc(f.title), f.lines.join('\n')) : section(`*${esc(f.title)}*\n${f.lines.join('\n')}`));
   }
   if (a.model.layers.length === 1) {
     blocks.push(...layerBlocks(a.model.layers[0]!, a, false));

@@ -43,6 +43,14 @@ export function renderJson(a: Answer): { [k: string]: Json } {
   if (a.comparison) {
     out.comparison = a.comparison.map((r) => ({ convention: r.convention, total: r.total.toString(), difference: r.difference.toString() }));
   }
+  if (a.solved) out.solved = { [a.solved.unknown]: a.solved.value.toString() };
+  if (a.claim) {
+    out.claim = {
+      stated: a.claim.stated.toString(),
+      conventions: a.claim.conventions,
+      rows: a.claim.rows.map((r) => ({ convention: r.convention, total: r.total.toString(), difference: r.difference.toString(), holds: r.holds, ...(r.explanation ? { explanation: r.explanation } : {}) })),
+    };
+  }
   const notes = [...a.notes, ...m.notes];
   if (notes.length > 0) out.notes = notes;
   return out;

@@ -3,6 +3,7 @@ import type { Answer, CountAnswer } from '../answer.js';
 import type { LayerRecord } from '../engine/types.js';
 import { CONVENTION_LABELS } from '../engine/types.js';
 import { formatBytes, formatCount, formatSigned, printable } from './format.js';
+import { findings } from './findings.js';
 import { helpSections } from './help.js';
 import { renderCellPicture } from './picture.js';
 import { conventionFamily, stepLines } from './steps.js';
@@ -53,12 +54,7 @@ export function renderCountText(a: CountAnswer): string {
     }
   }
   for (const n of a.notes) out.push(`Note: ${printable(n)}`);
-  if (a.comparison) {
-    out.push('', 'Every framework side by side');
-    for (const r of a.comparison) {
-      out.push(`  ${(r.convention + ' (' + CONVENTION_LABELS[r.convention] + ')').padEnd(32)} ${formatCount(r.total).padStart(16)}  ${r.difference === 0n ? '' : formatSigned(r.difference)}`);
-    }
-  }
+  for (const f of findings(a, plain)) out.push('', f.title, ...f.lines.map((l) => '  ' + l));
   out.push('');
   if (a.model.layers.length === 1) out.push(...layerSection(a, a.model.layers[0]!));
   else for (const layer of a.model.layers) out.push(`${printable(layer.name)} (${printable(layer.type)})`, ...layerSection(a, layer), '');
