@@ -171,14 +171,18 @@ export function parseSlashText(cell: CellKind, rawText: string): SlashParse {
     body = text.slice(0, claimMatch.index).trim();
   }
 
-  const tokens = body.split(/[\s,]+/).filter(Boolean);
-  // A grouped number like 4,096 is one size only when splitting on its comma would make too many sizes.
-  const grouped = body.split(/\s+/).filter((t) => /^\d{1,3}(,\d{3})+,?$/.test(t));
-  const bare = body.split(/\s+/).filter((t) => /^[\d?][\d_?]*,?$/.test(t));
-  if (grouped.length > 0 && grouped.length + bare.length <= 2) {
-    const rebuilt = body.split(/\s+/).flatMap((t) => (/^\d{1,3}(,\d{3})+,?$/.test(t) ? [t.replace(/,$/, '')] : t.split(',')));
-    tokens.splice(0, tokens.length, ...rebuilt.filter(Boolean));
-  }
+  // A grouped number like 4,096 is one size only when the text still has two sizes with it read so;
+  // `128,256` alone is two sizes.
+  const GROUPED = /^\d{1,3}(,\d{3})+,?$/;
+  const words = body.split(/\s+/).filter(Boolean);
+  const sizeWords = words.filter((t) => /^[\d?][\d_?,]*$/.test(t) || /^(input|in|units|hidden)\w*=/i.test(t)).length;
+  const keepGroups = sizeWords >= 2 || words.some((t) => /=/.test(t) && GROUPED.test(t.slice(t.indexOf('=') + 1)));
+  const tokens = words.flatMap((t) => {
+    if (keepGroups && GROUPED.test(t)) return [t.replace(/,$/, '')];
+    const eqAt = t.indexOf('=');
+    if (eqAt > 0 && GROUPED.test(t.slice(eqAt + 1))) return [t.replace(/,$/, '')];
+    return t.split(',');
+  }).filter(Boolean);
 
   const q: SlashQuery = {
     cell,
@@ -232,7 +236,7 @@ export function parseSlashText(cell: CellKind, rawText: string): SlashParse {
       else if (UNITS_KEYS.has(key)) err = setSize('units', rawValue);
       else if (LAYER_KEYS.has(key)) {
         const n = readInteger(rawValue);
-        if (!n.ok) err = n.why.replace('sizes', 'layers');
+        if (!n.ok) err = n.why.replace(/sizes go up to [\d,]+/, `layers go up to ${formatCount(BigInt(MAX_STACKED_LAYERS))}`).replace('sizes', 'layers');
         else if (n.value < 1n) err = `layers must be at least 1 (got ${rawValue})`;
         else if (n.value > BigInt(MAX_STACKED_LAYERS)) err = `layers goes up to ${formatCount(BigInt(MAX_STACKED_LAYERS))} (got ${clip(rawValue)})`;
         else q.layers = Number(n.value);
