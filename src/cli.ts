@@ -31,7 +31,6 @@ function jsonlLine(line: string): string {
 async function runJsonl(): Promise<void> {
   const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
   for await (const line of rl) {
-    if (line.trim() === '') continue;
     let out: string;
     try {
       out = jsonlLine(line);
@@ -60,8 +59,16 @@ export async function main(argv: string[]): Promise<number> {
   }
   const answer = answerQuery(args.join(' '));
   process.stdout.write((json ? renderJsonLine(answer) : renderText(answer)) + '\n');
-  return answer.kind === 'error' ? 2 : 0;
+  // In --json mode help is printed as an error object too ("give a layer"), so it exits 2 like one.
+  return answer.kind === 'error' || (json && answer.kind === 'help') ? 2 : 0;
 }
+
+// `paramcount --jsonl < big | head -1`: a reader that goes away is not an error worth a stack trace
+// (unhandled, Node prints one for the EPIPE). Stop quietly; any other write failure is one line.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code !== 'EPIPE') process.stderr.write(`paramcount: cannot write the output (${err.code ?? 'write error'})\n`);
+  process.exit(err.code === 'EPIPE' ? 0 : 1);
+});
 
 main(process.argv.slice(2)).then(
   (code) => {

@@ -85,7 +85,8 @@ export function biasDifference(spec: RecurrentSpec, diff: bigint, more: number, 
   return `${formatCount(abs)} = ${copiesPhrase(spec)}${gates}${what}`;
 }
 
-function labels(cs: Convention[]): string {
+/** "Keras 3 / tf.keras, PyTorch and cuDNN". */
+export function conventionList(cs: readonly Convention[]): string {
   const names = cs.map((c) => CONVENTION_LABELS[c]);
   if (names.length <= 1) return names.join('');
   return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
@@ -166,7 +167,7 @@ function variantNotes(spec: RecurrentSpec, stated: bigint): string[] {
   const notes: string[] = [];
   if (spec.bias) {
     const noBias = CONVENTIONS.filter((c) => conventionApplies(spec, c) && recurrentTotal(underConvention({ ...spec, bias: false }, c)) === stated);
-    if (noBias.length) notes.push(`${formatCount(stated)} is the count without any bias (bias=False / use_bias=False) under ${labels(noBias)}.`);
+    if (noBias.length) notes.push(`${formatCount(stated)} is the count without any bias (bias=False / use_bias=False) under ${conventionList(noBias)}.`);
   }
   if (spec.cell === 'gru') {
     for (const c of RESET_AFTER_CONVENTIONS) {

@@ -404,7 +404,8 @@ function biasNames(spec: RecurrentSpec): string[] {
 /** The other family's figure: one-bias conventions are compared with cuDNN, two-bias ones with Keras. */
 function crossConventionNote(spec: RecurrentSpec, total: bigint): Step | null {
   const mine = biasVectorsPerGate(spec);
-  const other: Convention = mine === 2 ? 'keras' : 'cudnn';
+  // A two-bias Keras GRU (reset_after=True) is compared with cuDNN too: they agree, and that is worth saying.
+  const other: Convention = mine === 2 && !RESET_AFTER_CONVENTIONS.includes(spec.convention) ? 'keras' : 'cudnn';
   if (!conventionApplies(spec, other) || other === spec.convention) return null;
   const otherSpec: RecurrentSpec = { ...spec, convention: other, resetAfter: other === 'keras' ? spec.resetAfter : null };
   const otherTotal = recurrentTotal(otherSpec);

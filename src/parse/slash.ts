@@ -90,7 +90,8 @@ export function readInteger(raw: string): { ok: true; value: bigint } | { ok: fa
   if (/^[+-]?(\d+\.\d*|\.\d+)$/.test(s)) {
     return { ok: false, why: `\`${clip(raw)}\` is a fraction: sizes are whole numbers` };
   }
-  if (/^[+-]?\d*\.?\d+e[+-]?\d+$/i.test(s)) {
+  // Unambiguous (\d+(\.\d+)? rather than \d*\.?\d+) so a long digit run backtracks linearly, not quadratically.
+  if (/^[+-]?(\d+(\.\d+)?|\.\d+)e[+-]?\d+$/i.test(s)) {
     return { ok: false, why: `\`${clip(raw)}\` is in scientific notation: write sizes as plain digits` };
   }
   if (/^[+-]?(nan|inf|infinity)$/i.test(s)) return { ok: false, why: `\`${clip(raw)}\` is not a size` };
@@ -144,7 +145,7 @@ function normalise(text: string): string {
     .replace(/&amp;/g, '&')
     .replace(/`/g, ' ')
     .replace(/(->|=>|→|⟶|➜|\bto\b)/g, ' ')
-    .replace(/([A-Za-z_][\w.-]*)\s*[=:]\s*/g, '$1=')
+    .replace(/([A-Za-z_][\w.-]{0,63})\s*[=:]\s*/g, '$1=') // key length bounded: unbounded, a 100k-letter word took seconds
     .replace(/[;()[\]{}]/g, ' ')
     .trim();
 }
@@ -165,7 +166,7 @@ export function parseSlashText(cell: CellKind, rawText: string): SlashParse {
   // Split `=` claims off first: `... = 4458496` (a lone `=` or `=N` after a size).
   let claimText: string | null = null;
   let body = text;
-  const claimMatch = /(?:^|\s)=\s*(\S+)\s*$/.exec(text) ?? /(?<=[\d?])\s*=\s*(\S+)\s*$/.exec(text);
+  const claimMatch = /(?:^|\s)=\s*(\S+)\s*$/.exec(text) ?? /(?<=[\d?])\s*=\s*([^\s=]+)\s*$/.exec(text);
   if (claimMatch) {
     claimText = claimMatch[1] ?? null;
     body = text.slice(0, claimMatch.index).trim();

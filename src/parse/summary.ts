@@ -136,8 +136,8 @@ export function parseShape(text: string): { shape: Shape | null; truncated: bool
   const m = /^[([]\s*((?:None|null|-?\d+|\?)(?:\s*,\s*(?:None|null|-?\d+|\?))*)\s*,?\s*[A-Za-z\d]*$/.exec(t);
   if (m && m[1]) {
     const dims = m[1].split(',').map(dim);
-    const cutMidDim = !/,\s*$/.test(t.replace(/[A-Za-z\d]*$/, ''));
-    if (cutMidDim) dims.pop();
+    // Unless the text stops right after a comma, its last dimension may itself be cut ("240" -> "24").
+    if (!/,\s*$/.test(t)) dims.pop();
     dims.push(null);
     return { shape: dims, truncated: true };
   }
@@ -235,6 +235,7 @@ const COLUMN_TITLES: [RegExp, ColumnKind][] = [
   [/Param #/i, 'params'],
   [/Param %/i, 'other'],
   [/Connected to/i, 'connected'],
+  [/Receives inputs/i, 'connected'],
   [/Kernel Shape/i, 'other'],
   [/Mult-Adds/i, 'other'],
   [/Trainable/i, 'other'],

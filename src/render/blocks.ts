@@ -104,7 +104,8 @@ function buttons(a: Answer): KnownBlock | null {
 function countBlocks(a: CountAnswer): KnownBlock[] {
   const blocks: KnownBlock[] = [];
   const total = formatCount(a.model.total);
-  blocks.push({ type: 'header', text: { type: 'plain_text', text: clipText(`${printable(a.title)}: ${total} parameters`, MAX_HEADER_CHARS) } });
+  // The title can echo the user (a layer name in pasted code): escaped like every other text field.
+  blocks.push({ type: 'header', text: { type: 'plain_text', text: clipText(`${esc(a.title)}: ${total} parameters`, MAX_HEADER_CHARS) } });
   const lead = [`*${total}* parameters (${CONVENTION_LABELS[a.convention]})`];
   for (const layer of a.model.layers.length === 1 ? a.model.layers : []) {
     for (const s of layer.steps) {
@@ -176,7 +177,7 @@ export function renderBlocks(a: Answer): SlackMessage {
       return {
         text,
         blocks: fit(
-          helpSections(a.command).map((s) => section(`*${esc(s.title)}*\n${s.lines.join('\n')}`)),
+          helpSections(a.command).map((s) => section(`*${esc(s.title)}*\n${s.lines.map(esc).join('\n')}`)),
           null,
         ),
       };
