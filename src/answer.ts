@@ -254,7 +254,7 @@ function answerCode(query: string, command: string, text: string, compare: boole
   const alternatives = modelAlternatives(parsed.model) as Alternative[];
   const only = model.layers.length === 1 ? model.layers[0] : undefined;
   const title = only
-    ? `${only.type}${only.name && only.name.toLowerCase() !== only.type.toLowerCase() ? ` "${only.name}"` : ''}`
+    ? `${only.type}${only.name && only.name.replace(/_/g, '').toLowerCase() !== only.type.toLowerCase() ? ` "${only.name}"` : ''}`
     : `Model with ${model.layers.length} layers`;
   return {
     kind: 'count',

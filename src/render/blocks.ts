@@ -14,7 +14,7 @@ import { helpSections } from './help.js';
 import { renderCellPicture } from './picture.js';
 import { conventionFamily, stepLines } from './steps.js';
 import type { StepStyle } from './steps.js';
-import { tensorTable } from './text.js';
+import { summaryTable, tensorTable } from './text.js';
 
 export const MAX_BLOCKS = 50;
 export const MAX_SECTION_CHARS = 3000;
@@ -73,22 +73,6 @@ function layerBlocks(layer: LayerRecord, a: CountAnswer, withHeading: boolean): 
   return out;
 }
 
-function summaryTable(a: CountAnswer): string {
-  const rows = a.model.layers.map((l) => [
-    printable(l.name) + ` (${printable(l.type)})`,
-    l.outputShape ? `(${l.outputShape.map((d) => (d === null ? 'None' : d.toString())).join(', ')})` : '',
-    formatCount(l.params),
-  ]);
-  const w0 = Math.max(5, ...rows.map((r) => r[0]!.length));
-  const w1 = Math.max(12, ...rows.map((r) => r[1]!.length));
-  const lines = [`${'Layer'.padEnd(w0)}  ${'Output shape'.padEnd(w1)}  ${'Params'.padStart(12)}`];
-  for (const r of rows) lines.push(`${r[0]!.padEnd(w0)}  ${r[1]!.padEnd(w1)}  ${r[2]!.padStart(12)}`);
-  lines.push(`Total params: ${formatCount(a.model.total)}`);
-  lines.push(`Trainable params: ${formatCount(a.model.trainable)}`);
-  lines.push(`Non-trainable params: ${formatCount(a.model.nonTrainable)}`);
-  return lines.join('\n');
-}
-
 function buttons(a: Answer): KnownBlock | null {
   const value = encodeButtonValue(a.query);
   if (value === null) return null;
@@ -124,7 +108,7 @@ function countBlocks(a: CountAnswer): KnownBlock[] {
   if (a.model.layers.length === 1) {
     blocks.push(...layerBlocks(a.model.layers[0]!, a, false));
   } else {
-    blocks.push(codeSection('Summary', summaryTable(a)));
+    blocks.push(codeSection('Summary', summaryTable(a).join('\n')));
     const detailed = [...a.model.layers].filter((l) => l.params > 0n).sort((x, y) => (y.params > x.params ? 1 : y.params < x.params ? -1 : 0));
     for (const layer of detailed.slice(0, MAX_DETAILED_LAYERS)) {
       const lines = stepLines(layer.steps, mrkdwnStyle);

@@ -22,6 +22,25 @@ export function tensorTable(layer: LayerRecord): string[] {
   return rows.map((r) => `${r[0]!.padEnd(w0)}  ${r[1]!.padEnd(w1)}  ${r[2]!.padStart(12)}`);
 }
 
+/** A Keras/torchinfo-style table: layer, output shape, parameters, then the totals. */
+export function summaryTable(a: CountAnswer): string[] {
+  const rows = a.model.layers.map((l) => [
+    printable(l.name) + ` (${printable(l.type)})`,
+    l.outputShape ? `(${l.outputShape.map((d) => (d === null ? 'None' : d.toString())).join(', ')})` : '',
+    formatCount(l.params),
+  ]);
+  const w0 = Math.max(5, ...rows.map((r) => r[0]!.length));
+  const w1 = Math.max(12, ...rows.map((r) => r[1]!.length));
+  const lines = [`${'Layer'.padEnd(w0)}  ${'Output shape'.padEnd(w1)}  ${'Params'.padStart(12)}`];
+  for (const r of rows) lines.push(`${r[0]!.padEnd(w0)}  ${r[1]!.padEnd(w1)}  ${r[2]!.padStart(12)}`);
+  lines.push(`Total params: ${formatCount(a.model.total)}`);
+  lines.push(`Trainable params: ${formatCount(a.model.trainable)}`);
+  lines.push(`Non-trainable params: ${formatCount(a.model.nonTrainable)}`);
+  if (a.model.buffers > 0n) lines.push(`Buffers (not parameters): ${formatCount(a.model.buffers)}`);
+  if (a.model.unknownLayers.length > 0) lines.push(`Not counted: ${a.model.unknownLayers.map(printable).join(', ')}`);
+  return lines;
+}
+
 function layerSection(a: CountAnswer, layer: LayerRecord): string[] {
   const out: string[] = [];
   out.push('How it adds up');
@@ -48,16 +67,22 @@ function layerSection(a: CountAnswer, layer: LayerRecord): string[] {
 export function renderCountText(a: CountAnswer): string {
   const out: string[] = [];
   out.push(`${printable(a.title)}: ${formatCount(a.model.total)} parameters (${CONVENTION_LABELS[a.convention]})`);
-  for (const layer of a.model.layers) {
-    for (const s of layer.steps) {
-      if (s.kind === 'compare' && s.difference !== 0n) out.push(`${conventionFamily(s.convention)}: ${formatCount(s.total)} (${formatSigned(s.difference)})`);
-    }
+  const only = a.model.layers.length === 1 ? a.model.layers[0] : undefined;
+  for (const s of only?.steps ?? []) {
+    if (s.kind === 'compare' && s.difference !== 0n) out.push(`${conventionFamily(s.convention)}: ${formatCount(s.total)} (${formatSigned(s.difference)})`);
   }
   for (const n of a.notes) out.push(`Note: ${printable(n)}`);
   for (const f of findings(a, plain)) out.push('', f.title, ...f.lines.map((l) => '  ' + l));
   out.push('');
   if (a.model.layers.length === 1) out.push(...layerSection(a, a.model.layers[0]!));
-  else for (const layer of a.model.layers) out.push(`${printable(layer.name)} (${printable(layer.type)})`, ...layerSection(a, layer), '');
+  else {
+    out.push(...summaryTable(a), '');
+    for (const layer of a.model.layers) {
+      if (layer.params === 0n && layer.steps.length === 0) continue;
+      out.push(`${printable(layer.name)} (${printable(layer.type)}): ${formatCount(layer.params)}`, ...layerSection(a, layer), '');
+    }
+  }
+  for (const n of a.model.notes) out.push(`Note: ${printable(n)}`);
   out.push('', `Memory: ${formatBytes(a.memory.float32)} in float32 (${formatCount(a.memory.float32)} bytes), ${formatBytes(a.memory.float16)} in float16/bfloat16`);
   if (a.alternatives.length > 0 && !a.comparison) {
     out.push(`Other frameworks: ${a.alternatives.map((x) => `${x.convention} ${formatCount(x.total)}`).join(' · ')}`);
