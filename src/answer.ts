@@ -5,6 +5,9 @@ import { checkClaim, compareConventions } from './engine/claim.js';
 import type { ClaimRow } from './engine/claim.js';
 import { countRecurrent, recurrentAlternatives, recurrentProblem } from './engine/recurrent.js';
 import { solveRecurrent } from './engine/solve.js';
+import { verifySummary } from './engine/verify.js';
+import type { Verification } from './engine/verify.js';
+import { looksLikeSummary, parseSummary } from './parse/summary.js';
 import type { SolveUnknown } from './engine/solve.js';
 import type { Convention, ModelRecord, RecurrentSpec, Step } from './engine/types.js';
 import { MAX_QUERY_CHARS, MAX_QUERY_LINES } from './limits.js';
@@ -59,6 +62,8 @@ export interface CountAnswer {
   incomplete: boolean;
   solved?: SolvedPart;
   claim?: ClaimPart;
+  /** A pasted model.summary(), row by row. */
+  verification?: Verification;
 }
 
 export interface HelpAnswer {
@@ -135,6 +140,7 @@ function answerUnsafe(text: string, query: string, opts: AnswerOptions): Answer 
   if (command && !cell && !KNOWN_COMMANDS.includes(command)) {
     return errorAnswer(query, command, `I don't know the command \`${command.slice(0, 24)}\`. Try \`/lstm 4096 256\`, \`/gru 128 64\`, \`/rnn 300 128\` or \`/params nn.LSTM(300, 512)\`.`);
   }
+  if (looksLikeSummary(rest)) return answerSummary(query, command, rest);
   if (looksLikeCode(rest)) return answerCode(query, command, rest, opts.compare ?? false);
   if (!cell) {
     if (rest.trim() === '' || /^\s*help\s*$/i.test(rest)) return { kind: 'help', query, command: command || '/params' };
@@ -268,5 +274,75 @@ function answerCode(query: string, command: string, text: string, compare: boole
     notes: [],
     comparison: compare ? comparisonRows(model.convention, model.total, alternatives) : null,
     incomplete: model.unknownLayers.length > 0,
+  };
+}
+
+const SUMMARY_CONVENTION: Record<Verification['format'], Convention> = {
+  keras1: 'keras2',
+  keras2: 'keras',
+  keras3: 'keras',
+  tfjs: 'keras2',
+  torchinfo: 'pytorch',
+};
+
+const SUMMARY_NAME: Record<Verification['format'], string> = {
+  keras1: 'Keras 1 summary',
+  keras2: 'Keras 2 summary',
+  keras3: 'Keras 3 summary',
+  tfjs: 'TensorFlow.js summary',
+  torchinfo: 'torchinfo summary',
+};
+
+function answerSummary(query: string, command: string, text: string): Answer {
+  const verified = verifySummary(parseSummary(text));
+  if (!verified.ok) return errorAnswer(query, command, verified.message);
+  const v = verified.verification;
+  const convention = SUMMARY_CONVENTION[v.format];
+  // Each top-level row becomes a layer: recurrent rows get the full derivation, others their count.
+  const layers = v.rows
+    .filter((r) => v.format === 'torchinfo' || r.depth === 0)
+    .map((r) => {
+      const params = r.computed ?? r.stated;
+      if (r.spec && recurrentProblem(r.spec) === null) {
+        const rec = countRecurrent(r.spec);
+        return { ...rec, name: r.name, type: r.type };
+      }
+      return {
+        name: r.name,
+        type: r.type,
+        params,
+        trainable: params,
+        nonTrainable: 0n,
+        buffers: 0n,
+        tensors: [],
+        steps: r.note ? [{ kind: 'note' as const, text: r.note }] : [],
+        isTrainable: true,
+        notes: [],
+      };
+    });
+  const total = v.total.computed;
+  const model: ModelRecord = {
+    convention,
+    layers,
+    total,
+    trainable: total,
+    nonTrainable: 0n,
+    buffers: 0n,
+    unknownLayers: [],
+    notes: [],
+  };
+  return {
+    kind: 'count',
+    query,
+    command,
+    title: `${SUMMARY_NAME[v.format]}, ${v.rows.length} rows checked`,
+    convention,
+    model,
+    alternatives: [],
+    memory: memoryBytes(total),
+    notes: [],
+    comparison: null,
+    incomplete: v.counts.unknown > 0,
+    verification: v,
   };
 }

@@ -186,7 +186,7 @@ function solveInput(spec: RecurrentSpec, target: bigint): SolveResult {
     steps.push({
       kind: 'formula',
       label: 'everything else (the count at I = 0)',
-      expression: `recurrent weights, biases${spec.proj !== null ? ', projection' : ''}${spec.peepholes ? ', peepholes' : ''}${spec.layers > 1 ? `, layers 1 to ${spec.layers - 1}` : ''}`,
+      expression: `recurrent weights, biases${spec.proj !== null ? ', projection' : ''}${spec.peepholes ? ', peepholes' : ''}${spec.layers === 2 ? ', layer 1' : spec.layers > 2 ? `, layers 1 to ${spec.layers - 1}` : ''}`,
       result: c,
     });
     steps.push({
@@ -307,7 +307,12 @@ function unitSteps(spec: RecurrentSpec, solved: RecurrentSpec, target: bigint, p
       kind: 'explain',
       text: 'Solving for the units H. With a projection the recurrent width is P, not H, so the count is linear in H.',
     });
-    steps.push({ kind: 'product', label: 'parameters per unit', factors: [{ value: poly.b, label: 'per unit' }], result: poly.b });
+    steps.push({
+      kind: 'formula',
+      label: 'parameters per unit (the count at H = 1)',
+      expression: `input, projected-recurrent and bias weights of one unit${spec.proj !== null ? ', and its row of the projection' : ''}`,
+      result: poly.b,
+    });
     steps.push({ kind: 'formula', label: 'rearranged', expression: `H = N / ${poly.b} = ${target} / ${poly.b}`, result: H });
   } else {
     steps.push({ kind: 'explain', text: 'Solving for the units H by exact search: the count grows with every unit added.' });

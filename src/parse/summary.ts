@@ -61,6 +61,12 @@ export type SummaryParse =
     }
   | { ok: false; error: string };
 
+/**
+ * Longest table line read (real ones are under 250). Bounds the row pattern's work: together with
+ * MAX_QUERY_CHARS, at most 1,000 x 100,000 steps however the paste is built.
+ */
+export const MAX_ROW_CHARS = 1_000;
+
 const EXAMPLE =
   'e.g.\n```\nLayer (type)                 Output Shape              Param #\n' +
   '=================================================================\n' +
@@ -206,7 +212,15 @@ function splitName(raw: string, format: SummaryFormat): NameParts {
   }
   const m = /^(.*?)\s*\(([^()]*)(\)?)$/.exec(t);
   if (m && m[1] !== undefined && m[1] !== '' && m[2] !== undefined) {
-    return { name: m[1].trim(), type: m[2].trim(), typeTruncated: truncated || m[3] !== ')', nameTruncated: false, depth };
+    const name = m[1].trim();
+    const cut = name.endsWith('…');
+    return {
+      name: cut ? name.slice(0, -1) : name,
+      type: m[2].trim(),
+      typeTruncated: truncated || m[3] !== ')',
+      nameTruncated: cut,
+      depth,
+    };
   }
   return { name: t, type: '', typeTruncated: true, nameTruncated: truncated, depth };
 }
@@ -349,6 +363,10 @@ function parsePlain(lines: string[], headerAt: number, format: SummaryFormat, wa
   for (let i = headerAt + 1; i < lines.length; i++) {
     const raw = lines[i] ?? '';
     if (TOTAL_LINE.test(raw) || /^\s*Model:/.test(raw) || /Layer \(type/i.test(raw)) break;
+    if (raw.length > MAX_ROW_CHARS) {
+      if (warnings.length < 20) warnings.push(`line ${i + 1} is over ${MAX_ROW_CHARS} characters; skipped`);
+      continue;
+    }
     if (raw.trim() === '' || RULE.test(raw)) continue;
     if (/^\s*(Input size|Forward\/backward|Params size|Estimated Total|Total mult-adds)/i.test(raw)) break;
     // Rows are read relative to the header's indentation.
@@ -453,6 +471,7 @@ function parseBox(lines: string[], headerAt: number, warnings: string[]): Draft[
   let shapeText = '';
   for (let i = headerAt + 1; i < lines.length; i++) {
     const raw = lines[i] ?? '';
+    if (raw.length > MAX_ROW_CHARS) continue;
     if (TOTAL_LINE.test(raw) || /^\s*Model:/.test(raw)) break;
     const t = raw.trim();
     if (t === '' || /^[┏┓┡┩├┤┼└┘┴┬╇┳━─\s]+$/.test(t)) {
@@ -488,13 +507,12 @@ function parseBox(lines: string[], headerAt: number, warnings: string[]): Draft[
     const namePart = rawName.trim();
     if (namePart !== '') {
       const sep = /^[(]/.test(namePart) || /[,]$/.test(nameText) ? ' ' : '';
-      nameText = `${nameText.replace(/…$/, '')}${sep}${namePart}`;
+      nameText = `${nameText}${sep}${namePart}`;
       const parts = splitName(nameText, 'keras3');
       prev.name = parts.name;
       prev.type = parts.type;
       prev.typeTruncated = parts.typeTruncated;
-      prev.nameTruncated = parts.nameTruncated || /…/.test(nameText.slice(0, nameText.indexOf(' (') >= 0 ? nameText.indexOf(' (') : undefined));
-      if (prev.nameTruncated) prev.name = prev.name.replace(/…$/, '');
+      prev.nameTruncated = parts.nameTruncated;
     }
     if (shapeCell !== '') {
       shapeText = `${shapeText}${/[,(\[]$/.test(shapeText) ? ' ' : ''}${shapeCell}`;

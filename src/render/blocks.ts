@@ -108,7 +108,7 @@ function countBlocks(a: CountAnswer): KnownBlock[] {
   if (a.model.layers.length === 1) {
     blocks.push(...layerBlocks(a.model.layers[0]!, a, false));
   } else {
-    blocks.push(codeSection('Summary', summaryTable(a).join('\n')));
+    if (!a.verification) blocks.push(codeSection('Summary', summaryTable(a).join('\n')));
     const detailed = [...a.model.layers].filter((l) => l.params > 0n).sort((x, y) => (y.params > x.params ? 1 : y.params < x.params ? -1 : 0));
     for (const layer of detailed.slice(0, MAX_DETAILED_LAYERS)) {
       const lines = stepLines(layer.steps, mrkdwnStyle);

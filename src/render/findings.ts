@@ -39,6 +39,29 @@ export function findings(a: CountAnswer, style: StepStyle): Finding[] {
     lines.push(...c.notes.map((n) => style.text(n)));
     out.push({ title, lines });
   }
+  if (a.verification) {
+    const v = a.verification;
+    const mark = { agrees: '✓', disagrees: '✗', unknown: '?' } as const;
+    const rows = v.rows.map((r) => [
+      `${mark[r.status]} ${'  '.repeat(Math.min(r.depth, 4))}${r.name}`,
+      r.type,
+      formatCount(r.stated),
+      r.computed === null ? '?' : formatCount(r.computed),
+      r.conventions.join(', '),
+    ]);
+    const head = ['  layer', 'type', 'stated', 'computed', 'holds under'];
+    const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+    const line = (r: string[]) => r.map((c, i) => (i >= 2 && i <= 3 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
+    const t = v.total;
+    out.push({
+      title: `Summary check: ${v.counts.agrees} rows agree, ${v.counts.disagrees} disagree, ${v.counts.unknown} not rebuilt`,
+      lines: [line(head), ...rows.map(line), `Total: stated ${t.stated === null ? 'none' : formatCount(t.stated)}, rows add up to ${formatCount(t.computed)}${t.agrees === null ? '' : t.agrees ? ' ✓' : ' ✗'}`],
+      table: true,
+    });
+    const notes = v.rows.filter((r) => r.note).map((r) => `${mark[r.status]} ${style.text(r.name)}: ${style.text(r.note)}`);
+    notes.push(style.text(t.note));
+    out.push({ title: 'Row by row', lines: notes });
+  }
   if (a.comparison) {
     const rows = a.comparison.map((r) => {
       const name = `${r.convention} (${CONVENTION_LABELS[r.convention]})`.padEnd(32);

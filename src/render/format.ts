@@ -33,6 +33,7 @@ export function formatBytes(bytes: bigint): string {
  * `<https://x|click>` cannot become pings or links) and `@channel`/`@here` broken with a zero-width space.
  */
 export function escapeSlack(text: string): string {
+  if (!/[&<>@]/.test(text)) return text;
   return text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
@@ -47,6 +48,8 @@ export function codeSpan(text: string): string {
 
 /** Cuts text to at most `max` characters (by code point), marking the cut. */
 export function clipText(text: string, max: number): string {
+  // A string has at least as many UTF-16 units as code points: short ones need no splitting.
+  if (text.length <= max) return text;
   const chars = Array.from(text);
   if (chars.length <= max) return text;
   return chars.slice(0, Math.max(0, max - 1)).join('') + '…';
@@ -54,5 +57,6 @@ export function clipText(text: string, max: number): string {
 
 /** Removes control characters and lone surrogates so echoed text is always printable and valid. */
 export function printable(text: string): string {
+  if (!/[\u0000-\u0008\u000b-\u001f\u007f\ud800-\udfff]/.test(text)) return text;
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '').replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
 }

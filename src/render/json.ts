@@ -51,6 +51,22 @@ export function renderJson(a: Answer): { [k: string]: Json } {
       rows: a.claim.rows.map((r) => ({ convention: r.convention, total: r.total.toString(), difference: r.difference.toString(), holds: r.holds, ...(r.explanation ? { explanation: r.explanation } : {}) })),
     };
   }
+  if (a.verification) {
+    const v = a.verification;
+    out.verification = {
+      format: v.format,
+      rows: v.rows.map((r) => ({
+        name: r.name,
+        type: r.type,
+        stated: r.stated.toString(),
+        computed: r.computed === null ? null : r.computed.toString(),
+        status: r.status,
+        conventions: r.conventions,
+        note: r.note,
+      })),
+      total: { stated: v.total.stated === null ? null : v.total.stated.toString(), computed: v.total.computed.toString(), agrees: v.total.agrees },
+    };
+  }
   const notes = [...a.notes, ...m.notes];
   if (notes.length > 0) out.notes = notes;
   return out;

@@ -76,7 +76,7 @@ export function renderCountText(a: CountAnswer): string {
   out.push('');
   if (a.model.layers.length === 1) out.push(...layerSection(a, a.model.layers[0]!));
   else {
-    out.push(...summaryTable(a), '');
+    if (!a.verification) out.push(...summaryTable(a), '');
     for (const layer of a.model.layers) {
       if (layer.params === 0n && layer.steps.length === 0) continue;
       out.push(`${printable(layer.name)} (${printable(layer.type)}): ${formatCount(layer.params)}`, ...layerSection(a, layer), '');

@@ -3,15 +3,26 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
-import type { Logger, LogLevel } from '@slack/bolt';
+import type { Logger, LogLevel, webApi } from '@slack/bolt';
 import type { SlackConfig } from '../config.js';
 import { secretsOf } from '../config.js';
 import { createLogger } from '../logger.js';
+import { createSlackFetch } from './http-client.js';
 import registerListeners from './listeners/index.js';
 
 /** The HTTP path Slack posts events, slash commands and interactivity payloads to. */
 export const EVENTS_PATH = '/slack/events';
 export const HEALTH_PATH = '/healthz';
+/** Slack's default Web API base URL. */
+const SLACK_API_URL = 'https://slack.com/api/';
+/** Deadline for one request to Slack (Web API call or response_url post). */
+export const DEFAULT_SLACK_TIMEOUT_MS = 10_000;
+/**
+ * Web API retries (a network error, a timeout, an HTTP error; 429s wait for Retry-After first): four
+ * retries over about 15-30 s, not the WebClient default of ten over half an hour, long after anyone
+ * is waiting for the answer.
+ */
+export const DEFAULT_RETRY_CONFIG: webApi.RetryOptions = { retries: 4, factor: 2, minTimeout: 1000, maxTimeout: 15_000, randomize: true };
 
 export interface CreateSlackAppOptions {
   logger?: Logger;
@@ -21,6 +32,8 @@ export interface CreateSlackAppOptions {
   socket?: { clientPingTimeout?: number; serverPingTimeout?: number; autoReconnectEnabled?: boolean };
   /** Install the process-level unhandledRejection logger (default true). */
   processGuards?: boolean;
+  /** Calls to Slack (Web API and response_url); tests shorten both. */
+  http?: { timeoutMs?: number; retryConfig?: webApi.RetryOptions };
 }
 
 export interface ParamCountSlackApp {
@@ -59,6 +72,14 @@ export function createSlackApp(config: SlackConfig, options: CreateSlackAppOptio
   if (options.processGuards !== false) installProcessGuards(logger);
 
   const clientOptions = config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {};
+  const timeoutMs = options.http?.timeoutMs ?? DEFAULT_SLACK_TIMEOUT_MS;
+  // Web API calls and respond() (Bolt posts to response_url with clientOptions.fetch).
+  const appClientOptions = {
+    ...clientOptions,
+    timeout: timeoutMs,
+    retryConfig: options.http?.retryConfig ?? DEFAULT_RETRY_CONFIG,
+    fetch: createSlackFetch({ timeoutMs, apiUrl: config.slackApiUrl ?? SLACK_API_URL, logger }),
+  };
   let stopping = false;
   let active = 0;
   let idleWaiters: Array<() => void> = [];
@@ -100,7 +121,7 @@ export function createSlackApp(config: SlackConfig, options: CreateSlackAppOptio
     token: config.botToken,
     receiver,
     logger,
-    clientOptions: { ...clientOptions },
+    clientOptions: appClientOptions,
   });
 
   // Counts every request from authorization to the end of its listeners (replies included).

@@ -2,8 +2,12 @@ import type { App } from '@slack/bolt';
 import { SLASH_COMMANDS } from '../../ids.js';
 import { paramCountCommandCallback } from './param-count-command.js';
 
+/** `/lstm`, `/gru`, `/rnn` or `/params`, exactly. */
+export const SLASH_COMMAND_PATTERN = new RegExp(`^(?:${SLASH_COMMANDS.map((c) => c.replace('/', '\\/')).join('|')})$`);
+
 const register = (app: App): void => {
-  for (const name of SLASH_COMMANDS) app.command(name, paramCountCommandCallback);
+  // One listener for the four commands: Bolt runs every listener's middleware chain on every request.
+  app.command(SLASH_COMMAND_PATTERN, paramCountCommandCallback);
 };
 
 export default { register };

@@ -1,0 +1,410 @@
+// `npm run bench`: measures ParamCount on this machine, against the compiled dist/ (the script builds
+// first). Three parts, one run, bounded time (about a minute), all traffic on 127.0.0.1:
+//
+//   engine      answerQuery + renderBlocks over the oracle fixture queries, and a generated
+//               500-layer pasted model: queries per second, p50 / p99 per query
+//   HTTP        signed `/lstm 4096 256` slash commands with autocannon (32 connections) against the
+//               bot in HTTP mode (createSlackApp; respond() posts to a fake response_url here) beside a
+//               bare Bolt app with the same receiver settings whose /lstm handler only acks;
+//               warm-up, then alternating runs (bot, bare, bot, bare, ...): requests/s, p99, ratio
+//   cold start  `node dist/index.js` (console mode, no SLACK_* env) with `/lstm 4096 256` piped in,
+//               from spawn to the answer on stdout: median of several runs
+//
+// Environment: BENCH_SECONDS (each HTTP run, default 5), BENCH_ROUNDS (bot/bare pairs, default 3),
+// BENCH_PARTS (default engine,http,cold; add profile to profile the bot under load and print where its
+// CPU time goes), BENCH_PROFILE_OUT=file.cpuprofile keeps that profile for Chrome DevTools.
+import { spawn, fork } from 'node:child_process';
+import { createHmac } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { answerQuery } from '../dist/answer.js';
+import { renderBlocks } from '../dist/render/blocks.js';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const PARTS = new Set((process.env.BENCH_PARTS ?? 'engine,http,cold').split(',').map((p) => p.trim()));
+const CONNECTIONS = 32;
+const SECRET = 'bench-signing-secret-0123456789abcdef';
+
+const GOAL_RATIO = 0.9;
+const GOAL_P99_MS = 50;
+const GOAL_COLD_MS = 1000;
+
+const fmt = (n, d = 1) => n.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
+const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const mark = (ok) => (ok ? 'met' : 'MISSED');
+
+// ---------------------------------------------------------------------------------------------- engine
+
+function timeQueries(queries, minMs, minRounds) {
+  const times = [];
+  const started = performance.now();
+  let rounds = 0;
+  while (rounds < minRounds || performance.now() - started < minMs) {
+    for (const q of queries) {
+      const t = performance.now();
+      const msg = renderBlocks(answerQuery(q));
+      times.push(performance.now() - t);
+      if (msg.blocks.length === 0) throw new Error(`no blocks for ${q}`);
+    }
+    rounds += 1;
+  }
+  const total = times.reduce((a, b) => a + b, 0);
+  times.sort((a, b) => a - b);
+  return { n: times.length, qps: (times.length / total) * 1000, p50: pct(times, 50), p99: pct(times, 99) };
+}
+
+function generatedModels() {
+  let keras = 'from keras.models import Sequential\nfrom keras.layers import Input, Dense, LSTM\n\nmodel = Sequential()\nmodel.add(Input(shape=(50, 128)))\n';
+  for (let i = 0; i < 250; i++) keras += `model.add(LSTM(128, return_sequences=True))\nmodel.add(Dense(128, activation="relu"))\n`;
+  let torch = 'import torch.nn as nn\n\nmodel = nn.Sequential(\n';
+  for (let i = 0; i < 500; i++) torch += `    nn.Linear(${i === 0 ? 784 : 256}, 256),\n`;
+  torch += ')\n';
+  return { keras, torch };
+}
+
+function engineBench() {
+  const oracle = readFileSync(join(ROOT, 'test/fixtures/oracle-cases.jsonl'), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l).query);
+  // Warm-up (JIT), then measure.
+  timeQueries(oracle, 300, 3);
+  const fixtures = timeQueries(oracle, 2000, 5);
+  const { keras, torch } = generatedModels();
+  for (const [name, text] of [['keras', keras], ['torch', torch]]) {
+    const a = answerQuery(text);
+    if (a.kind !== 'count' || a.model.layers.length !== 500) throw new Error(`generated ${name} model: ${a.kind} ${a.message ?? a.model?.layers.length}`);
+  }
+  timeQueries([keras, torch], 200, 2);
+  const kerasRun = timeQueries([keras], 1500, 10);
+  const torchRun = timeQueries([torch], 1500, 10);
+  return { oracleCount: oracle.length, fixtures, keras: kerasRun, torch: torchRun, chars: { keras: keras.length, torch: torch.length } };
+}
+
+// ------------------------------------------------------------------------------------ fake Slack side
+
+/** Web API (auth.test) and response_url target on loopback; counts the answers the bot posts. */
+async function startFakeSlack() {
+  let responses = 0;
+  const server = createServer((req, res) => {
+    const chunks = [];
+    req.on('data', (c) => chunks.push(c));
+    req.on('end', () => {
+      const url = req.url ?? '/';
+      res.setHeader('Content-Type', 'application/json');
+      if (url.startsWith('/response/')) {
+        responses += 1;
+        res.end('{"ok":true}');
+      } else if (url === '/api/auth.test') {
+        res.end(JSON.stringify({ ok: true, url: 'https://example.slack.com/', team: 'Example', user: 'paramcount', team_id: 'T0001', user_id: 'UBOT', bot_id: 'BBOT' }));
+      } else if (url.startsWith('/api/')) {
+        res.end('{"ok":true}');
+      } else {
+        res.statusCode = 404;
+        res.end('{"ok":false}');
+      }
+    });
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  const port = server.address().port;
+  return {
+    apiUrl: `http://127.0.0.1:${port}/api/`,
+    responseUrl: `http://127.0.0.1:${port}/response/bench`,
+    responses: () => responses,
+    close: () => new Promise((r) => { server.closeAllConnections(); server.close(r); }),
+  };
+}
+
+function startServer(kind, apiUrl) {
+  const child = fork(join(ROOT, 'bench/server.mjs'), [kind, apiUrl, SECRET], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
+  });
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`${kind} server exited early (${code})`)));
+    child.once('message', (m) => {
+      child.removeAllListeners('exit');
+      resolve({
+        kind,
+        port: m.port,
+        ask: (message, key) => new Promise((r) => {
+          const on = (reply) => { if (reply && key in reply) { child.off('message', on); r(reply); } };
+          child.on('message', on);
+          child.send(message);
+        }),
+        stop: () => new Promise((r) => {
+          const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+          child.once('exit', () => { clearTimeout(timer); r(); });
+          child.send('stop');
+        }),
+      });
+    });
+  });
+}
+
+function commandRequest(responseUrl) {
+  const body = new URLSearchParams({
+    token: 'legacy-verification-token', team_id: 'T0001', team_domain: 'example', channel_id: 'C0001', channel_name: 'general',
+    user_id: 'U0001', user_name: 'alice', command: '/lstm', text: '4096 256', api_app_id: 'A0001', is_enterprise_install: 'false',
+    response_url: responseUrl, trigger_id: '1.2.3',
+  }).toString();
+  // One signature per run: every run is far shorter than Slack's 5-minute window.
+  const ts = Math.floor(Date.now() / 1000);
+  const signature = 'v0=' + createHmac('sha256', SECRET).update(`v0:${ts}:${body}`).digest('hex');
+  return {
+    body,
+    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': signature },
+  };
+}
+
+async function cannon(server, fake, seconds) {
+  const req = commandRequest(fake.responseUrl);
+  const before = fake.responses();
+  const result = await autocannon({
+    url: `http://127.0.0.1:${server.port}/slack/events`,
+    method: 'POST',
+    connections: CONNECTIONS,
+    duration: seconds,
+    headers: req.headers,
+    body: req.body,
+  });
+  const ok = result['2xx'];
+  // Let the bot post every answer before the next run starts (the fake counts them).
+  if (server.kind === 'bot') {
+    const deadline = Date.now() + 10_000;
+    while (fake.responses() - before < ok && Date.now() < deadline) await sleep(20);
+  }
+  return {
+    rps: ok / seconds,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    ok,
+    bad: result.non2xx + result.errors + result.timeouts,
+    answered: fake.responses() - before,
+  };
+}
+
+async function httpBench() {
+  const fake = await startFakeSlack();
+  const bot = await startServer('bot', fake.apiUrl);
+  const bare = await startServer('bare', fake.apiUrl);
+  try {
+    // Sanity: one command answered by the bot at the fake response_url.
+    const req = commandRequest(fake.responseUrl);
+    const res = await fetch(`http://127.0.0.1:${bot.port}/slack/events`, { method: 'POST', headers: req.headers, body: req.body });
+    if (res.status !== 200) throw new Error(`bot answered ${res.status}`);
+    const deadline = Date.now() + 5000;
+    while (fake.responses() < 1 && Date.now() < deadline) await sleep(10);
+    if (fake.responses() < 1) throw new Error('the bot did not post its answer to response_url');
+
+    await cannon(bot, fake, 2);
+    await cannon(bare, fake, 2);
+    const runs = { bot: [], bare: [] };
+    for (let i = 0; i < ROUNDS; i++) {
+      for (const s of [bot, bare]) {
+        const r = await cannon(s, fake, SECONDS);
+        runs[s.kind].push(r);
+        console.log(`  run ${i + 1} ${s.kind.padEnd(4)}  ${fmt(r.rps, 0).padStart(7)} req/s  p50 ${fmt(r.p50, 0)} ms  p99 ${fmt(r.p99, 0)} ms  non-2xx/errors ${r.bad}${s.kind === 'bot' ? `  answers posted ${r.answered}/${r.ok}` : ''}`);
+      }
+    }
+    return runs;
+  } finally {
+    await bot.stop();
+    await bare.stop();
+    await fake.close();
+  }
+}
+
+/** One more bot run with the V8 profiler on (after a warm-up); prints where the bot's CPU time goes. */
+async function profileBot() {
+  const fake = await startFakeSlack();
+  const bot = await startServer('bot', fake.apiUrl);
+  let prof;
+  try {
+    await cannon(bot, fake, 2);
+    await bot.ask('prof:start', 'profiling');
+    const r = await cannon(bot, fake, SECONDS);
+    prof = (await bot.ask('prof:stop', 'profile')).profile;
+    console.log(`  profiled run: ${fmt(r.rps, 0)} req/s, p99 ${fmt(r.p99, 0)} ms (the profiler slows the bot down)`);
+    if (process.env.BENCH_PROFILE_OUT) writeFileSync(process.env.BENCH_PROFILE_OUT, JSON.stringify(prof));
+  } finally {
+    await bot.stop();
+    await fake.close();
+  }
+  summarizeProfile(prof);
+}
+
+/** Self time by where the code lives, the hottest functions, and inclusive time of our own steps. */
+function summarizeProfile(prof) {
+  const byId = new Map(prof.nodes.map((n) => [n.id, n]));
+  const parent = new Map();
+  for (const n of prof.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const self = new Map();
+  const dt = prof.timeDeltas;
+  for (let i = 0; i < prof.samples.length; i++) self.set(prof.samples[i], (self.get(prof.samples[i]) ?? 0) + (dt[i] ?? 0));
+  const total = [...self.values()].reduce((a, b) => a + b, 0);
+  const where = (url) => url.replace(/^.*node_modules\//, '').replace(/^file:\/\/.*\/dist\//, 'dist/');
+  const bucket = (n) => {
+    const { url, functionName: fn } = n.callFrame;
+    if (fn === '(idle)') return 'idle';
+    if (fn === '(garbage collector)') return 'garbage collector';
+    if (fn === '(program)') return 'V8 (program)';
+    const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
+    if (m) return m[1] === 'undici' ? 'undici 7 dispatcher (fetch: respond() to response_url)' : m[1];
+    if (url.includes('/dist/')) return 'ParamCount dist/ (answer, parse, engine, render, listeners)';
+    if (url.startsWith('node:internal/deps/undici') || url.startsWith('node:internal/webstreams') || url.startsWith('node:internal/worker/js_transferable')) {
+      return 'node fetch (undici, web streams): respond() to response_url';
+    }
+    if (url.startsWith('node:internal/http') || url.startsWith('node:_http') || url === 'node:http') return 'node http server';
+    if (url.startsWith('node:')) return `node core (${url.replace(/^node:(internal\/)?/, '').split('/')[0]})`;
+    return 'native (JSON, strings, I/O)';
+  };
+  const buckets = new Map();
+  for (const [id, t] of self) {
+    const b = bucket(byId.get(id));
+    buckets.set(b, (buckets.get(b) ?? 0) + t);
+  }
+  const busy = total - (buckets.get('idle') ?? 0);
+  const share = (t) => `${fmt((100 * t) / busy, 1).padStart(5)}%`;
+  console.log(`  bot CPU profile, steady state (${fmt(busy / 1e6, 2)} s busy of ${fmt(total / 1e6, 2)} s); self time by origin:`);
+  for (const [b, t] of [...buckets].filter(([b]) => b !== 'idle').sort((x, y) => y[1] - x[1]).slice(0, 10)) console.log(`    ${share(t)}  ${b}`);
+
+  // Inclusive (self + callees, synchronous part) for a few of our own steps and Bolt's.
+  const probes = [
+    ['answerQuery: parse + count', (f) => f.functionName === 'answerQuery' && f.url.includes('/dist/answer.js')],
+    ['renderBlocks: Block Kit', (f) => f.functionName === 'renderBlocks'],
+    ['respond(): JSON + fetch start', (f) => f.url.includes('create-respond.js')],
+    ['logRequest: the request log line', (f) => f.functionName === 'logRequest'],
+    ['Bolt HTTPReceiver: body, signature', (f) => f.url.includes('HTTPModuleFunctions.js')],
+    ['Bolt processEvent: middleware chain', (f) => f.functionName === 'processEvent' && f.url.includes('@slack/bolt')],
+  ];
+  const inclusive = new Array(probes.length).fill(0);
+  for (let i = 0; i < prof.samples.length; i++) {
+    const hit = new Set();
+    for (let id = prof.samples[i]; id !== undefined; id = parent.get(id)) {
+      const f = byId.get(id).callFrame;
+      probes.forEach(([, test], k) => { if (test(f)) hit.add(k); });
+    }
+    for (const k of hit) inclusive[k] += dt[i] ?? 0;
+  }
+  console.log('  inclusive time of single steps (synchronous part):');
+  probes.forEach(([label], k) => console.log(`    ${share(inclusive[k])}  ${label}`));
+
+  const byFn = new Map();
+  for (const [id, t] of self) {
+    const f = byId.get(id).callFrame;
+    if (f.functionName === '(idle)') continue;
+    const key = `${f.functionName || '(anonymous)'} ${where(f.url)}${f.url ? `:${f.lineNumber + 1}` : ''}`;
+    byFn.set(key, (byFn.get(key) ?? 0) + t);
+  }
+  console.log('  hottest functions (self time):');
+  for (const [k, t] of [...byFn].sort((x, y) => y[1] - x[1]).slice(0, 10)) console.log(`    ${share(t)}  ${k}`);
+}
+
+// ------------------------------------------------------------------------------------------ cold start
+
+function envWithoutSlack() {
+  const env = {};
+  for (const [k, v] of Object.entries(process.env)) {
+    if (k.startsWith('SLACK_') || k === 'PORT' || k === 'LOG_LEVEL' || k.startsWith('DOTENV_') || k.startsWith('npm_') || k === 'NODE_OPTIONS') continue;
+    env[k] = v;
+  }
+  return env;
+}
+
+function coldStartOnce(cwd) {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const child = spawn(process.execPath, [join(ROOT, 'dist/index.js')], { cwd, env: envWithoutSlack(), stdio: ['pipe', 'pipe', 'pipe'] });
+    let out = '';
+    let done = false;
+    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error('cold start: no answer within 10 s')); }, 10_000);
+    child.stdout.on('data', (c) => {
+      out += c;
+      if (!done && out.includes('4,457,472')) {
+        done = true;
+        const ms = performance.now() - t0;
+        clearTimeout(timer);
+        child.once('exit', () => resolve(ms));
+      }
+    });
+    child.stderr.resume();
+    child.once('error', reject);
+    child.stdin.end('/lstm 4096 256\n');
+  });
+}
+
+async function coldStartBench(runs = 9) {
+  // An empty working directory: no .env there can switch the process to a Slack mode.
+  const cwd = mkdtempSync(join(tmpdir(), 'paramcount-cold-'));
+  try {
+    await coldStartOnce(cwd); // fills the OS file cache
+    const times = [];
+    for (let i = 0; i < runs; i++) times.push(await coldStartOnce(cwd));
+    times.sort((a, b) => a - b);
+    return { runs, median: median(times), min: times[0], max: times[times.length - 1] };
+  } finally {
+    rmSync(cwd, { recursive: true, force: true });
+  }
+}
+
+// ------------------------------------------------------------------------------------------------ main
+
+const cpu = cpus();
+console.log(`ParamCount benchmark: Node ${process.version}, ${cpu.length} x ${cpu[0]?.model ?? 'cpu'}, ${new Date().toISOString().slice(0, 10)}\n`);
+
+if (PARTS.has('engine')) {
+  console.log('Engine: answerQuery + renderBlocks (Block Kit), in process');
+  const engine = engineBench();
+  const line = (label, r) => console.log(`  ${label.padEnd(34)} ${fmt(r.qps, 0).padStart(8)} queries/s   p50 ${fmt(r.p50, 3)} ms   p99 ${fmt(r.p99, 3)} ms`);
+  line(`oracle fixtures (${engine.oracleCount} queries)`, engine.fixtures);
+  line(`500-layer Keras Sequential (${fmt(engine.chars.keras / 1000, 0)}k ch)`, engine.keras);
+  line(`500-layer nn.Sequential (${fmt(engine.chars.torch / 1000, 0)}k ch)`, engine.torch);
+  console.log('');
+}
+
+const goals = [];
+if (PARTS.has('http')) {
+  console.log(`HTTP: signed /lstm 4096 256 over loopback, autocannon ${CONNECTIONS} connections, warm-up, then ${ROUNDS} x ${SECONDS} s each, alternating`);
+  const runs = await httpBench();
+  const botRps = median(runs.bot.map((r) => r.rps));
+  const bareRps = median(runs.bare.map((r) => r.rps));
+  const botP99 = median(runs.bot.map((r) => r.p99));
+  const bareP99 = median(runs.bare.map((r) => r.p99));
+  const ratio = botRps / bareRps;
+  console.log(`  bot  (ParamCount)  ${fmt(botRps, 0).padStart(7)} req/s   p99 ${fmt(botP99, 0)} ms   (medians of ${ROUNDS} runs)`);
+  console.log(`  bare (Bolt, ack)   ${fmt(bareRps, 0).padStart(7)} req/s   p99 ${fmt(bareP99, 0)} ms`);
+  console.log(`  ratio bot/bare     ${fmt(100 * ratio, 1)}%\n`);
+  goals.push([`bot throughput >= ${GOAL_RATIO * 100}% of bare Bolt`, `${fmt(100 * ratio, 1)}%`, ratio >= GOAL_RATIO]);
+  goals.push([`bot p99 < ${GOAL_P99_MS} ms`, `${fmt(botP99, 0)} ms`, botP99 < GOAL_P99_MS]);
+}
+
+if (PARTS.has('cold')) {
+  console.log('Cold start: spawn `node dist/index.js` (console mode) -> answer to `/lstm 4096 256` on stdout');
+  const cold = await coldStartBench();
+  console.log(`  median ${fmt(cold.median, 0)} ms over ${cold.runs} runs (min ${fmt(cold.min, 0)}, max ${fmt(cold.max, 0)})\n`);
+  goals.push([`cold start < ${GOAL_COLD_MS} ms`, `${fmt(cold.median, 0)} ms`, cold.median < GOAL_COLD_MS]);
+}
+
+if (goals.length > 0) {
+  console.log('Goals');
+  for (const [what, got, ok] of goals) console.log(`  ${what.padEnd(36)} ${got.padStart(8)}  ${mark(ok)}`);
+}
+
+if (PARTS.has('profile')) {
+  console.log('\nProfile: the bot under load');
+  await profileBot();
+}
