@@ -163,13 +163,15 @@ export function parseSlashText(cell: CellKind, rawText: string): SlashParse {
     error: `${why}. Expected \`/${cell} <input> <units> [options]\`, e.g. \`${example}\`.`,
   });
 
-  // Split `=` claims off first: `... = 4458496` (a lone `=` or `=N` after a size).
+  // Split the `= N` claim off first; it may stand anywhere after the sizes (`? 64 = 49408 pytorch`).
+  // A claim's `=` follows a size or `?` (a key's `=` follows a letter and was joined above).
   let claimText: string | null = null;
   let body = text;
-  const claimMatch = /(?:^|\s)=\s*(\S+)\s*$/.exec(text) ?? /(?<=[\d?])\s*=\s*([^\s=]+)\s*$/.exec(text);
+  const claimMatch = /(^|[\s\d?])=\s*([^\s=]+)/.exec(text);
   if (claimMatch) {
-    claimText = claimMatch[1] ?? null;
-    body = text.slice(0, claimMatch.index).trim();
+    claimText = claimMatch[2] ?? null;
+    const at = claimMatch.index + (claimMatch[1] ?? '').length;
+    body = (text.slice(0, at) + ' ' + text.slice(claimMatch.index + claimMatch[0].length)).trim();
   }
 
   // A grouped number like 4,096 is one size only when the text still has two sizes with it read so;

@@ -1,0 +1,97 @@
+// The one pipeline end to end for issue 4's contracts: solving for `?`, checking `= N`, comparing
+// frameworks and checking a pasted summary, as the JSON other checks read.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { answerQuery } from '../src/answer.js';
+import { renderBlocks } from '../src/render/blocks.js';
+import { renderJson } from '../src/render/json.js';
+import { renderText } from '../src/render/text.js';
+
+const json = (q: string) => renderJson(answerQuery(q)) as Record<string, any>;
+
+describe('solving for a ?', () => {
+  it('/lstm ? 64 = 49408 solves the input width 128 with the rearranged formula', () => {
+    const out = json('/lstm ? 64 = 49408');
+    expect(out.solved).toEqual({ input: '128' });
+    expect(out.total).toBe('49408');
+    expect(renderText(answerQuery('/lstm ? 64 = 49408'))).toContain('I = N / (4H) − H − 1');
+  });
+
+  it('/lstm 4096 ? = 4457472 solves 256 units from the quadratic', () => {
+    const out = json('/lstm 4096 ? = 4457472');
+    expect(out.solved).toEqual({ units: '256' });
+    expect(out.total).toBe('4457472');
+    expect(renderText(answerQuery('/lstm 4096 ? = 4457472'))).toContain('4H² + 4(I + 1)H − N = 0');
+  });
+
+  it('works under another convention and for /gru and /rnn', () => {
+    // PyTorch GRU: 3H(I + H + 2) with H = 64, I = 100 -> 3 * 64 * 166 = 31,872.
+    expect(json('/gru ? 64 = 31872 pytorch').solved).toEqual({ input: '100' });
+    // Keras SimpleRNN: H(I + H + 1) with I = 300, H = 128 -> 128 * 429 = 54,912.
+    expect(json('/rnn 300 ? = 54912').solved).toEqual({ units: '128' });
+  });
+
+  it('names the nearest sizes when no whole number fits', () => {
+    const out = json('/lstm ? 64 = 49409');
+    expect(out.error).toMatch(/128 gives 49,408/);
+    expect(out.error).toMatch(/129 gives 49,664/);
+  });
+
+  it('refuses a ? without a total, and two ?s', () => {
+    expect(json('/lstm ? 64').error).toMatch(/49408/);
+    expect(json('/lstm ? ? = 100').error).toBeTruthy();
+  });
+});
+
+describe('checking a claim', () => {
+  it('/lstm 4096 256 = 4458496 holds for pytorch, cudnn, onnx and not keras (off by 1,024)', () => {
+    const out = json('/lstm 4096 256 = 4458496');
+    expect(out.claim.stated).toBe('4458496');
+    expect(out.claim.conventions).toEqual(['pytorch', 'cudnn', 'onnx']);
+    const keras = out.claim.rows.find((r: any) => r.convention === 'keras');
+    expect(keras.total).toBe('4457472');
+    expect(keras.explanation).toBe('off by 1,024 = 4 gates x 256 second biases');
+  });
+
+  it('accepts a grouped total', () => {
+    expect(json('/lstm 4096 256 = 4,457,472').claim.conventions).toEqual(['keras', 'keras2', 'flax', 'tf1']);
+  });
+});
+
+describe('compare', () => {
+  it('lays out every convention with its difference from the first', () => {
+    const out = json('/lstm 4096 256 compare');
+    expect(out.comparison[0]).toEqual({ convention: 'keras', total: '4457472', difference: '0' });
+    expect(out.comparison.find((r: any) => r.convention === 'cudnn')).toMatchObject({ total: '4458496', difference: '1024' });
+    const blocks = JSON.stringify(renderBlocks(answerQuery('/lstm 4096 256', { compare: true })).blocks);
+    expect(blocks).toContain('Every framework side by side');
+  });
+});
+
+describe('a pasted summary', () => {
+  const summary = readFileSync(new URL('./fixtures/summaries/keras2-cudnn-bidirectional.txt', import.meta.url), 'utf8')
+    .split('\n')
+    .slice(1)
+    .join('\n');
+
+  it('rebuilds each row and names the 2,400 second biases of the CuDNN row', () => {
+    for (const q of [summary, '/params ' + summary, '```' + summary + '```']) {
+      const out = json(q);
+      expect(out.verification.rows.map((r: any) => [r.name, r.status, r.stated, r.computed])).toEqual([
+        ['embedding', 'agrees', '192000', '192000'],
+        ['bidirectional', 'agrees', '1444800', '1444800'],
+      ]);
+      const bi = out.verification.rows[1];
+      expect(bi.conventions).toEqual(['pytorch', 'cudnn', 'onnx']);
+      expect(bi.note).toContain('the 2,400 are 2 directions x 4 gates x 300 second biases');
+      expect(out.verification.rows[0].note).toMatch(/640/);
+      expect(out.verification.total).toEqual({ stated: '1636800', computed: '1636800', agrees: true });
+    }
+  });
+
+  it('renders within Slack limits with the row statuses', () => {
+    const msg = renderBlocks(answerQuery(summary));
+    expect(msg.blocks.length).toBeLessThanOrEqual(50);
+    expect(JSON.stringify(msg.blocks)).toContain('1,444,800');
+  });
+});
