@@ -45,14 +45,6 @@ async function startBare() {
   app.command('/lstm', async ({ ack }) => {
     await ack();
   });
-  if (process.env.EXTRA) {
-    app.action({ type: 'block_actions', action_id: 'a' }, async () => {});
-    app.action({ type: 'block_actions', action_id: 'b' }, async () => {});
-    app.event('app_mention', async () => {});
-    app.event('message', async () => {});
-    app.event('app_home_opened', async () => {});
-    app.shortcut({ type: 'message_action', callback_id: 'x' }, async () => {});
-  }
   const server = await app.start({ port: 0, host: '127.0.0.1' });
   return { port: server.address().port, stop: () => app.stop() };
 }

@@ -95,3 +95,32 @@ describe('a pasted summary', () => {
     expect(JSON.stringify(msg.blocks)).toContain('1,444,800');
   });
 });
+
+describe('a long pasted model in Slack', () => {
+  // 60 stacked Keras LSTMs: LSTM(h) over width w has 4h(w + h + 1) parameters.
+  const widths = Array.from({ length: 60 }, (_, i) => 10 + i);
+  const code = 'model = Sequential()\nmodel.add(Embedding(1000, 64, input_length=10))\n' + widths.map((h) => `model.add(LSTM(${h}, return_sequences=True))`).join('\n');
+
+  it('leads with the table, derives the largest layers and offers the rest behind a button', async () => {
+    const { renderLayerDetails } = await import('../src/render/blocks.js');
+    const answer = answerQuery(code);
+    let expected = 64000n;
+    let w = 64n;
+    for (const h of widths.map(BigInt)) {
+      expected += 4n * h * (w + h + 1n);
+      w = h;
+    }
+    expect(answer.kind === 'count' && answer.model.total).toBe(expected);
+    const msg = renderBlocks(answer);
+    expect(msg.blocks.length).toBeLessThanOrEqual(50);
+    const actions = msg.blocks.at(-1) as { type: string; elements: { action_id: string }[] };
+    expect(actions.elements.map((e) => e.action_id)).toEqual(['paramcount_share', 'paramcount_compare', 'paramcount_details']);
+    const rest = renderLayerDetails(answer);
+    const derived = rest.flatMap((m) => m.blocks);
+    // 61 layers with parameters, 6 derived in the answer itself.
+    expect(derived).toHaveLength(61 - 6);
+    for (const m of rest) expect(m.blocks.length).toBeLessThanOrEqual(50);
+    // The smallest layer (the LSTM(10) over the 64-wide embedding) is among the follow-ups.
+    expect(JSON.stringify(derived)).toContain(String(4 * 10 * (64 + 10 + 1)).replace(/\B(?=(\d{3})+$)/g, ','));
+  });
+});

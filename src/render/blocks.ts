@@ -25,6 +25,7 @@ export const MAX_DETAILED_LAYERS = 6;
 
 export const SHARE_ACTION = 'paramcount_share';
 export const COMPARE_ACTION = 'paramcount_compare';
+export const DETAILS_ACTION = 'paramcount_details';
 
 export interface SlackMessage {
   text: string;
@@ -73,16 +74,39 @@ function layerBlocks(layer: LayerRecord, a: CountAnswer, withHeading: boolean): 
   return out;
 }
 
+/** Layers with a derivation, largest first: the first MAX_DETAILED_LAYERS go in the answer itself. */
+function layersBySize(a: CountAnswer): LayerRecord[] {
+  return a.model.layers.filter((l) => l.params > 0n).sort((x, y) => (y.params > x.params ? 1 : y.params < x.params ? -1 : 0));
+}
+
 function buttons(a: Answer): KnownBlock | null {
   const value = encodeButtonValue(a.query);
   if (value === null) return null;
-  return {
-    type: 'actions',
-    elements: [
-      { type: 'button', action_id: SHARE_ACTION, text: { type: 'plain_text', text: 'Share in channel' }, value, style: 'primary' },
-      { type: 'button', action_id: COMPARE_ACTION, text: { type: 'plain_text', text: 'Compare frameworks' }, value },
-    ],
-  };
+  const elements: types.Button[] = [
+    { type: 'button', action_id: SHARE_ACTION, text: { type: 'plain_text', text: 'Share in channel' }, value, style: 'primary' },
+    { type: 'button', action_id: COMPARE_ACTION, text: { type: 'plain_text', text: 'Compare frameworks' }, value },
+  ];
+  if (a.kind === 'count' && a.model.layers.length > 1 && layersBySize(a).length > MAX_DETAILED_LAYERS) {
+    elements.push({ type: 'button', action_id: DETAILS_ACTION, text: { type: 'plain_text', text: 'All layer derivations' }, value });
+  }
+  return { type: 'actions', elements };
+}
+
+/** The derivations a long model's answer leaves out, as follow-up messages each within Slack's limits. */
+export function renderLayerDetails(a: Answer): SlackMessage[] {
+  if (a.kind !== 'count') return [renderBlocks(a)];
+  const rest = layersBySize(a).slice(MAX_DETAILED_LAYERS);
+  if (rest.length === 0) return [{ text: 'Every layer is already derived in the answer.', blocks: [section('Every layer is already derived in the answer.')] }];
+  const messages: SlackMessage[] = [];
+  const perMessage = MAX_BLOCKS - 1;
+  for (let i = 0; i < rest.length; i += perMessage) {
+    const chunk = rest.slice(i, i + perMessage);
+    messages.push({
+      text: `${esc(a.title)}: derivations ${i + 1 + MAX_DETAILED_LAYERS} to ${i + chunk.length + MAX_DETAILED_LAYERS}`,
+      blocks: chunk.map((layer) => section(`*${esc(layer.name)}* (${esc(layer.type)}): *${formatCount(layer.params)}*\n${stepLines(layer.steps, mrkdwnStyle).join('\n')}`)),
+    });
+  }
+  return messages;
 }
 
 function countBlocks(a: CountAnswer): KnownBlock[] {
@@ -109,13 +133,13 @@ function countBlocks(a: CountAnswer): KnownBlock[] {
     blocks.push(...layerBlocks(a.model.layers[0]!, a, false));
   } else {
     if (!a.verification) blocks.push(codeSection('Summary', summaryTable(a).join('\n')));
-    const detailed = [...a.model.layers].filter((l) => l.params > 0n).sort((x, y) => (y.params > x.params ? 1 : y.params < x.params ? -1 : 0));
+    const detailed = layersBySize(a);
     for (const layer of detailed.slice(0, MAX_DETAILED_LAYERS)) {
       const lines = stepLines(layer.steps, mrkdwnStyle);
       blocks.push(section(`*${esc(layer.name)}* (${esc(layer.type)}): *${formatCount(layer.params)}*\n${lines.join('\n')}`));
     }
     if (detailed.length > MAX_DETAILED_LAYERS) {
-      blocks.push(context([`Derivations shown for the ${MAX_DETAILED_LAYERS} largest layers; the table has every layer. Run \`paramcount\` in a terminal for all of them.`]));
+      blocks.push(context([`Derivations shown for the ${MAX_DETAILED_LAYERS} largest layers; the table has every layer. Press *All layer derivations* (or run \`paramcount\` in a terminal) for the rest.`]));
     }
   }
   const notes = [

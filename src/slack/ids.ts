@@ -6,6 +6,7 @@ export const SLASH_COMMANDS = ['/lstm', '/gru', '/rnn', '/params'] as const;
 /** Button action_ids rendered by src/render/blocks.ts. */
 export const SHARE_ACTION_ID = 'paramcount_share';
 export const COMPARE_ACTION_ID = 'paramcount_compare';
+export const DETAILS_ACTION_ID = 'paramcount_details';
 
 /** The message shortcut's callback_id. */
 export const EXPLAIN_CALLBACK_ID = 'explain_parameter_counts';

@@ -1,32 +1,16 @@
-import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { answerQuery } from '../../../answer.js';
-import { decodeButtonValue } from '../../../render/button-value.js';
 import { renderBlocks } from '../../../render/blocks.js';
-import { logRequest, slackErrorCode } from '../../reply.js';
+import { SHARE_ACTION_ID } from '../../ids.js';
+import { buttonReply } from './button-reply.js';
 
 /** "Share in channel": answer the button's query again and post it for everyone via response_url. */
-const shareButtonCallback = async ({ ack, action, body, respond, logger }: AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>) => {
-  const started = performance.now();
-  let outcome = 'failed';
-  try {
-    await ack();
-    const decoded = decodeButtonValue(action.value ?? '');
-    if (!decoded || !body.response_url) {
-      outcome = 'stale_button';
-      if (body.response_url) {
-        await respond({ response_type: 'ephemeral', replace_original: false, text: 'Sorry, that button no longer carries a question. Run the command again.' });
-      }
-      return;
-    }
-    const answer = answerQuery(decoded.query, { command: decoded.command });
-    outcome = answer.kind;
-    await respond({ response_type: 'in_channel', replace_original: false, ...renderBlocks(answer) });
-  } catch (error) {
-    outcome = `failed:${slackErrorCode(error)}`;
-    logger.error('share button failed:', error);
-  } finally {
-    logRequest(logger, { kind: 'action', name: 'paramcount_share', started, outcome });
-  }
-};
+const shareButtonCallback = buttonReply(
+  SHARE_ACTION_ID,
+  (query) => {
+    const answer = answerQuery(query);
+    return { outcome: answer.kind, messages: [renderBlocks(answer)] };
+  },
+  true,
+);
 
 export { shareButtonCallback };

@@ -1,0 +1,38 @@
+import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { decodeButtonValue } from '../../../render/button-value.js';
+import type { SlackMessage } from '../../../render/blocks.js';
+import { logRequest, slackErrorCode } from '../../reply.js';
+
+type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>;
+
+/**
+ * One shape for every answer button: ack, decode the query the button carries (no server state),
+ * answer it again and post the messages via response_url. `inChannel` posts for everyone.
+ */
+export function buttonReply(name: string, messagesFor: (query: string) => { outcome: string; messages: SlackMessage[] }, inChannel = false) {
+  return async ({ ack, action, body, respond, logger }: ButtonArgs): Promise<void> => {
+    const started = performance.now();
+    let outcome = 'failed';
+    try {
+      await ack();
+      const decoded = decodeButtonValue(action.value ?? '');
+      if (!decoded || !body.response_url) {
+        outcome = 'stale_button';
+        if (body.response_url) {
+          await respond({ response_type: 'ephemeral', replace_original: false, text: 'Sorry, that button no longer carries a question. Run the command again.' });
+        }
+        return;
+      }
+      const answered = messagesFor(decoded.query);
+      outcome = answered.outcome;
+      for (const message of answered.messages) {
+        await respond({ response_type: inChannel ? 'in_channel' : 'ephemeral', replace_original: false, ...message });
+      }
+    } catch (error) {
+      outcome = `failed:${slackErrorCode(error)}`;
+      logger.error(`${name} button failed:`, error);
+    } finally {
+      logRequest(logger, { kind: 'action', name, started, outcome });
+    }
+  };
+}
