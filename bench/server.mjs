@@ -1,6 +1,8 @@
 // Bench child process: one Slack app in HTTP mode on 127.0.0.1:0, run from the compiled dist/.
 //   node bench/server.mjs bot  <slackApiUrl> <signingSecret>   the real ParamCount app (createSlackApp)
 //   node bench/server.mjs bare <slackApiUrl> <signingSecret>   a bare Bolt app whose /lstm only acks
+//   node bench/server.mjs reply <slackApiUrl> <signingSecret>  the same bare app, but after the ack it
+//        respond()s a fixed answer rendered once at start (Bolt's default fetch): the price of replying
 // Both use the same HTTPReceiver settings (endpoint, processBeforeResponse: false, /healthz route),
 // the same signing secret, bot token and Web API base URL. Sends {port} to the parent over IPC and
 // stops on 'stop'.
@@ -8,6 +10,8 @@ import { Session } from 'node:inspector/promises';
 import bolt from '@slack/bolt';
 import { createSlackApp, EVENTS_PATH, HEALTH_PATH } from '../dist/slack/app.js';
 import { createLogger } from '../dist/logger.js';
+import { answerQuery } from '../dist/answer.js';
+import { renderBlocks } from '../dist/render/blocks.js';
 
 const { App, HTTPReceiver } = bolt;
 const [kind, slackApiUrl, signingSecret] = process.argv.slice(2);
@@ -22,7 +26,7 @@ async function startBot() {
   return { port: slack.port(), stop: () => slack.stop(2000) };
 }
 
-async function startBare() {
+async function startBare(reply) {
   const logger = createLogger({ level: 'info', name: 'bare', secrets: [BOT_TOKEN, signingSecret] });
   const receiver = new HTTPReceiver({
     signingSecret,
@@ -42,14 +46,16 @@ async function startBare() {
     ],
   });
   const app = new App({ token: BOT_TOKEN, receiver, logger, clientOptions: { slackApiUrl } });
-  app.command('/lstm', async ({ ack }) => {
+  const fixed = reply ? { response_type: 'ephemeral', ...renderBlocks(answerQuery('4096 256', { command: '/lstm' })) } : null;
+  app.command('/lstm', async ({ ack, respond }) => {
     await ack();
+    if (fixed) await respond(fixed);
   });
   const server = await app.start({ port: 0, host: '127.0.0.1' });
   return { port: server.address().port, stop: () => app.stop() };
 }
 
-const started = kind === 'bot' ? await startBot() : await startBare();
+const started = kind === 'bot' ? await startBot() : await startBare(kind === 'reply');
 process.send({ port: started.port });
 let session;
 process.on('message', async (m) => {

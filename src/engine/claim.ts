@@ -1,7 +1,7 @@
 // Checking a stated parameter count against every convention, and laying the conventions side by side.
 // Pure data out: each row carries its total, its difference and (where the difference has a simple
 // cause, such as cuDNN's second bias vector) a one-line explanation. Never throws.
-import { formatCount } from '../render/format.js';
+import { groupDigits as formatCount } from './numbers.js';
 import {
   GATES,
   RESET_AFTER_CONVENTIONS,

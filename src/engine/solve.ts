@@ -9,7 +9,7 @@
 // at a further point; should that check ever fail, a binary search over the (monotonic) count is
 // the fallback. Every path is iterative, bounded and total: bad input gives ok:false, never a throw.
 import { MAX_SIZE } from '../limits.js';
-import { formatCount } from '../render/format.js';
+import { groupDigits as formatCount } from './numbers.js';
 import { GATES, biasVectorsPerGate, countRecurrent, recurrentProblem, recurrentTotal } from './recurrent.js';
 import type { RecurrentSpec, Step, Term } from './types.js';
 import { CONVENTION_LABELS } from './types.js';
@@ -76,13 +76,18 @@ function describe(spec: RecurrentSpec, unknown: SolveUnknown): string {
   return `${head} ${known} (${CONVENTION_LABELS[spec.convention]})`;
 }
 
+/** "an LSTM", "a GRU", "a bidirectional LSTM". */
+function article(phrase: string): string {
+  return (/^(LSTM|[aeiou])/i.test(phrase) ? 'an ' : 'a ') + phrase;
+}
+
 function word(unknown: SolveUnknown, v: bigint): string {
   return unknown === 'input' ? `input ${formatCount(v)}` : `${formatCount(v)} units`;
 }
 
 function failure(spec: RecurrentSpec, unknown: SolveUnknown, target: bigint, nearest: NearestSize[]): SolveResult {
   const what = unknown === 'input' ? 'input width' : 'number of units';
-  const head = `No whole ${what} gives exactly ${formatCount(target)} parameters for a ${describe(spec, unknown)}`;
+  const head = `No whole ${what} gives exactly ${formatCount(target)} parameters for ${article(describe(spec, unknown))}`;
   const below = nearest.find((n) => n.total < target);
   const above = nearest.find((n) => n.total > target);
   let tail: string;
@@ -286,11 +291,10 @@ function unitSteps(spec: RecurrentSpec, solved: RecurrentSpec, target: bigint, p
     const sym = isPlain(spec)
       ? `${gatesH(g, 'H²')} + ${g === 1 ? '' : g}(I${b > 0 ? ` + ${b}` : ''})H ${MINUS} N = 0`
       : 'aH² + bH − N = 0';
+    // An equation is not a value: it is stated, not "= result".
     steps.push({
-      kind: 'formula',
-      label: 'the equation',
-      expression: `${sym}: ${poly.a === 1n ? '' : poly.a}H² + ${poly.b}H ${MINUS} ${target} = 0`,
-      result: target,
+      kind: 'explain',
+      text: `the equation: ${sym}, here ${poly.a === 1n ? '' : poly.a}H² + ${poly.b}H ${MINUS} ${target} = 0`,
     });
     const disc = poly.b * poly.b + 4n * poly.a * target;
     const root = isqrt(disc);

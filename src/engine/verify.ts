@@ -6,7 +6,7 @@
 // the count and the note says so. Plain data out, every count a BigInt; never throws.
 import { MAX_STACKED_LAYERS } from '../limits.js';
 import type { SummaryFormat, SummaryParse, SummaryRow, Shape } from '../parse/summary.js';
-import { formatCount } from '../render/format.js';
+import { groupDigits as formatCount } from './numbers.js';
 import { biasDifference, conventionList, underConvention } from './claim.js';
 import { biasVectorsPerGate, conventionApplies, recurrentTotal } from './recurrent.js';
 import { isqrt, solveRecurrent } from './solve.js';

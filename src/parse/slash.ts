@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { CellKind, Convention } from '../engine/types.js';
 import { CONVENTIONS } from '../engine/types.js';
 import { MAX_DIGITS, MAX_SIZE, MAX_STACKED_LAYERS } from '../limits.js';
-import { formatCount } from '../render/format.js';
+import { groupDigits as formatCount } from '../engine/numbers.js';
 
 export const CELL_COMMANDS: Record<string, CellKind> = { lstm: 'lstm', gru: 'gru', rnn: 'rnn', simplernn: 'rnn' };
 
