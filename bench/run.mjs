@@ -6,13 +6,13 @@
 //   HTTP        signed `/lstm 4096 256` slash commands with autocannon (32 connections) against the
 //               bot in HTTP mode (createSlackApp; respond() posts to a fake response_url here) beside a
 //               bare Bolt app with the same receiver settings whose /lstm handler only acks;
-//               warm-up, then alternating runs (bot, bare, bot, bare, ...): requests/s, p99, ratio;
-//               and for reference a bare Bolt app that acks, then respond()s a fixed answer (what
-//               replying at all costs: Bolt's default fetch to response_url)
+//               and, for reference, a bare Bolt app that acks, then respond()s a fixed answer (what
+//               replying at all costs, with Bolt's default fetch to response_url); a warm-up, then
+//               alternating runs (bot, bare, reply, bot, bare, reply, ...): requests/s, p99, ratios
 //   cold start  `node dist/index.js` (console mode, no SLACK_* env) with `/lstm 4096 256` piped in,
 //               from spawn to the answer on stdout: median of several runs
 //
-// Environment: BENCH_SECONDS (each HTTP run, default 5), BENCH_ROUNDS (bot/bare pairs, default 3),
+// Environment: BENCH_SECONDS (each HTTP run, default 5), BENCH_ROUNDS (rounds of bot, bare, reply; default 3),
 // BENCH_PARTS (default engine,http,cold; add profile to profile the bot under load and print where its
 // CPU time goes), BENCH_PROFILE_OUT=file.cpuprofile keeps that profile for Chrome DevTools.
 import { spawn, fork } from 'node:child_process';

@@ -136,7 +136,7 @@ class Reader implements Host {
           const i = vals[0] && vals[0].t === 'int' ? Number(vals[0].v) : obj.items.length;
           obj.items.splice(i, 0, vals[1]);
         }
-        if (obj.items.length > MAX_MODEL_LAYERS) throw new CodeError(`That list has more than ${MAX_MODEL_LAYERS} layers.`);
+        if (obj.items.length > MAX_MODEL_LAYERS) throw new CodeError(`That list has more than ${MAX_MODEL_LAYERS} layers, more than I count. ${EXAMPLE_HINT}`);
         return NONE;
       }
       if (od && od.tag === 'path') {
@@ -233,7 +233,7 @@ class Reader implements Host {
         const item = this.toItem(v, `\`${this.text(e)}\``);
         if (method === 'add_module' && positional[0]?.value.t === 'str') item.name = positional[0].value.v;
         m.items.push(item);
-        if (m.items.length > MAX_MODEL_LAYERS) throw new CodeError(`That model has more than ${MAX_MODEL_LAYERS} layers, more than I count.`);
+        if (m.items.length > MAX_MODEL_LAYERS) throw new CodeError(`That model has more than ${MAX_MODEL_LAYERS} layers, more than I count. ${EXAMPLE_HINT}`);
         return NONE;
       }
       case 'extend': {
@@ -527,7 +527,7 @@ class Reader implements Host {
       const item = this.toItem(v, source);
       item.name = name;
       items.push(item);
-      if (items.length > MAX_MODEL_LAYERS) throw new CodeError(`That model has more than ${MAX_MODEL_LAYERS} layers, more than I count.`);
+      if (items.length > MAX_MODEL_LAYERS) throw new CodeError(`That model has more than ${MAX_MODEL_LAYERS} layers, more than I count. ${EXAMPLE_HINT}`);
     };
     let name: string | null = null;
     let inputShape: Dim[] | null = null;
@@ -730,7 +730,7 @@ class Reader implements Host {
           specs.push(s);
           if (s.kind !== 'input') fws.push(d.fw);
         });
-        if (specs.length > MAX_MODEL_LAYERS) throw new CodeError(`That model has more than ${MAX_MODEL_LAYERS} layers, more than I count.`);
+        if (specs.length > MAX_MODEL_LAYERS) throw new CodeError(`That model has more than ${MAX_MODEL_LAYERS} layers, more than I count. ${EXAMPLE_HINT}`);
       });
     };
     walk(items, '', true, 0);

@@ -86,16 +86,18 @@ export function readInteger(raw: string): { ok: true; value: bigint } | { ok: fa
     if (digits.length > MAX_DIGITS) return { ok: false, why: `\`${clip(raw)}\` is too large: sizes go up to ${formatCount(MAX_SIZE)}` };
     return { ok: true, value: BigInt(digits) };
   }
-  if (/^-\d/.test(s)) return { ok: false, why: `\`${clip(raw)}\` is negative: sizes are positive whole numbers` };
+  // Each refusal states the range, so the message says both what is wrong and what is accepted.
+  const range = `from 1 to ${formatCount(MAX_SIZE)}`;
+  if (/^-\d/.test(s)) return { ok: false, why: `\`${clip(raw)}\` is negative: sizes are whole numbers ${range}` };
   if (/^[+-]?(\d+\.\d*|\.\d+)$/.test(s)) {
-    return { ok: false, why: `\`${clip(raw)}\` is a fraction: sizes are whole numbers` };
+    return { ok: false, why: `\`${clip(raw)}\` is a fraction: sizes are whole numbers ${range}` };
   }
   // Unambiguous (\d+(\.\d+)? rather than \d*\.?\d+) so a long digit run backtracks linearly, not quadratically.
   if (/^[+-]?(\d+(\.\d+)?|\.\d+)e[+-]?\d+$/i.test(s)) {
-    return { ok: false, why: `\`${clip(raw)}\` is in scientific notation: write sizes as plain digits` };
+    return { ok: false, why: `\`${clip(raw)}\` is in scientific notation: write sizes as plain digits, ${range}` };
   }
-  if (/^[+-]?(nan|inf|infinity)$/i.test(s)) return { ok: false, why: `\`${clip(raw)}\` is not a size` };
-  return { ok: false, why: `\`${clip(raw)}\` is not a whole number` };
+  if (/^[+-]?(nan|inf|infinity)$/i.test(s)) return { ok: false, why: `\`${clip(raw)}\` is not a size: sizes are whole numbers ${range}` };
+  return { ok: false, why: `\`${clip(raw)}\` is not a whole number ${range}` };
 }
 
 function clip(s: string, n = 24): string {
@@ -239,7 +241,10 @@ export function parseSlashText(cell: CellKind, rawText: string): SlashParse {
       else if (UNITS_KEYS.has(key)) err = setSize('units', rawValue);
       else if (LAYER_KEYS.has(key)) {
         const n = readInteger(rawValue);
-        if (!n.ok) err = n.why.replace(/sizes go up to [\d,]+/, `layers go up to ${formatCount(BigInt(MAX_STACKED_LAYERS))}`).replace('sizes', 'layers');
+        if (!n.ok) {
+          const most = formatCount(BigInt(MAX_STACKED_LAYERS));
+          err = n.why.replace(/sizes go up to [\d,]+/, `layers go up to ${most}`).replace(/from 1 to [\d,]+/, `from 1 to ${most}`).replace(/sizes/g, 'layers');
+        }
         else if (n.value < 1n) err = `layers must be at least 1 (got ${rawValue})`;
         else if (n.value > BigInt(MAX_STACKED_LAYERS)) err = `layers goes up to ${formatCount(BigInt(MAX_STACKED_LAYERS))} (got ${clip(rawValue)})`;
         else q.layers = Number(n.value);

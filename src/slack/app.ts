@@ -122,6 +122,9 @@ export function createSlackApp(config: SlackConfig, options: CreateSlackAppOptio
     receiver,
     logger,
     clientOptions: appClientOptions,
+    // No listener keeps conversation state; the default store's middleware builds (and throws away)
+    // a "Conversation not found" error on every request.
+    convoStore: false,
   });
 
   // Counts every request from authorization to the end of its listeners (replies included).

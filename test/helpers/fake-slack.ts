@@ -4,7 +4,7 @@
 //   GET  /ws/<n> (upgrade)  Socket Mode WebSocket endpoint handed out by apps.connections.open
 import { EventEmitter } from 'node:events';
 import { createServer } from 'node:http';
-import type { IncomingMessage, Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { acceptWebSocket, MiniWebSocket } from './mini-websocket.js';
 
@@ -21,6 +21,9 @@ export interface ResponseUrlPost {
 
 type ApiReply = Record<string, unknown> | ((call: ApiCall) => Record<string, unknown>);
 
+/** An HTTP-level failure: a status (with headers, e.g. Retry-After, and a body), or no answer at all. */
+export type HttpFailure = { status: number; headers?: Record<string, string>; body?: unknown } | 'hang';
+
 export interface FakeSlack {
   /** Base URL of the Web API, ending in '/': http://127.0.0.1:<port>/api/ */
   apiUrl: string;
@@ -35,6 +38,11 @@ export interface FakeSlack {
   failResponseUrl(id: string, status: number): void;
   /** Delays the answer to posts to /response/<id>. */
   delayResponseUrl(id: string, ms: number): void;
+  /**
+   * The next `times` requests to a Web API method ('chat.postMessage'), or to a response_url given as
+   * 'response:<id>', get this failure instead of their answer. They are still recorded in calls/responses.
+   */
+  failHttp(target: string, failure: HttpFailure, times?: number): void;
   waitForCall(pred: (c: ApiCall) => boolean, timeoutMs?: number): Promise<ApiCall>;
   waitForResponse(id: string, timeoutMs?: number): Promise<ResponseUrlPost>;
   waitForSocket(index: number, timeoutMs?: number): Promise<MiniWebSocket>;
@@ -97,6 +105,20 @@ export async function startFakeSlack(options: { helloOnConnect?: boolean } = {})
   const overrides = new Map<string, Array<{ body: ApiReply; times: number }>>();
   const failedUrls = new Map<string, number>();
   const delayedUrls = new Map<string, number>();
+  const httpFailures = new Map<string, Array<{ failure: HttpFailure; times: number }>>();
+  /** Applies a scripted failure, if one is queued for the target; true when it took over the answer. */
+  const failed = (target: string, res: ServerResponse): boolean => {
+    const queue = httpFailures.get(target);
+    const head = queue?.[0];
+    if (!queue || !head) return false;
+    head.times -= 1;
+    if (head.times <= 0) queue.shift();
+    if (head.failure === 'hang') return true; // never answered; close() drops the connection
+    const { status, headers = {}, body = { ok: false, error: 'fake_http_failure' } } = head.failure;
+    res.writeHead(status, { 'Content-Type': 'application/json', ...headers });
+    res.end(typeof body === 'string' ? body : JSON.stringify(body));
+    return true;
+  };
   let port = 0;
   let wsCount = 0;
 
@@ -132,6 +154,10 @@ export async function startFakeSlack(options: { helloOnConnect?: boolean } = {})
         authorization: req.headers.authorization,
       };
       calls.push(call);
+      if (failed(call.method, res)) {
+        events.emit('call');
+        return;
+      }
       const queue = overrides.get(call.method);
       let body: Record<string, unknown>;
       if (queue && queue.length > 0) {
@@ -157,6 +183,10 @@ export async function startFakeSlack(options: { helloOnConnect?: boolean } = {})
         body = { raw };
       }
       responses.push({ id, body });
+      if (failed(`response:${id}`, res)) {
+        events.emit('response');
+        return;
+      }
       const status = failedUrls.get(id);
       if (status) json(status, { ok: false, error: 'expired_url' });
       else json(200, { ok: true });
@@ -196,6 +226,11 @@ export async function startFakeSlack(options: { helloOnConnect?: boolean } = {})
     },
     delayResponseUrl(id, ms) {
       delayedUrls.set(id, ms);
+    },
+    failHttp(target, failure, times = 1) {
+      const queue = httpFailures.get(target) ?? [];
+      queue.push({ failure, times });
+      httpFailures.set(target, queue);
     },
     waitForCall: (pred, timeoutMs = 10_000) => waitUntil(events, 'call', () => calls.find(pred), timeoutMs, 'a Web API call'),
     waitForResponse: (id, timeoutMs = 10_000) =>

@@ -2,7 +2,7 @@
 import type { LayerSpec, PaddingSpec, RecurrentLayerSpec, TransformerStackPartSpec } from '../../engine/model.js';
 import type { CellKind } from '../../engine/types.js';
 import { MAX_STACKED_LAYERS } from '../../limits.js';
-import { CodeError } from '../python/tokenizer.js';
+import { CodeError, EXAMPLE_HINT } from '../python/tokenizer.js';
 import type { ClassCtx, Handler } from './context.js';
 import { TORCH_COMMON } from './context.js';
 import { hostData } from './values.js';
@@ -11,7 +11,7 @@ import type { Args } from './values.js';
 function numLayers(a: Args, name: string, def = 1n): number {
   const n = a.int(name, def);
   if (n < 1n) throw new CodeError(`\`${name}\` of ${a.source} must be at least 1.`);
-  if (n > BigInt(MAX_STACKED_LAYERS)) throw new CodeError(`\`${name}=${n}\` in ${a.source} is more than the ${MAX_STACKED_LAYERS} stacked layers I count.`);
+  if (n > BigInt(MAX_STACKED_LAYERS)) throw new CodeError(`\`${name}=${n}\` in ${a.source} is more than the ${MAX_STACKED_LAYERS} stacked layers I count. ${EXAMPLE_HINT}`);
   return Number(n);
 }
 

@@ -6,7 +6,8 @@ import { MAX_SIZE } from '../../limits.js';
 import type { Expr } from '../python/ast.js';
 import { describe } from '../python/evaluate.js';
 import type { Value } from '../python/evaluate.js';
-import { CodeError } from '../python/tokenizer.js';
+import { CodeError, EXAMPLE_HINT } from '../python/tokenizer.js';
+import { groupDigits } from '../../engine/numbers.js';
 
 export interface LayerData {
   tag: 'layer';
@@ -167,7 +168,7 @@ export class Args {
   /** A positive size (units, channels...). */
   size(name: string, def?: bigint): bigint {
     const n = this.int(name, def);
-    if (n <= 0n) throw new CodeError(`\`${name}\` of ${this.source} must be a positive whole number, not ${n}.`);
+    if (n <= 0n) throw new CodeError(`\`${name}\` of ${this.source} must be a positive whole number (1 to ${groupDigits(MAX_SIZE)}), not ${n}. ${EXAMPLE_HINT}`);
     return n;
   }
 
