@@ -1,23 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { biasDifference, checkClaim, compareConventions } from '../../src/engine/claim.js';
-import type { RecurrentSpec } from '../../src/engine/types.js';
+import { recurrentSpec } from '../helpers/recurrent-spec.js';
 
-function spec(over: Partial<RecurrentSpec> = {}): RecurrentSpec {
-  return {
-    kind: 'recurrent',
-    cell: 'lstm',
-    input: 4096n,
-    units: 256n,
-    layers: 1,
-    bidirectional: false,
-    bias: true,
-    proj: null,
-    peepholes: false,
-    resetAfter: null,
-    convention: 'keras',
-    ...over,
-  };
-}
+const spec = recurrentSpec;
 
 describe('checkClaim', () => {
   it('/lstm 4096 256 = 4458496 holds for PyTorch, cuDNN and ONNX, not Keras', () => {

@@ -14,6 +14,7 @@ import {
 } from '../../src/engine/recurrent.js';
 import type { CellKind, Convention, RecurrentSpec, TensorNaming } from '../../src/engine/types.js';
 import { CONVENTIONS } from '../../src/engine/types.js';
+import { recurrentSpec } from '../helpers/recurrent-spec.js';
 
 interface OracleCase {
   id: string;
@@ -29,17 +30,7 @@ const ORACLE: OracleCase[] = readFileSync(new URL('../fixtures/oracle-cases.json
   .map((l) => JSON.parse(l) as OracleCase);
 
 function spec(fields: Partial<RecurrentSpec> & { cell: CellKind; input: bigint; units: bigint }): RecurrentSpec {
-  return {
-    kind: 'recurrent',
-    layers: 1,
-    bidirectional: false,
-    bias: true,
-    proj: null,
-    peepholes: false,
-    resetAfter: null,
-    convention: 'keras',
-    ...fields,
-  };
+  return recurrentSpec(fields);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -5,23 +5,9 @@ import { MAX_SOLVE_TARGET, isqrt, solveExample, solveRecurrent } from '../../src
 import type { CellKind, Convention, RecurrentSpec, Step } from '../../src/engine/types.js';
 import { CONVENTIONS } from '../../src/engine/types.js';
 import { MAX_SIZE } from '../../src/limits.js';
+import { recurrentSpec } from '../helpers/recurrent-spec.js';
 
-function spec(over: Partial<RecurrentSpec> = {}): RecurrentSpec {
-  return {
-    kind: 'recurrent',
-    cell: 'lstm',
-    input: 4096n,
-    units: 256n,
-    layers: 1,
-    bidirectional: false,
-    bias: true,
-    proj: null,
-    peepholes: false,
-    resetAfter: null,
-    convention: 'keras',
-    ...over,
-  };
-}
+const spec = recurrentSpec;
 
 function formula(steps: Step[], label: string): Extract<Step, { kind: 'formula' }> {
   const s = steps.find((x) => x.kind === 'formula' && x.label === label);
