@@ -124,3 +124,12 @@ describe('a long pasted model in Slack', () => {
     expect(JSON.stringify(derived)).toContain(String(4 * 10 * (64 + 10 + 1)).replace(/\B(?=(\d{3})+$)/g, ','));
   });
 });
+
+describe('layer names in pasted code', () => {
+  it('keep their case (Keras reports the name as given)', () => {
+    const out = json('LSTM(64, name="MyLSTM", input_shape=(10, 32))');
+    expect(out.layers[0].name).toBe('MyLSTM');
+    // Keras LSTM(64) over 32 features: 4 * 64 * (32 + 64 + 1).
+    expect(out.total).toBe(String(4 * 64 * (32 + 64 + 1)));
+  });
+});

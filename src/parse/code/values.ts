@@ -192,8 +192,10 @@ export class Args {
     const v = this.raw(name);
     if (v === undefined || v.t === 'none') return def;
     if (v.t !== 'str') throw this.bad(name, v, allowed ? `one of ${allowed.map((a) => `'${a}'`).join(', ')}` : 'a string');
+    // Choices ('same', 'concat') read case-insensitively; free text such as a layer name keeps its case.
+    if (!allowed) return v.v;
     const s = v.v.toLowerCase();
-    if (allowed && !allowed.includes(s)) {
+    if (!allowed.includes(s)) {
       throw new CodeError(`\`${name}='${v.v}'\` in ${this.source} must be one of ${allowed.map((a) => `'${a}'`).join(', ')}.`);
     }
     return s;
