@@ -8,7 +8,7 @@
 // stops on 'stop'.
 import { Session } from 'node:inspector/promises';
 import bolt from '@slack/bolt';
-import { createSlackApp, EVENTS_PATH, HEALTH_PATH } from '../dist/slack/app.js';
+import { createSlackApp, httpReceiverSettings } from '../dist/slack/app.js';
 import { createLogger } from '../dist/logger.js';
 import { answerQuery } from '../dist/answer.js';
 import { renderBlocks } from '../dist/render/blocks.js';
@@ -28,23 +28,7 @@ async function startBot() {
 
 async function startBare(reply) {
   const logger = createLogger({ level: 'info', name: 'bare', secrets: [BOT_TOKEN, signingSecret] });
-  const receiver = new HTTPReceiver({
-    signingSecret,
-    endpoints: EVENTS_PATH,
-    port: 0,
-    logger,
-    processBeforeResponse: false,
-    customRoutes: [
-      {
-        path: HEALTH_PATH,
-        method: ['GET', 'HEAD'],
-        handler: (_req, res) => {
-          res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
-          res.end('ok');
-        },
-      },
-    ],
-  });
+  const receiver = new HTTPReceiver({ ...httpReceiverSettings(signingSecret, logger, () => false), port: 0 });
   const app = new App({ token: BOT_TOKEN, receiver, logger, clientOptions: { slackApiUrl } });
   const fixed = reply ? { response_type: 'ephemeral', ...renderBlocks(answerQuery('4096 256', { command: '/lstm' })) } : null;
   app.command('/lstm', async ({ ack, respond }) => {

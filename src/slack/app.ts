@@ -1,6 +1,6 @@
 // Builds the real Bolt app for Socket Mode or HTTP mode, registers the listeners, tracks in-flight
 // requests so a shutdown can let replies finish, and exposes the bound port in HTTP mode.
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import type { Logger, LogLevel, webApi } from '@slack/bolt';
@@ -23,6 +23,30 @@ export const DEFAULT_SLACK_TIMEOUT_MS = 10_000;
  * is waiting for the answer.
  */
 export const DEFAULT_RETRY_CONFIG: webApi.RetryOptions = { retries: 4, factor: 2, minTimeout: 1000, maxTimeout: 15_000, randomize: true };
+
+/**
+ * The HTTP receiver's settings: Slack's endpoint, ack before the listener finishes, and GET /healthz
+ * (503 while stopping). Shared with the benchmark's bare Bolt app so both are measured alike.
+ */
+export function httpReceiverSettings(signingSecret: string, logger: Logger, isStopping: () => boolean) {
+  return {
+    signingSecret,
+    endpoints: EVENTS_PATH,
+    logger,
+    processBeforeResponse: false,
+    customRoutes: [
+      {
+        path: HEALTH_PATH,
+        method: ['GET', 'HEAD'],
+        handler: (_req: IncomingMessage, res: ServerResponse) => {
+          const stopping = isStopping();
+          res.writeHead(stopping ? 503 : 200, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+          res.end(stopping ? 'stopping' : 'ok');
+        },
+      },
+    ],
+  };
+}
 
 export interface CreateSlackAppOptions {
   logger?: Logger;
@@ -97,24 +121,7 @@ export function createSlackApp(config: SlackConfig, options: CreateSlackAppOptio
     });
     receiver = socketReceiver;
   } else {
-    receiver = new HTTPReceiver({
-      signingSecret: config.signingSecret,
-      endpoints: EVENTS_PATH,
-      port: config.port,
-      logger,
-      processBeforeResponse: false,
-      customRoutes: [
-        {
-          path: HEALTH_PATH,
-          method: ['GET', 'HEAD'],
-          handler: (_req, res) => {
-            const body = stopping ? 'stopping' : 'ok';
-            res.writeHead(stopping ? 503 : 200, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
-            res.end(body);
-          },
-        },
-      ],
-    });
+    receiver = new HTTPReceiver({ ...httpReceiverSettings(config.signingSecret, logger, () => stopping), port: config.port });
   }
 
   const app = new App({
