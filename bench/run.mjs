@@ -4,15 +4,16 @@
 //   engine      answerQuery + renderBlocks over the oracle fixture queries, and a generated
 //               500-layer pasted model: queries per second, p50 / p99 per query
 //   HTTP        signed `/lstm 4096 256` slash commands with autocannon (32 connections) against the
-//               bot in HTTP mode (createSlackApp; respond() posts to a fake response_url here) beside a
-//               bare Bolt app with the same receiver settings whose /lstm handler only acks;
-//               and, for reference, a bare Bolt app that acks, then respond()s a fixed answer (what
-//               replying at all costs, with Bolt's default fetch to response_url); a warm-up, then
-//               alternating runs (bot, bare, reply, bot, bare, reply, ...): requests/s, p99, ratios
+//               bot in HTTP mode (createSlackApp; it answers in the HTTP response, and every response
+//               body is checked against the expected answer) beside a bare Bolt app with the same
+//               receiver settings whose /lstm handler only acks; and, for reference, a bare Bolt app
+//               that acks with a fixed answer rendered once (what sending the answer's bytes costs);
+//               a warm-up, then alternating runs (bot, bare, fixed, bot, bare, fixed, ...):
+//               requests/s, p99, ratios
 //   cold start  `node dist/index.js` (console mode, no SLACK_* env) with `/lstm 4096 256` piped in,
 //               from spawn to the answer on stdout: median of several runs
 //
-// Environment: BENCH_SECONDS (each HTTP run, default 5), BENCH_ROUNDS (rounds of bot, bare, reply; default 3),
+// Environment: BENCH_SECONDS (each HTTP run, default 5), BENCH_ROUNDS (rounds of bot, bare, fixed; default 3),
 // BENCH_PARTS (default engine,http,cold; add profile to profile the bot under load and print where its
 // CPU time goes), BENCH_PROFILE_OUT=file.cpuprofile keeps that profile for Chrome DevTools.
 import { spawn, fork } from 'node:child_process';
@@ -97,7 +98,7 @@ function engineBench() {
 
 // ------------------------------------------------------------------------------------ fake Slack side
 
-/** Web API (auth.test) and response_url target on loopback; counts the answers the bot posts. */
+/** Web API (auth.test) and response_url target on loopback; counts posts to response_url (a command should make none). */
 async function startFakeSlack() {
   let responses = 0;
   const server = createServer((req, res) => {
@@ -157,13 +158,13 @@ function startServer(kind, apiUrl) {
   });
 }
 
-function commandRequest(responseUrl) {
+function commandRequest(responseUrl, text = '4096 256') {
   const body = new URLSearchParams({
     token: 'legacy-verification-token', team_id: 'T0001', team_domain: 'example', channel_id: 'C0001', channel_name: 'general',
-    user_id: 'U0001', user_name: 'alice', command: '/lstm', text: '4096 256', api_app_id: 'A0001', is_enterprise_install: 'false',
+    user_id: 'U0001', user_name: 'alice', command: '/lstm', text, api_app_id: 'A0001', is_enterprise_install: 'false',
     response_url: responseUrl, trigger_id: '1.2.3',
   }).toString();
-  // One signature per run: every run is far shorter than Slack's 5-minute window.
+  // Signed now: every run is far shorter than Slack's 5-minute window.
   const ts = Math.floor(Date.now() / 1000);
   const signature = 'v0=' + createHmac('sha256', SECRET).update(`v0:${ts}:${body}`).digest('hex');
   return {
@@ -172,9 +173,40 @@ function commandRequest(responseUrl) {
   };
 }
 
-async function cannon(server, fake, seconds) {
+/**
+ * A different question on every request (`/lstm 1001 256`, `/lstm 1002 256`, ...), each signed: no
+ * answer is ever asked twice, so the bot's reply memo never helps and every request is parsed,
+ * counted and rendered.
+ */
+/** A distinct query's reply is right when it is ephemeral and its count is Keras' 4 x (256 x (n + 256) + 256). */
+function rightDistinctAnswer(body) {
+  const m = /^\{"response_type":"ephemeral","text":"LSTM ([\d,]+) → 256: ([\d,]+) parameters/.exec(body);
+  if (!m) return false;
+  const n = BigInt(m[1].replaceAll(',', ''));
+  return BigInt(m[2].replaceAll(',', '')) === 4n * (256n * (n + 256n) + 256n);
+}
+
+function distinctRequests(responseUrl) {
+  let n = 1000;
+  return [
+    {
+      method: 'POST',
+      setupRequest: (request) => {
+        n += 1;
+        const { body, headers } = commandRequest(responseUrl, `${n} 256`);
+        return { ...request, body, headers };
+      },
+    },
+  ];
+}
+
+/** The exact HTTP response body a correct answer to `/lstm 4096 256` has (Bolt sends JSON.stringify(ack body)). */
+const EXPECTED_ANSWER = JSON.stringify({ response_type: 'ephemeral', ...renderBlocks(answerQuery('4096 256', { command: '/lstm' })) });
+
+async function cannon(server, fake, seconds, distinct = false) {
   const req = commandRequest(fake.responseUrl);
   const before = fake.responses();
+  const cpuBefore = (await server.ask('cpu', 'cpu')).cpu;
   const result = await autocannon({
     url: `http://127.0.0.1:${server.port}/slack/events`,
     method: 'POST',
@@ -182,20 +214,23 @@ async function cannon(server, fake, seconds) {
     duration: seconds,
     headers: req.headers,
     body: req.body,
+    ...(distinct
+      ? // Each answer is different: check it is a whole ephemeral count, not an error.
+        { requests: distinctRequests(fake.responseUrl), verifyBody: rightDistinctAnswer }
+      : // Every bot (and fixed) response must be the whole answer, byte for byte; the bare app's is empty.
+        { expectBody: server.kind === 'bare' ? '' : EXPECTED_ANSWER }),
   });
-  const ok = result['2xx'];
-  // Let the app post every answer before the next run starts (the fake counts them).
-  if (server.kind !== 'bare') {
-    const deadline = Date.now() + 10_000;
-    while (fake.responses() - before < ok && Date.now() < deadline) await sleep(20);
-  }
+  const cpuAfter = (await server.ask('cpu', 'cpu')).cpu;
   return {
-    rps: ok / seconds,
+    // The server's own CPU time per answered request: what the app costs, whatever the load generator does.
+    cpuUs: (cpuAfter - cpuBefore) / Math.max(1, result['2xx']),
+    cpuShare: (cpuAfter - cpuBefore) / (seconds * 1e6),
+    rps: result['2xx'] / seconds,
     p50: result.latency.p50,
     p99: result.latency.p99,
-    ok,
-    bad: result.non2xx + result.errors + result.timeouts,
-    answered: fake.responses() - before,
+    ok: result['2xx'],
+    bad: result.non2xx + result.errors + result.timeouts + result.mismatches,
+    posted: fake.responses() - before,
   };
 }
 
@@ -203,32 +238,33 @@ async function httpBench() {
   const fake = await startFakeSlack();
   const bot = await startServer('bot', fake.apiUrl);
   const bare = await startServer('bare', fake.apiUrl);
-  const reply = await startServer('reply', fake.apiUrl);
+  const fixed = await startServer('fixed', fake.apiUrl);
   try {
-    // Sanity: one command answered by the bot at the fake response_url.
+    // Sanity: one command answered by the bot in its HTTP response, with exactly the expected answer.
     const req = commandRequest(fake.responseUrl);
     const res = await fetch(`http://127.0.0.1:${bot.port}/slack/events`, { method: 'POST', headers: req.headers, body: req.body });
+    const body = await res.text();
     if (res.status !== 200) throw new Error(`bot answered ${res.status}`);
-    const deadline = Date.now() + 5000;
-    while (fake.responses() < 1 && Date.now() < deadline) await sleep(10);
-    if (fake.responses() < 1) throw new Error('the bot did not post its answer to response_url');
+    if (body !== EXPECTED_ANSWER) throw new Error(`the bot's answer is not the expected one: ${body.slice(0, 200)}`);
 
     await cannon(bot, fake, 2);
+    await cannon(bot, fake, 2, true);
     await cannon(bare, fake, 2);
-    await cannon(reply, fake, 2);
-    const runs = { bot: [], bare: [], reply: [] };
+    await cannon(fixed, fake, 2);
+    const runs = { bot: [], distinct: [], bare: [], fixed: [] };
+    const plan = [['bot', bot, false], ['distinct', bot, true], ['bare', bare, false], ['fixed', fixed, false]];
     for (let i = 0; i < ROUNDS; i++) {
-      for (const s of [bot, bare, reply]) {
-        const r = await cannon(s, fake, SECONDS);
-        runs[s.kind].push(r);
-        console.log(`  run ${i + 1} ${s.kind.padEnd(5)}  ${fmt(r.rps, 0).padStart(7)} req/s  p50 ${fmt(r.p50, 0)} ms  p99 ${fmt(r.p99, 0)} ms  non-2xx/errors ${r.bad}${s.kind !== 'bare' ? `  answers posted ${r.answered}/${r.ok}` : ''}`);
+      for (const [name, s, distinct] of plan) {
+        const r = await cannon(s, fake, SECONDS, distinct);
+        runs[name].push(r);
+        console.log(`  run ${i + 1} ${name.padEnd(8)}  ${fmt(r.rps, 0).padStart(7)} req/s  p50 ${fmt(r.p50, 0)} ms  p99 ${fmt(r.p99, 0)} ms  server CPU ${fmt(r.cpuUs, 0)} µs/req (${fmt(100 * r.cpuShare, 0)}% of a core)  non-2xx/errors/wrong bodies ${r.bad}  posts to response_url ${r.posted}`);
       }
     }
     return runs;
   } finally {
     await bot.stop();
     await bare.stop();
-    await reply.stop();
+    await fixed.stop();
     await fake.close();
   }
 }
@@ -268,10 +304,10 @@ function summarizeProfile(prof) {
     if (fn === '(garbage collector)') return 'garbage collector';
     if (fn === '(program)') return 'V8 (program)';
     const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
-    if (m) return m[1] === 'undici' ? 'undici 7 dispatcher (fetch: respond() to response_url)' : m[1];
+    if (m) return m[1] === 'undici' ? 'undici 7 dispatcher (fetch)' : m[1];
     if (url.includes('/dist/')) return 'ParamCount dist/ (answer, parse, engine, render, listeners)';
     if (url.startsWith('node:internal/deps/undici') || url.startsWith('node:internal/webstreams') || url.startsWith('node:internal/worker/js_transferable')) {
-      return 'node fetch (undici, web streams): respond() to response_url';
+      return 'node fetch (undici, web streams)';
     }
     if (url.startsWith('node:internal/http') || url.startsWith('node:_http') || url === 'node:http') return 'node http server';
     if (url.startsWith('node:')) return `node core (${url.replace(/^node:(internal\/)?/, '').split('/')[0]})`;
@@ -291,7 +327,7 @@ function summarizeProfile(prof) {
   const probes = [
     ['answerQuery: parse + count', (f) => f.functionName === 'answerQuery' && f.url.includes('/dist/answer.js')],
     ['renderBlocks: Block Kit', (f) => f.functionName === 'renderBlocks'],
-    ['respond(): JSON + fetch start', (f) => f.url.includes('create-respond.js')],
+    ['Bolt buildContentResponse: JSON.stringify + write', (f) => f.functionName === 'buildContentResponse'],
     ['logRequest: the request log line', (f) => f.functionName === 'logRequest'],
     ['Bolt HTTPReceiver: body, signature', (f) => f.url.includes('HTTPModuleFunctions.js')],
     ['Bolt processEvent: middleware chain', (f) => f.functionName === 'processEvent' && f.url.includes('@slack/bolt')],
@@ -385,19 +421,25 @@ const goals = [];
 if (PARTS.has('http')) {
   console.log(`HTTP: signed /lstm 4096 256 over loopback, autocannon ${CONNECTIONS} connections, warm-up, then ${ROUNDS} x ${SECONDS} s each, alternating`);
   const runs = await httpBench();
-  const botRps = median(runs.bot.map((r) => r.rps));
-  const bareRps = median(runs.bare.map((r) => r.rps));
-  const botP99 = median(runs.bot.map((r) => r.p99));
-  const bareP99 = median(runs.bare.map((r) => r.p99));
-  const replyRps = median(runs.reply.map((r) => r.rps));
-  const replyP99 = median(runs.reply.map((r) => r.p99));
-  const ratio = botRps / bareRps;
-  console.log(`  bot   (ParamCount)                 ${fmt(botRps, 0).padStart(7)} req/s   p99 ${fmt(botP99, 0)} ms   (medians of ${ROUNDS} runs)`);
-  console.log(`  bare  (Bolt, ack only)             ${fmt(bareRps, 0).padStart(7)} req/s   p99 ${fmt(bareP99, 0)} ms`);
-  console.log(`  reply (Bolt, ack + fixed respond)  ${fmt(replyRps, 0).padStart(7)} req/s   p99 ${fmt(replyP99, 0)} ms`);
-  console.log(`  ratio bot/bare ${fmt(100 * ratio, 1)}%   bot/reply ${fmt((100 * botRps) / replyRps, 1)}%\n`);
+  const m = (name, key) => median(runs[name].map((r) => r[key]));
+  const row = (label, name) =>
+    console.log(`  ${label.padEnd(44)} ${fmt(m(name, 'rps'), 0).padStart(7)} req/s   p99 ${fmt(m(name, 'p99'), 0).padStart(2)} ms   server CPU ${fmt(m(name, 'cpuUs'), 0).padStart(3)} µs/request`);
+  console.log(`  medians of ${ROUNDS} runs:`);
+  row('bot (ParamCount), /lstm 4096 256', 'bot');
+  row('bot, a different query every request', 'distinct');
+  row('bare Bolt, empty ack', 'bare');
+  row('bare Bolt, ack with a fixed answer', 'fixed');
+  const ratio = m('bot', 'rps') / m('bare', 'rps');
+  const distinctRatio = m('distinct', 'rps') / m('bare', 'rps');
+  const bad = [...runs.bot, ...runs.distinct].reduce((n, r) => n + r.bad, 0);
+  const posted = [...runs.bot, ...runs.distinct].reduce((n, r) => n + r.posted, 0);
+  console.log(`  bot/bare ${fmt(100 * ratio, 1)}%   distinct/bare ${fmt(100 * distinctRatio, 1)}%   bot/fixed ${fmt((100 * m('bot', 'rps')) / m('fixed', 'rps'), 1)}%`);
+  console.log(`  bot responses that were not 2xx or not the right answer: ${bad}; posts to response_url: ${posted}\n`);
+  goals.push(['every bot response is the right answer', `${bad} bad`, bad === 0]);
   goals.push([`bot throughput >= ${GOAL_RATIO * 100}% of bare Bolt`, `${fmt(100 * ratio, 1)}%`, ratio >= GOAL_RATIO]);
-  goals.push([`bot p99 < ${GOAL_P99_MS} ms`, `${fmt(botP99, 0)} ms`, botP99 < GOAL_P99_MS]);
+  goals.push([`  same, every query distinct (no memo)`, `${fmt(100 * distinctRatio, 1)}%`, distinctRatio >= GOAL_RATIO]);
+  goals.push([`bot p99 < ${GOAL_P99_MS} ms`, `${fmt(m('bot', 'p99'), 0)} ms`, m('bot', 'p99') < GOAL_P99_MS]);
+  goals.push([`  same, every query distinct`, `${fmt(m('distinct', 'p99'), 0)} ms`, m('distinct', 'p99') < GOAL_P99_MS]);
 }
 
 if (PARTS.has('cold')) {
@@ -409,7 +451,7 @@ if (PARTS.has('cold')) {
 
 if (goals.length > 0) {
   console.log('Goals');
-  for (const [what, got, ok] of goals) console.log(`  ${what.padEnd(36)} ${got.padStart(8)}  ${mark(ok)}`);
+  for (const [what, got, ok] of goals) console.log(`  ${what.padEnd(40)} ${got.padStart(8)}  ${mark(ok)}`);
 }
 
 if (PARTS.has('profile')) {

@@ -10,7 +10,7 @@ import { DIST_ENTRY, ensureBuilt, envWithoutSlack } from './helpers/build.js';
 import { startFakeSlack } from './helpers/fake-slack.js';
 import type { FakeSlack } from './helpers/fake-slack.js';
 import { eventually } from './helpers/wait.js';
-import { messageText, slashCommandBody } from './helpers/slack-requests.js';
+import { blockActionPayload, findButtons, messageText, slashCommandBody } from './helpers/slack-requests.js';
 
 const BOT = 'xoxb-1111-2222-entrypointbottoken';
 const APP = 'xapp-1-A0001-3333-entrypointapptoken';
@@ -87,27 +87,39 @@ describe('node dist/index.js', { timeout: 30_000 }, () => {
     expect(run.stderr()).not.toContain(BOT);
   });
 
-  it('runs in Socket Mode, answers, and on SIGTERM finishes the in-flight reply and exits 0', async () => {
+  it('runs in Socket Mode, answers in the ack, and on SIGTERM finishes an in-flight button reply and exits 0', async () => {
     const socketsBefore = fake.sockets.length;
     const run = start({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP, SLACK_API_URL: fake.apiUrl.replace(/\/$/, ''), LOG_LEVEL: 'info' });
     const ws = await fake.waitForSocket(socketsBefore, 20_000);
     await eventually(() => run.stderr().includes('running in Socket Mode'), 20_000, 'the startup log line');
 
-    fake.delayResponseUrl('entry-slow', 500);
     ws.send({
       envelope_id: 'entry-1',
       type: 'slash_commands',
-      payload: slashCommandBody('/lstm', '4096 256', fake.responseUrl('entry-slow')),
+      payload: slashCommandBody('/lstm', '4096 256', fake.responseUrl('entry-cmd')),
       accepts_response_payload: true,
     });
-    await ws.waitForMessage((m) => (m as { envelope_id?: string }).envelope_id === 'entry-1');
-    // Acked, reply still on its way (the response_url answers slowly): now ask it to stop.
+    const ack = (await ws.waitForMessage((m) => (m as { envelope_id?: string }).envelope_id === 'entry-1')) as { payload: Record<string, unknown> };
+    expect(messageText(ack.payload)).toContain('4,458,496');
+    const share = findButtons(ack.payload.blocks, 'paramcount_share')[0]!;
+
+    // Share in channel answers at response_url; make that answer slow, and stop while it is on its way.
+    fake.delayResponseUrl('entry-slow', 500);
+    ws.send({
+      envelope_id: 'entry-2',
+      type: 'interactive',
+      payload: blockActionPayload('paramcount_share', share.value!, fake.responseUrl('entry-slow')),
+      accepts_response_payload: false,
+    });
+    await ws.waitForMessage((m) => (m as { envelope_id?: string }).envelope_id === 'entry-2');
     run.child.kill('SIGTERM');
     const { code } = await run.exited;
     expect(code).toBe(0);
     const reply = fake.responses.find((r) => r.id === 'entry-slow');
     expect(reply).toBeDefined();
+    expect(reply!.body.response_type).toBe('in_channel');
     expect(messageText(reply!.body)).toContain('4,458,496');
+    expect(run.stderr()).toMatch(/action paramcount_share outcome=count/);
     expect(run.stderr()).toMatch(/SIGTERM received/);
     expect(run.stderr()).toMatch(/command \/lstm outcome=count/);
     expect(run.stderr()).not.toContain(APP);

@@ -23,21 +23,18 @@ export function renderCellPicture(p: CellPicture): string {
   const out: string[] = [head];
   const gatesTotal = p.gates.reduce((s, g) => s + g.params, 0n);
   if (n * (w + 1) <= MAX_WIDTH) {
-    const centers = p.gates.map((_, i) => i * (w + 1) + Math.floor(w / 2));
-    const c0 = centers[0] ?? 0;
+    // Boxes are w wide with one space between them: box centres are w + 1 apart.
+    const c0 = Math.floor(w / 2);
     out.push(' '.repeat(c0) + '│');
     if (n > 1) {
-      const last = centers[n - 1] ?? c0;
-      let row = '';
-      for (let c = 0; c <= last; c++) {
-        if (c < c0) row += ' ';
-        else if (c === c0) row += '├';
-        else if (c === last) row += '┐';
-        else row += centers.includes(c) ? '┬' : '─';
-      }
+      // ├───┬───┬───┐ : a tee under the first box, one under each middle box, a corner at the last.
+      let row = ' '.repeat(c0) + '├';
+      for (let i = 1; i < n; i++) row += '─'.repeat(w) + (i === n - 1 ? '┐' : '┬');
       out.push(row);
     }
-    out.push(centers.reduce((row, c) => row.padEnd(c) + '▼', ''));
+    let arrows = ' '.repeat(c0) + '▼';
+    for (let i = 1; i < n; i++) arrows += ' '.repeat(w) + '▼';
+    out.push(arrows);
     const top = Array(n).fill('┌' + '─'.repeat(w - 2) + '┐').join(' ');
     const bottom = Array(n).fill('└' + '─'.repeat(w - 2) + '┘').join(' ');
     out.push(top);

@@ -9,6 +9,7 @@ import { secretsOf } from '../config.js';
 import { createLogger } from '../logger.js';
 import { createSlackFetch } from './http-client.js';
 import registerListeners from './listeners/index.js';
+import type { Track } from './listeners/track.js';
 
 /** The HTTP path Slack posts events, slash commands and interactivity payloads to. */
 export const EVENTS_PATH = '/slack/events';
@@ -134,22 +135,26 @@ export function createSlackApp(config: SlackConfig, options: CreateSlackAppOptio
     convoStore: false,
   });
 
-  // Counts every request from authorization to the end of its listeners (replies included).
-  app.use(async ({ next }) => {
-    active += 1;
-    try {
-      await next();
-    } finally {
-      active -= 1;
-      if (active === 0) {
-        const waiters = idleWaiters;
-        idleWaiters = [];
-        for (const w of waiters) w();
-      }
+  // Counts every request from the start to the end of its listener (replies included).
+  const done = () => {
+    active -= 1;
+    if (active === 0) {
+      const waiters = idleWaiters;
+      idleWaiters = [];
+      for (const w of waiters) w();
     }
-  });
-
-  registerListeners(app);
+  };
+  const track: Track =
+    (listener) =>
+    async (...args) => {
+      active += 1;
+      try {
+        await listener(...args);
+      } finally {
+        done();
+      }
+    };
+  registerListeners(app, track);
 
   app.error(async (error) => {
     logger.error('Unhandled error in a listener:', error);
@@ -159,14 +164,14 @@ export function createSlackApp(config: SlackConfig, options: CreateSlackAppOptio
     new Promise((resolve) => {
       if (active === 0) return resolve(true);
       const timer = setTimeout(() => {
-        idleWaiters = idleWaiters.filter((w) => w !== done);
+        idleWaiters = idleWaiters.filter((w) => w !== idle);
         resolve(false);
       }, ms);
-      const done = () => {
+      const idle = () => {
         clearTimeout(timer);
         resolve(true);
       };
-      idleWaiters.push(done);
+      idleWaiters.push(idle);
     });
 
   let stopPromise: Promise<void> | undefined;

@@ -10,7 +10,8 @@ import type { ParamCountSlackApp } from '../../src/slack/app.js';
 import { captureLogger } from '../helpers/capture-logger.js';
 import { startFakeSlack } from '../helpers/fake-slack.js';
 import type { FakeSlack } from '../helpers/fake-slack.js';
-import { eventCallback, formBody, messageShortcutPayload, messageText, signedPost, slashCommandBody } from '../helpers/slack-requests.js';
+import { encodeButtonValue } from '../../src/render/button-value.js';
+import { blockActionPayload, eventCallback, formBody, messageShortcutPayload, messageText, signedPost, slashCommandBody } from '../helpers/slack-requests.js';
 import { eventually } from '../helpers/wait.js';
 
 const SECRET = 'failures-signing-secret-0123456789abcdef';
@@ -28,6 +29,9 @@ const onRejection = (reason: unknown) => void rejections.push(reason);
 
 const post = (rawBody: string, contentType?: string) => signedPost(`${base}/slack/events`, SECRET, rawBody, contentType ? { contentType } : {});
 const postCommand = (command: string, text: string, responseId: string) => post(formBody(slashCommandBody(command, text, fake.responseUrl(responseId))));
+/** Presses "Share in channel" on a `/lstm 4096 256` answer: its reply goes out through response_url. */
+const pressShare = (responseId: string) =>
+  post(formBody({ payload: JSON.stringify(blockActionPayload('paramcount_share', encodeButtonValue('/lstm 4096 256')!, fake.responseUrl(responseId))) }));
 let mentionSeq = 0;
 /** Posts an app_mention asking for /lstm 4096 256; returns its ts (the thread the answer goes to). */
 async function postMention(): Promise<string> {
@@ -41,12 +45,11 @@ async function postMention(): Promise<string> {
 const postsTo = (ts: string) => fake.calls.filter((c) => c.method === 'chat.postMessage' && c.args.thread_ts === ts);
 const logLine = (pred: (l: string) => boolean, what: string) => eventually(() => logLines.find(pred), 10_000, what);
 
-/** The bot still answers: a fresh command gets its derivation at response_url. */
+/** The bot still answers: a fresh command gets its derivation (in the HTTP response, as Slack takes it). */
 async function answersNextCommand(id: string): Promise<void> {
   const res = await postCommand('/gru', '128 64', id);
   expect(res.status).toBe(200);
-  const reply = await fake.waitForResponse(id);
-  expect(messageText(reply.body)).toContain('37,248');
+  expect(messageText(JSON.parse(res.body) as Record<string, unknown>)).toContain('37,248');
 }
 
 beforeAll(async () => {
@@ -72,37 +75,39 @@ afterAll(async () => {
 });
 
 describe('Slack failures', { timeout: 30_000 }, () => {
-  it('respond() answered HTTP 500: logged with the command and status, and the next command is answered', async () => {
+  it('respond() answered HTTP 500: logged with the action and status, and the next command is answered', async () => {
     fake.failHttp('response:r500', { status: 500, body: 'internal error' });
-    const res = await postCommand('/lstm', '4096 256', 'r500');
+    const res = await pressShare('r500');
     expect(res.status).toBe(200); // acked before the reply failed
-    const error = await logLine((l) => l.includes('ERROR') && l.includes('command /lstm failed'), 'the error line');
+    const error = await logLine((l) => l.includes('ERROR') && l.includes('paramcount_share button failed'), 'the error line');
     expect(error).toMatch(/500/);
-    const request = await logLine((l) => l.includes('command /lstm outcome=failed'), 'the request line');
+    const request = await logLine((l) => l.includes('action paramcount_share outcome=failed'), 'the request line');
     expect(request).toMatch(/duration_ms=\d+/);
     expect(fake.responses.filter((r) => r.id === 'r500')).toHaveLength(1); // a 500 from response_url is not retried
     await answersNextCommand('after-500');
   });
 
   it('respond() to a response_url that never answers times out, is logged, and the bot carries on', async () => {
+    const before = logLines.length;
     fake.failHttp('response:hang', 'hang');
-    await postCommand('/rnn', '300 128', 'hang');
-    const error = await logLine((l) => l.includes('command /rnn failed'), 'the timeout error line');
+    await pressShare('hang');
+    const error = await eventually(() => logLines.slice(before).find((l) => l.includes('paramcount_share button failed')), 10_000, 'the timeout error line');
     expect(error).toContain(`no answer within ${TIMEOUT_MS} ms`);
-    await logLine((l) => l.includes('command /rnn outcome=failed:slack_timeout'), 'the request line');
+    await logLine((l) => l.includes('action paramcount_share outcome=failed:slack_timeout'), 'the request line');
     await eventually(() => slack.inFlight() === 0, 5000, 'nothing in flight');
     await answersNextCommand('after-hang');
   });
 
   it('response_url 429 with Retry-After: waits as asked, posts again and the answer arrives', async () => {
     fake.failHttp('response:r429', { status: 429, headers: { 'Retry-After': '1' }, body: { ok: false, error: 'rate_limited' } });
-    await postCommand('/lstm', '4096 256', 'r429');
+    await pressShare('r429');
     await eventually(() => fake.responses.filter((r) => r.id === 'r429').length === 2, 10_000, 'the retried post');
     const warn = await logLine((l) => l.includes('WARN') && l.includes('rate limited'), 'the rate-limit line');
     expect(warn).toContain('Retry-After');
-    await logLine((l) => l.includes('command /lstm outcome=count'), 'a successful request line');
+    await logLine((l) => l.includes('action paramcount_share outcome=count'), 'a successful request line');
     const [first, second] = fake.responses.filter((r) => r.id === 'r429');
     expect(second!.body).toEqual(first!.body);
+    expect(second!.body.response_type).toBe('in_channel');
     expect(messageText(second!.body)).toContain('4,457,472');
   });
 

@@ -13,7 +13,7 @@ export interface SignedPostOptions {
   contentType?: string;
 }
 
-export async function signedPost(url: string, secret: string, rawBody: string, options: SignedPostOptions = {}): Promise<{ status: number; body: string }> {
+export async function signedPost(url: string, secret: string, rawBody: string, options: SignedPostOptions = {}): Promise<{ status: number; contentType: string; body: string }> {
   const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
   const res = await fetch(url, {
     method: 'POST',
@@ -24,7 +24,7 @@ export async function signedPost(url: string, secret: string, rawBody: string, o
     },
     body: rawBody,
   });
-  return { status: res.status, body: await res.text() };
+  return { status: res.status, contentType: res.headers.get('content-type') ?? '', body: await res.text() };
 }
 
 export function slashCommandBody(command: string, text: string, responseUrl: string): Record<string, string> {

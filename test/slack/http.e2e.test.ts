@@ -69,17 +69,18 @@ describe('HTTP mode, end to end', { timeout: 20_000 }, () => {
     expect(unknown.status).toBe(404);
   });
 
-  it('answers a signed /lstm 4096 256 ephemerally at response_url with the derivation', async () => {
+  it('answers a signed /lstm 4096 256 ephemerally in the HTTP response itself, with the derivation', async () => {
     const res = await postCommand('/lstm', '4096 256', 'cmd-lstm');
     expect(res.status).toBe(200);
-    const reply = await fake.waitForResponse('cmd-lstm');
-    expect(reply.body.response_type).toBe('ephemeral');
-    const text = messageText(reply.body);
+    expect(res.contentType).toMatch(/application\/json/);
+    const reply = JSON.parse(res.body) as Record<string, unknown>;
+    expect(reply.response_type).toBe('ephemeral');
+    const text = messageText(reply);
     expect(text).toContain('4,457,472');
     expect(text).toContain('4,458,496');
-    expect(Array.isArray(reply.body.blocks)).toBe(true);
-    const share = findButtons(reply.body.blocks, 'paramcount_share');
-    const compare = findButtons(reply.body.blocks, 'paramcount_compare');
+    expect(Array.isArray(reply.blocks)).toBe(true);
+    const share = findButtons(reply.blocks, 'paramcount_share');
+    const compare = findButtons(reply.blocks, 'paramcount_compare');
     expect(share).toHaveLength(1);
     expect(compare).toHaveLength(1);
     shareValue = share[0]!.value;
@@ -87,8 +88,18 @@ describe('HTTP mode, end to end', { timeout: 20_000 }, () => {
     expect(shareValue).toBeTruthy();
   });
 
+  it('a bad command gets its friendly error, with an example, in the HTTP response too', async () => {
+    const res = await postCommand('/lstm', '4096 <!channel>', 'cmd-bad');
+    expect(res.status).toBe(200);
+    const reply = JSON.parse(res.body) as Record<string, unknown>;
+    expect(reply.response_type).toBe('ephemeral');
+    const text = messageText(reply);
+    expect(text).toMatch(/\/lstm 4096 256/);
+    expect(text).not.toContain('<!channel>');
+  });
+
   it('logs one info line per command with the outcome, without the user text or secrets', async () => {
-    // The line is written once respond() has returned, just after the fake Slack received the reply.
+    // The line is written once ack() has returned, as the response is sent.
     const line = await eventually(() => logLines.find((l) => l.includes('command /lstm')), 5000, 'the request log line');
     expect(line).toMatch(/INFO/);
     expect(line).toMatch(/outcome=count/);
@@ -237,22 +248,23 @@ describe('HTTP mode, end to end', { timeout: 20_000 }, () => {
     }
   });
 
-  it('never answered the forged or stale requests', async () => {
+  it('never answered the forged or stale requests, and no command posted to its response_url', async () => {
     // Every accepted request above has been answered; once nothing is in flight, nothing more can come.
     await eventually(() => slack.inFlight() === 0, 5000, 'no request in flight');
-    expect(fake.responses.map((r) => r.id)).not.toContain('forged');
-    expect(fake.responses.map((r) => r.id)).not.toContain('stale');
+    const posted = fake.responses.map((r) => r.id);
+    for (const id of ['forged', 'stale', 'cmd-lstm', 'cmd-bad']) expect(posted).not.toContain(id);
   });
 
   it('stop() lets an in-flight reply finish, then stops accepting', async () => {
+    expect(shareValue).toBeDefined();
     fake.delayResponseUrl('slow', 300);
-    await postCommand('/gru', '128 64', 'slow');
-    // The command was acked; wait until its listener is running (replying to the slow response_url).
-    await eventually(() => slack.inFlight() > 0, 5000, 'the command to be in flight');
+    await postPayload(blockActionPayload('paramcount_share', shareValue!, fake.responseUrl('slow')));
+    // The button was acked; wait until its listener is running (replying to the slow response_url).
+    await eventually(() => slack.inFlight() > 0, 5000, 'the button press to be in flight');
     await slack.stop(5000);
     const reply = fake.responses.find((r) => r.id === 'slow');
     expect(reply).toBeDefined();
-    expect(messageText(reply!.body)).toContain('37,248');
+    expect(messageText(reply!.body)).toContain('4,458,496');
     await expect(fetch(`${base}/healthz`)).rejects.toThrow();
   });
 });

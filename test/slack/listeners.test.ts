@@ -42,36 +42,36 @@ describe('slackErrorCode', () => {
 });
 
 describe('slash command callback', () => {
-  it('acks, then responds ephemerally with the rendered answer', async () => {
-    const order: string[] = [];
-    const sent: Any[] = [];
+  it('answers in the ack itself, ephemerally, and never posts to response_url', async () => {
+    const acked: Any[] = [];
+    let responded = 0;
     await paramCountCommandCallback({
-      ack: async () => void order.push('ack'),
-      respond: async (m: Any) => {
-        order.push('respond');
-        sent.push(m);
-      },
+      ack: async (m: Any) => void acked.push(m),
+      respond: async () => void responded++,
       command: { command: '/lstm', text: '4096 256' },
       logger: quietLogger(),
     } as Any);
-    expect(order).toEqual(['ack', 'respond']);
-    expect(sent[0].response_type).toBe('ephemeral');
-    expect(messageText(sent[0])).toContain('4,457,472');
+    expect(acked).toHaveLength(1);
+    expect(responded).toBe(0);
+    expect(acked[0].response_type).toBe('ephemeral');
+    expect(messageText(acked[0])).toContain('4,457,472');
+    expect(messageText(acked[0])).toContain('4,458,496');
   });
 
   it('user text that is echoed back cannot ping or link', async () => {
-    const sent: Any[] = [];
+    const acked: Any[] = [];
     const hostile = '<!channel> <!here> <@U0BADBAD> <https://evil.example|click> & 4096 256';
     for (const command of ['/lstm', '/params']) {
       await paramCountCommandCallback({
-        ack: async () => {},
-        respond: async (m: Any) => void sent.push(m),
+        ack: async (m: Any) => void acked.push(m),
         command: { command, text: hostile },
         logger: quietLogger(),
       } as Any);
     }
-    for (const m of sent) {
+    expect(acked).toHaveLength(2);
+    for (const m of acked) {
       const text = messageText(m);
+      expect(text.length).toBeGreaterThan(0);
       expect(text).not.toContain('<!channel>');
       expect(text).not.toContain('<!here>');
       expect(text).not.toContain('<@U0BADBAD>');
@@ -79,18 +79,17 @@ describe('slash command callback', () => {
     }
   });
 
-  it('logs a failure to respond without throwing', async () => {
+  it('logs a failure to acknowledge without throwing', async () => {
     const lines: string[] = [];
     await paramCountCommandCallback({
-      ack: async () => {},
-      respond: async () => {
-        throw Object.assign(new Error('Failed to respond to the response_url: 404'), { code: 'slack_bolt_respond_error' });
+      ack: async () => {
+        throw Object.assign(new Error('An incoming event was not acknowledged within 3 seconds'), { code: 'slack_bolt_receiver_ack_timeout_error' });
       },
       command: { command: '/gru', text: '128 64' },
       logger: quietLogger(lines),
     } as Any);
-    expect(lines.some((l) => l.includes('ERROR') && l.includes('command /gru failed'))).toBe(true);
-    expect(lines.some((l) => l.includes('command /gru outcome=failed'))).toBe(true);
+    expect(lines.some((l) => l.includes('ERROR') && l.includes('command /gru failed to acknowledge'))).toBe(true);
+    expect(lines.some((l) => l.includes('command /gru outcome=failed:slack_bolt_receiver_ack_timeout_error'))).toBe(true);
   });
 });
 

@@ -21,6 +21,14 @@ let logLines: string[];
 
 const isAck = (id: string) => (m: unknown) => typeof m === 'object' && m !== null && (m as { envelope_id?: unknown }).envelope_id === id;
 
+/** The client's ack of an envelope; a slash command's answer rides in its payload. */
+async function ackPayload(ws: MiniWebSocket, envelopeId: string, timeoutMs?: number): Promise<Record<string, unknown>> {
+  const ack = (await ws.waitForMessage(isAck(envelopeId), timeoutMs)) as { envelope_id: string; payload?: Record<string, unknown> };
+  expect(ack.envelope_id).toBe(envelopeId);
+  expect(ack.payload).toBeDefined();
+  return ack.payload!;
+}
+
 function sendSlashCommand(ws: MiniWebSocket, envelopeId: string, command: string, text: string, responseId: string): void {
   ws.send({
     envelope_id: envelopeId,
@@ -54,14 +62,12 @@ describe('Socket Mode, end to end', { timeout: 30_000 }, () => {
     expect(fake.sockets[0]!.path).toBe('/ws/1');
   });
 
-  it('acks a slash_commands envelope and answers at response_url', async () => {
+  it('acks a slash_commands envelope with the answer as the ack payload', async () => {
     const ws = fake.sockets[0]!;
     sendSlashCommand(ws, 'e1', '/lstm', '4096 256', 'socket-1');
-    const ack = (await ws.waitForMessage(isAck('e1'))) as { envelope_id: string; payload?: unknown };
-    expect(ack.envelope_id).toBe('e1');
-    const reply = await fake.waitForResponse('socket-1');
-    expect(reply.body.response_type).toBe('ephemeral');
-    const text = messageText(reply.body);
+    const reply = await ackPayload(ws, 'e1');
+    expect(reply.response_type).toBe('ephemeral');
+    const text = messageText(reply);
     expect(text).toContain('4,457,472');
     expect(text).toContain('4,458,496');
   });
@@ -93,10 +99,9 @@ describe('Socket Mode, end to end', { timeout: 30_000 }, () => {
     // The client only sends once it has seen hello on the new socket; an envelope sent right away is
     // still processed because the server speaks first.
     sendSlashCommand(ws2, 'e3', '/rnn', '300 128', 'socket-2');
-    await ws2.waitForMessage(isAck('e3'), 15_000);
-    const reply = await fake.waitForResponse('socket-2');
+    const reply = await ackPayload(ws2, 'e3', 15_000);
     // SimpleRNN 300 -> 128: 128*(300+128) + 128 = 54,912 (Keras); PyTorch adds a second bias: 55,040.
-    expect(messageText(reply.body)).toContain('54,912');
+    expect(messageText(reply)).toContain('54,912');
   });
 
   it('follows a server "disconnect" (refresh_requested) with a fresh connection', async () => {
@@ -104,10 +109,14 @@ describe('Socket Mode, end to end', { timeout: 30_000 }, () => {
     const ws3 = await fake.waitForSocket(2, 20_000);
     expect(ws3.path).toBe('/ws/3');
     sendSlashCommand(ws3, 'e4', '/lstm', '300 300 bidirectional', 'socket-3');
-    await ws3.waitForMessage(isAck('e4'), 15_000);
-    const reply = await fake.waitForResponse('socket-3');
+    const reply = await ackPayload(ws3, 'e4', 15_000);
     // Keras: 2 x 4 x (300 x (300 + 300) + 300) = 1,442,400.
-    expect(messageText(reply.body)).toContain('1,442,400');
+    expect(messageText(reply)).toContain('1,442,400');
+  });
+
+  it('no command posted to its response_url: every answer rode in its ack', () => {
+    const posted = fake.responses.map((r) => r.id);
+    for (const id of ['socket-1', 'socket-2', 'socket-3']) expect(posted).not.toContain(id);
   });
 
   it('never logs the tokens', () => {

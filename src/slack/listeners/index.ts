@@ -3,12 +3,17 @@ import actions from './actions/index.js';
 import commands from './commands/index.js';
 import events from './events/index.js';
 import shortcuts from './shortcuts/index.js';
+import type { Track } from './track.js';
 
-const registerListeners = (app: App): void => {
-  actions.register(app);
-  commands.register(app);
-  events.register(app);
-  shortcuts.register(app);
+/**
+ * One listener per kind of request (command, button, event, shortcut), each dispatching inside:
+ * Bolt runs every listener's matchers on every request, so fewer listeners is less work per request.
+ */
+const registerListeners = (app: App, track: Track): void => {
+  actions.register(app, track);
+  commands.register(app, track);
+  events.register(app, track);
+  shortcuts.register(app, track);
 };
 
 export default registerListeners;

@@ -3,7 +3,7 @@ import { decodeButtonValue } from '../../../render/button-value.js';
 import type { SlackMessage } from '../../../render/blocks.js';
 import { logRequest, slackErrorCode } from '../../reply.js';
 
-type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>;
+export type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>;
 
 /**
  * One shape for every answer button: ack, decode the query the button carries (no server state),

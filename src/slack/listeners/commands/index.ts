@@ -1,13 +1,14 @@
 import type { App } from '@slack/bolt';
 import { SLASH_COMMANDS } from '../../ids.js';
+import type { Track } from '../track.js';
 import { paramCountCommandCallback } from './param-count-command.js';
 
 /** `/lstm`, `/gru`, `/rnn` or `/params`, exactly. */
 export const SLASH_COMMAND_PATTERN = new RegExp(`^(?:${SLASH_COMMANDS.map((c) => c.replace('/', '\\/')).join('|')})$`);
 
-const register = (app: App): void => {
+const register = (app: App, track: Track): void => {
   // One listener for the four commands: Bolt runs every listener's middleware chain on every request.
-  app.command(SLASH_COMMAND_PATTERN, paramCountCommandCallback);
+  app.command(SLASH_COMMAND_PATTERN, track(paramCountCommandCallback));
 };
 
 export default { register };

@@ -1,20 +1,51 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { answerQuery } from '../../../answer.js';
 import { renderBlocks } from '../../../render/blocks.js';
+import type { SlackMessage } from '../../../render/blocks.js';
 import { logRequest, slackErrorCode } from '../../reply.js';
+import { createReplyMemo } from '../../reply-memo.js';
+import type { MemoReply } from '../../reply-memo.js';
 
-/** `/lstm 4096 256` and friends: ack at once, answer ephemerally via response_url. */
-const paramCountCommandCallback = async ({ ack, command, respond, logger }: AllMiddlewareArgs & SlackCommandMiddlewareArgs) => {
+const answerFailed: SlackMessage = {
+  text: 'Sorry, something went wrong while counting that. Try again, or try a smaller example such as `/lstm 4096 256`.',
+  blocks: [
+    {
+      type: 'section',
+      text: { type: 'mrkdwn', text: ':warning: Sorry, something went wrong while counting that. Try again, or try a smaller example such as `/lstm 4096 256`.' },
+    },
+  ],
+};
+
+const replies = createReplyMemo();
+
+const answerCommand = (command: string, text: string) => (): MemoReply => {
+  const answer = answerQuery(text, { command });
+  return { kind: answer.kind, message: renderBlocks(answer) };
+};
+
+/**
+ * `/lstm 4096 256` and friends: the answer rides in the acknowledgement itself (the HTTP response body,
+ * or the Socket Mode envelope's payload), so a command costs Slack one round trip and no extra POST to
+ * response_url. Every input is bounded by src/limits.ts, so the answer is ready in milliseconds, far
+ * inside Slack's 3-second window.
+ */
+const paramCountCommandCallback = async ({ ack, command, logger }: AllMiddlewareArgs & SlackCommandMiddlewareArgs) => {
   const started = performance.now();
   let outcome = 'failed';
+  let message = answerFailed;
   try {
-    await ack();
-    const answer = answerQuery(command.text, { command: command.command });
-    outcome = answer.kind;
-    await respond({ response_type: 'ephemeral', ...renderBlocks(answer) });
+    const reply = replies.get(command.command, command.text, answerCommand(command.command, command.text));
+    message = reply.message;
+    outcome = reply.kind;
+  } catch (error) {
+    // answerQuery turns every bad input into an error answer; this is for a bug of ours, never shown raw.
+    logger.error(`command ${command.command} failed while answering:`, error);
+  }
+  try {
+    await ack({ response_type: 'ephemeral', ...message });
   } catch (error) {
     outcome = `failed:${slackErrorCode(error)}`;
-    logger.error(`command ${command.command} failed:`, error);
+    logger.error(`command ${command.command} failed to acknowledge:`, error);
   } finally {
     logRequest(logger, { kind: 'command', name: command.command, started, outcome, chars: command.text.length });
   }

@@ -1,0 +1,57 @@
+// Rendered replies to short slash-command queries, remembered: the answer is a pure function of the
+// command and its text, and teams ask the same few questions again and again (`/lstm 4096 256`, the
+// cheat sheet's examples, the sizes in the model under review). A hit skips parsing, counting and
+// rendering; Bolt still serialises and sends the reply as usual.
+//
+// Bounded twice: at most MAX_ENTRIES replies (least recently used goes first), and only queries of
+// at most MAX_QUERY_CHARS characters (shorthand; pasted code is long, varied and answered afresh), so
+// the memo stays a few megabytes at most. Replies are frozen: a hit can never be changed by a reader.
+import type { Answer } from '../answer.js';
+import type { SlackMessage } from '../render/blocks.js';
+
+export const MAX_ENTRIES = 1000;
+export const MAX_QUERY_CHARS = 200;
+
+export interface MemoReply {
+  /** The answer's kind ('count', 'help', 'error'), for the request log. */
+  kind: Answer['kind'];
+  message: SlackMessage;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+export interface ReplyMemo {
+  /** The reply to `command text`, computed by `answer` on a miss. */
+  get(command: string, text: string, answer: () => MemoReply): MemoReply;
+  readonly size: number;
+}
+
+export function createReplyMemo(maxEntries = MAX_ENTRIES, maxQueryChars = MAX_QUERY_CHARS): ReplyMemo {
+  const entries = new Map<string, MemoReply>();
+  return {
+    get(command, text, answer) {
+      if (text.length > maxQueryChars) return answer();
+      const key = `${command}\u0000${text}`;
+      const hit = entries.get(key);
+      if (hit) {
+        // Map keeps insertion order: re-inserting marks the entry most recently used.
+        entries.delete(key);
+        entries.set(key, hit);
+        return hit;
+      }
+      const reply = deepFreeze(answer());
+      entries.set(key, reply);
+      if (entries.size > maxEntries) entries.delete(entries.keys().next().value as string);
+      return reply;
+    },
+    get size() {
+      return entries.size;
+    },
+  };
+}
