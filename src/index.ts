@@ -5,12 +5,13 @@
 // accepting work, let in-flight replies finish, stop the app and exit 0.
 import { ConfigError, loadConfig, loadDotenv, secretsOf } from './config.js';
 import type { Config } from './config.js';
-import { redact } from './logger.js';
+import { flushLogs, redact } from './logger.js';
 
 const SHUTDOWN_GRACE_MS = 4000;
 const SHUTDOWN_HARD_LIMIT_MS = 8000;
 
 function fail(message: string, secrets: readonly string[] = []): never {
+  flushLogs(); // the logger's last lines first, so this one stays the last
   process.stderr.write(`paramcount: ${redact(message, secrets).split('\n')[0]}\n`);
   process.exit(1);
 }

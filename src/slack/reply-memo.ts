@@ -12,10 +12,11 @@ import type { SlackMessage } from '../render/blocks.js';
 export const MAX_ENTRIES = 1000;
 export const MAX_QUERY_CHARS = 200;
 
-export interface MemoReply {
+export interface MemoReply<M extends SlackMessage = SlackMessage> {
   /** The answer's kind ('count', 'help', 'error'), for the request log. */
   kind: Answer['kind'];
-  message: SlackMessage;
+  /** The reply as sent (a slash command keeps its whole ack body, response_type included). */
+  message: M;
 }
 
 function deepFreeze<T>(value: T): T {
@@ -26,14 +27,14 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-export interface ReplyMemo {
+export interface ReplyMemo<M extends SlackMessage = SlackMessage> {
   /** The reply to `command text`, computed by `answer` on a miss. */
-  get(command: string, text: string, answer: () => MemoReply): MemoReply;
+  get(command: string, text: string, answer: () => MemoReply<M>): MemoReply<M>;
   readonly size: number;
 }
 
-export function createReplyMemo(maxEntries = MAX_ENTRIES, maxQueryChars = MAX_QUERY_CHARS): ReplyMemo {
-  const entries = new Map<string, MemoReply>();
+export function createReplyMemo<M extends SlackMessage = SlackMessage>(maxEntries = MAX_ENTRIES, maxQueryChars = MAX_QUERY_CHARS): ReplyMemo<M> {
+  const entries = new Map<string, MemoReply<M>>();
   return {
     get(command, text, answer) {
       if (text.length > maxQueryChars) return answer();

@@ -6,7 +6,10 @@ import { logRequest, slackErrorCode } from '../../reply.js';
 import { createReplyMemo } from '../../reply-memo.js';
 import type { MemoReply } from '../../reply-memo.js';
 
-const answerFailed: SlackMessage = {
+type CommandReply = SlackMessage & { response_type: 'ephemeral' };
+
+const answerFailed: CommandReply = {
+  response_type: 'ephemeral',
   text: 'Sorry, something went wrong while counting that. Try again, or try a smaller example such as `/lstm 4096 256`.',
   blocks: [
     {
@@ -16,11 +19,12 @@ const answerFailed: SlackMessage = {
   ],
 };
 
-const replies = createReplyMemo();
+/** Whole ack bodies, remembered for repeated questions (see reply-memo.ts). */
+const replies = createReplyMemo<CommandReply>();
 
-const answerCommand = (command: string, text: string) => (): MemoReply => {
+const answerCommand = (command: string, text: string) => (): MemoReply<CommandReply> => {
   const answer = answerQuery(text, { command });
-  return { kind: answer.kind, message: renderBlocks(answer) };
+  return { kind: answer.kind, message: { response_type: 'ephemeral', ...renderBlocks(answer) } };
 };
 
 /**
@@ -42,7 +46,7 @@ const paramCountCommandCallback = async ({ ack, command, logger }: AllMiddleware
     logger.error(`command ${command.command} failed while answering:`, error);
   }
   try {
-    await ack({ response_type: 'ephemeral', ...message });
+    await ack(message);
   } catch (error) {
     outcome = `failed:${slackErrorCode(error)}`;
     logger.error(`command ${command.command} failed to acknowledge:`, error);
