@@ -8,6 +8,7 @@ import type { SlackConfig } from '../config.js';
 import { secretsOf } from '../config.js';
 import { createLogger } from '../logger.js';
 import { createSlackFetch } from './http-client.js';
+import { JsonDefaultResponse } from './json-response.js';
 import registerListeners from './listeners/index.js';
 import type { Track } from './listeners/track.js';
 
@@ -154,7 +155,8 @@ export function createSlackApp(config: SlackConfig, options: CreateSlackAppOptio
         done();
       }
     };
-  registerListeners(app, track);
+  // HTTP mode acks slash commands with ready JSON text (see JsonDefaultResponse); Socket Mode with objects.
+  registerListeners(app, track, { jsonText: config.mode === 'http' });
 
   app.error(async (error) => {
     logger.error('Unhandled error in a listener:', error);
@@ -184,7 +186,7 @@ export function createSlackApp(config: SlackConfig, options: CreateSlackAppOptio
     async start() {
       if (config.mode === 'http') {
         const listen = options.host ? { port: config.port, host: options.host } : config.port;
-        server = (await app.start(listen)) as Server;
+        server = (await app.start(listen, { ServerResponse: JsonDefaultResponse })) as Server;
       } else {
         await app.start();
       }

@@ -1,7 +1,8 @@
 // Rendered replies to short slash-command queries, remembered: the answer is a pure function of the
 // command and its text, and teams ask the same few questions again and again (`/lstm 4096 256`, the
-// cheat sheet's examples, the sizes in the model under review). A hit skips parsing, counting and
-// rendering; Bolt still serialises and sends the reply as usual.
+// cheat sheet's examples, the sizes in the model under review). A hit skips parsing, counting,
+// rendering and, in HTTP mode, serialising: the reply's JSON text is made once, on first use, and
+// kept with it.
 //
 // Bounded twice: at most MAX_ENTRIES replies (least recently used goes first), and only queries of
 // at most MAX_QUERY_CHARS characters (shorthand; pasted code is long, varied and answered afresh), so
@@ -12,11 +13,18 @@ import type { SlackMessage } from '../render/blocks.js';
 export const MAX_ENTRIES = 1000;
 export const MAX_QUERY_CHARS = 200;
 
-export interface MemoReply<M extends SlackMessage = SlackMessage> {
+/** A reply as the listener works it out. */
+export interface Reply<M extends SlackMessage = SlackMessage> {
   /** The answer's kind ('count', 'help', 'error'), for the request log. */
   kind: Answer['kind'];
   /** The reply as sent (a slash command keeps its whole ack body, response_type included). */
   message: M;
+}
+
+/** A reply as the memo hands it out: the same, plus its JSON text, serialised at most once. */
+export interface MemoReply<M extends SlackMessage = SlackMessage> extends Readonly<Reply<M>> {
+  /** JSON.stringify(message), made on first read and kept. */
+  readonly json: string;
 }
 
 function deepFreeze<T>(value: T): T {
@@ -27,9 +35,29 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
+/**
+ * JSON text in ASCII: every character past U+007E written as a \uXXXX escape, which JSON reads back
+ * as the same character. Box drawing, arrows and middle dots then cost no UTF-8 encoding on every send.
+ */
+export function asciiJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** The reply with a lazily made, then kept, JSON text. */
+function withJson<M extends SlackMessage>({ kind, message }: Reply<M>): MemoReply<M> {
+  let json: string | undefined;
+  return Object.freeze({
+    kind,
+    message,
+    get json() {
+      return (json ??= asciiJson(message));
+    },
+  });
+}
+
 export interface ReplyMemo<M extends SlackMessage = SlackMessage> {
-  /** The reply to `command text`, computed by `answer` on a miss. */
-  get(command: string, text: string, answer: () => MemoReply<M>): MemoReply<M>;
+  /** The reply to `command text`, worked out by `answer` on a miss. */
+  get(command: string, text: string, answer: () => Reply<M>): MemoReply<M>;
   readonly size: number;
 }
 
@@ -37,7 +65,7 @@ export function createReplyMemo<M extends SlackMessage = SlackMessage>(maxEntrie
   const entries = new Map<string, MemoReply<M>>();
   return {
     get(command, text, answer) {
-      if (text.length > maxQueryChars) return answer();
+      if (text.length > maxQueryChars) return withJson(answer());
       const key = `${command}\u0000${text}`;
       const hit = entries.get(key);
       if (hit) {
@@ -46,7 +74,8 @@ export function createReplyMemo<M extends SlackMessage = SlackMessage>(maxEntrie
         entries.set(key, hit);
         return hit;
       }
-      const reply = deepFreeze(answer());
+      const fresh = answer();
+      const reply = withJson({ kind: fresh.kind, message: deepFreeze(fresh.message) });
       entries.set(key, reply);
       if (entries.size > maxEntries) entries.delete(entries.keys().next().value as string);
       return reply;

@@ -86,6 +86,10 @@ describe('HTTP mode, end to end', { timeout: 20_000 }, () => {
     shareValue = share[0]!.value;
     compareValue = compare[0]!.value;
     expect(shareValue).toBeTruthy();
+    // Asked again, the answer comes from the reply memo as its kept JSON text: the same bytes, still JSON.
+    const again = await postCommand('/lstm', '4096 256', 'cmd-lstm-again');
+    expect(again.contentType).toMatch(/application\/json/);
+    expect(again.body).toBe(res.body);
   });
 
   it('a bad command gets its friendly error, with an example, in the HTTP response too', async () => {

@@ -4,12 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { answerQuery } from '../../src/answer.js';
 import { renderBlocks } from '../../src/render/blocks.js';
 import { createReplyMemo, MAX_QUERY_CHARS } from '../../src/slack/reply-memo.js';
-import type { MemoReply } from '../../src/slack/reply-memo.js';
+import type { Reply } from '../../src/slack/reply-memo.js';
 import { messageText } from '../helpers/slack-requests.js';
 
 function counting() {
   const asked: string[] = [];
-  const answer = (command: string, text: string) => (): MemoReply => {
+  const answer = (command: string, text: string) => (): Reply => {
     asked.push(`${command} ${text}`);
     const a = answerQuery(text, { command });
     return { kind: a.kind, message: renderBlocks(a) };
@@ -76,4 +76,26 @@ describe('reply memo', () => {
       (reply.message as { text: string }).text = 'changed';
     }).toThrow(TypeError);
   });
+
+  it('keeps the reply\'s JSON text: made once, ASCII only, and the same reply when parsed', () => {
+    const memo = createReplyMemo();
+    const { answer } = counting();
+    const reply = memo.get('/lstm', '4096 256', answer('/lstm', '4096 256'));
+    const json = reply.json;
+    // Box drawing, arrows and middle dots travel as \uXXXX escapes.
+    expect(json).toMatch(/^[\x20-\x7e]*$/);
+    expect(json).toContain('\\u2192');
+    expect(JSON.parse(json)).toEqual(reply.message);
+    expect(memo.get('/lstm', '4096 256', answer('/lstm', '4096 256')).json).toBe(json);
+  });
+
+  it('a long query\'s reply has its JSON text too', () => {
+    const memo = createReplyMemo();
+    const { answer } = counting();
+    const code = `nn.LSTM(4096, 256)${' '.repeat(MAX_QUERY_CHARS)}`;
+    const reply = memo.get('/params', code, answer('/params', code));
+    expect(JSON.parse(reply.json)).toEqual(reply.message);
+    expect(messageText(JSON.parse(reply.json) as never)).toContain('4,458,496');
+  });
 });
+
