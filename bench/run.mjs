@@ -26,7 +26,6 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { answerQuery } from '../dist/answer.js';
 import { renderBlocks } from '../dist/render/blocks.js';
-import { asciiJson } from '../dist/slack/reply-memo.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
@@ -181,7 +180,7 @@ function commandRequest(responseUrl, text = '4096 256') {
  */
 /** A distinct query's reply is right when it is ephemeral and its count is Keras' 4 x (256 x (n + 256) + 256). */
 function rightDistinctAnswer(body) {
-  const m = /^\{"response_type":"ephemeral","text":"LSTM ([\d,]+) \\u2192 256: ([\d,]+) parameters/.exec(body);
+  const m = /^\{"response_type":"ephemeral","text":"LSTM ([\d,]+) → 256: ([\d,]+) parameters/.exec(body);
   if (!m) return false;
   const n = BigInt(m[1].replaceAll(',', ''));
   return BigInt(m[2].replaceAll(',', '')) === 4n * (256n * (n + 256n) + 256n);
@@ -202,12 +201,11 @@ function distinctRequests(responseUrl) {
 }
 
 /**
- * The exact HTTP response body of a correct answer to `/lstm 4096 256`: the bot sends the reply's
- * ASCII JSON text (asciiJson, kept by its reply memo); the fixed app acks the object, which Bolt
- * sends as JSON.stringify(ack body). Both parse to the same reply.
+ * The exact HTTP response body of a correct answer to `/lstm 4096 256`: the bot sends the JSON text its
+ * reply memo keeps, the fixed app acks the object and Bolt serialises it; both are JSON.stringify(answer).
  */
-const ANSWER = { response_type: 'ephemeral', ...renderBlocks(answerQuery('4096 256', { command: '/lstm' })) };
-const EXPECTED_BODY = { bot: asciiJson(ANSWER), fixed: JSON.stringify(ANSWER), bare: '' };
+const ANSWER_JSON = JSON.stringify({ response_type: 'ephemeral', ...renderBlocks(answerQuery('4096 256', { command: '/lstm' })) });
+const EXPECTED_BODY = { bot: ANSWER_JSON, fixed: ANSWER_JSON, bare: '' };
 
 async function cannon(server, fake, seconds, distinct = false) {
   const req = commandRequest(fake.responseUrl);
@@ -362,7 +360,7 @@ function summarizeProfile(prof) {
     byFn.set(key, (byFn.get(key) ?? 0) + t);
   }
   console.log('  hottest functions (self time):');
-  for (const [k, t] of [...byFn].sort((x, y) => y[1] - x[1]).slice(0, 10)) console.log(`    ${share(t)}  ${k}`);
+  for (const [k, t] of [...byFn].sort((x, y) => y[1] - x[1]).slice(0, Number(process.env.BENCH_TOP ?? 10))) console.log(`    ${share(t)}  ${k}`);
 }
 
 // ------------------------------------------------------------------------------------------ cold start

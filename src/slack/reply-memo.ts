@@ -35,14 +35,6 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-/**
- * JSON text in ASCII: every character past U+007E written as a \uXXXX escape, which JSON reads back
- * as the same character. Box drawing, arrows and middle dots then cost no UTF-8 encoding on every send.
- */
-export function asciiJson(value: unknown): string {
-  return JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
 /** The reply with a lazily made, then kept, JSON text. */
 function withJson<M extends SlackMessage>({ kind, message }: Reply<M>): MemoReply<M> {
   let json: string | undefined;
@@ -50,7 +42,7 @@ function withJson<M extends SlackMessage>({ kind, message }: Reply<M>): MemoRepl
     kind,
     message,
     get json() {
-      return (json ??= asciiJson(message));
+      return (json ??= JSON.stringify(message));
     },
   });
 }
