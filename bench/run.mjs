@@ -10,11 +10,13 @@
 //               that acks with a fixed answer rendered once (what sending the answer's bytes costs);
 //               a warm-up, then alternating runs (bot, bare, fixed, bot, bare, fixed, ...):
 //               requests/s, p99, ratios
+//   dispatch    Bolt's own handling of one `/lstm 4096 256`, in process and without HTTP:
+//               app.processEvent in a loop, the bot (createSlackApp) beside the bare Bolt app
 //   cold start  `node dist/index.js` (console mode, no SLACK_* env) with `/lstm 4096 256` piped in,
 //               from spawn to the answer on stdout: median of several runs
 //
 // Environment: BENCH_SECONDS (each HTTP run, default 4), BENCH_ROUNDS (rounds of bot, distinct, bare, fixed; default 5),
-// BENCH_PARTS (default engine,http,cold; add profile to profile the bot under load and print where its
+// BENCH_PARTS (default engine,dispatch,http,cold; add profile to profile the bot under load and print where its
 // CPU time goes), BENCH_PROFILE_OUT=file.cpuprofile keeps that profile for Chrome DevTools.
 import { spawn, fork } from 'node:child_process';
 import { createHmac } from 'node:crypto';
@@ -24,15 +26,19 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import bolt from '@slack/bolt';
 import { answerQuery } from '../dist/answer.js';
 import { renderBlocks } from '../dist/render/blocks.js';
+import { createLogger } from '../dist/logger.js';
+import { createSlackApp, httpReceiverSettings } from '../dist/slack/app.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
-const PARTS = new Set((process.env.BENCH_PARTS ?? 'engine,http,cold').split(',').map((p) => p.trim()));
+const PARTS = new Set((process.env.BENCH_PARTS ?? 'engine,dispatch,http,cold').split(',').map((p) => p.trim()));
 const CONNECTIONS = 32;
 const SECRET = 'bench-signing-secret-0123456789abcdef';
+const BENCH_BOT_TOKEN = 'xoxb-0000-1111-benchbottoken';
 
 const GOAL_RATIO = 0.9;
 const GOAL_P99_MS = 50;
@@ -363,6 +369,61 @@ function summarizeProfile(prof) {
   for (const [k, t] of [...byFn].sort((x, y) => y[1] - x[1]).slice(0, Number(process.env.BENCH_TOP ?? 10))) console.log(`    ${share(t)}  ${k}`);
 }
 
+// ------------------------------------------------------------------------------------------ dispatch
+
+/** A slash command's body as Bolt's HTTP receiver hands it to app.processEvent (the parsed form). */
+function commandBody(responseUrl) {
+  return Object.fromEntries(new URLSearchParams(commandRequest(responseUrl).body));
+}
+
+/**
+ * What Bolt and the listener do with one `/lstm 4096 256`, without HTTP: app.processEvent called in a
+ * loop, CPU time per call, the bot (createSlackApp in HTTP mode, not listening) and the bare Bolt app
+ * (one /lstm listener that acks) alternating. Steadier than the HTTP runs, and it isolates what the
+ * bot's own routing costs.
+ */
+async function dispatchBench(rounds = 8, calls = 10_000) {
+  const fake = await startFakeSlack();
+  const quiet = () => createLogger({ level: 'info', write: () => {} });
+  try {
+    const bot = createSlackApp(
+      { mode: 'http', botToken: BENCH_BOT_TOKEN, signingSecret: SECRET, port: 0, logLevel: 'info', slackApiUrl: fake.apiUrl },
+      { logger: quiet(), processGuards: false },
+    ).app;
+    const logger = quiet();
+    const receiver = new bolt.HTTPReceiver({ ...httpReceiverSettings(SECRET, logger, () => false), port: 0 });
+    const bare = new bolt.App({ token: BENCH_BOT_TOKEN, receiver, logger, clientOptions: { slackApiUrl: fake.apiUrl } });
+    bare.command('/lstm', async ({ ack }) => {
+      await ack();
+    });
+    const body = commandBody(fake.responseUrl);
+    const apps = { bot: [bot, ANSWER_JSON], bare: [bare, undefined] };
+    const run = async (kind, n) => {
+      const [app, expected] = apps[kind];
+      let wrong = 0;
+      const ack = async (reply) => {
+        if (reply !== expected) wrong += 1;
+      };
+      for (let i = 0; i < n; i++) await app.processEvent({ body: { ...body }, ack, retryNum: undefined, retryReason: undefined, customProperties: {} });
+      if (wrong > 0) throw new Error(`dispatch: ${kind} acked ${wrong} of ${n} commands with the wrong reply`);
+    };
+    await run('bot', 2000);
+    await run('bare', 2000);
+    const us = { bot: [], bare: [] };
+    for (let r = 0; r < rounds; r++) {
+      for (const kind of ['bot', 'bare']) {
+        const before = process.cpuUsage();
+        await run(kind, calls);
+        const { user, system } = process.cpuUsage(before);
+        us[kind].push((user + system) / calls);
+      }
+    }
+    return us;
+  } finally {
+    await fake.close();
+  }
+}
+
 // ------------------------------------------------------------------------------------------ cold start
 
 function envWithoutSlack() {
@@ -422,6 +483,16 @@ if (PARTS.has('engine')) {
   line(`oracle fixtures (${engine.oracleCount} queries)`, engine.fixtures);
   line(`500-layer Keras Sequential (${fmt(engine.chars.keras / 1000, 0)}k ch)`, engine.keras);
   line(`500-layer nn.Sequential (${fmt(engine.chars.torch / 1000, 0)}k ch)`, engine.torch);
+  console.log('');
+}
+
+if (PARTS.has('dispatch')) {
+  console.log('Dispatch: app.processEvent for one /lstm 4096 256, in process (no HTTP), CPU time per command');
+  const us = await dispatchBench();
+  for (const kind of ['bot', 'bare']) {
+    const label = kind === 'bot' ? 'bot (router, memo hit, log line)' : 'bare Bolt (one listener, empty ack)';
+    console.log(`  ${label.padEnd(38)} median ${fmt(median(us[kind]), 1).padStart(5)} µs   min ${fmt(Math.min(...us[kind]), 1).padStart(5)} µs`);
+  }
   console.log('');
 }
 
