@@ -1,16 +1,14 @@
 // A small Bolt-compatible logger: one line per message, level filtering, and redaction of anything
 // that looks like a Slack token plus the exact secret values it is given. Writes to stderr by default
 // so console mode's stdout carries answers only.
-import { LogLevel } from '@slack/bolt';
-import type { Logger } from '@slack/bolt';
+//
+// Types only from Bolt: loading @slack/bolt takes about 300 ms, and console mode and the CLI log
+// without ever needing it (cold start is measured from spawn to the first answer).
+import type { Logger, LogLevel } from '@slack/bolt';
 import type { LogLevelName } from './config.js';
 
-const ORDER: Record<LogLevel, number> = {
-  [LogLevel.DEBUG]: 10,
-  [LogLevel.INFO]: 20,
-  [LogLevel.WARN]: 30,
-  [LogLevel.ERROR]: 40,
-};
+/** Bolt's LogLevel values ('debug', 'info', 'warn', 'error'), in order. */
+const ORDER: Record<`${LogLevel}`, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
 const TOKEN_PATTERN = /\b(xox[a-z]|xapp)-[A-Za-z0-9-]+/g;
 
@@ -84,24 +82,24 @@ function describe(value: unknown, withStack: boolean): string {
  * which would otherwise override LOG_LEVEL. So setLevel and setName are accepted and ignored.
  */
 export function createLogger(options: LoggerOptions = {}): Logger {
-  const level: LogLevel = (options.level as LogLevel | undefined) ?? LogLevel.INFO;
+  const level = ((options.level as LogLevel | undefined) ?? 'info') as LogLevel;
   const name = options.name ?? 'paramcount';
   const secrets = options.secrets ?? [];
   const write = options.write ?? writeStderr;
 
-  const log = (at: LogLevel, msg: unknown[]): void => {
+  const log = (at: `${LogLevel}`, msg: unknown[]): void => {
     if (ORDER[at] < ORDER[level]) return;
-    const text = msg.map((m) => describe(m, level === LogLevel.DEBUG)).join(' ');
+    const text = msg.map((m) => describe(m, level === 'debug')).join(' ');
     const line = `${new Date().toISOString()} ${at.toUpperCase()} [${name}] ${text}`;
     const safe = redact(line, secrets);
     write((safe.includes('\n') ? safe.replace(/\r?\n(?!$)/g, '\n    ') : safe) + '\n');
   };
 
   return {
-    debug: (...msg: unknown[]) => log(LogLevel.DEBUG, msg),
-    info: (...msg: unknown[]) => log(LogLevel.INFO, msg),
-    warn: (...msg: unknown[]) => log(LogLevel.WARN, msg),
-    error: (...msg: unknown[]) => log(LogLevel.ERROR, msg),
+    debug: (...msg: unknown[]) => log('debug', msg),
+    info: (...msg: unknown[]) => log('info', msg),
+    warn: (...msg: unknown[]) => log('warn', msg),
+    error: (...msg: unknown[]) => log('error', msg),
     setLevel: () => {},
     getLevel: () => level,
     setName: () => {},

@@ -1,7 +1,7 @@
 // Console mode: query grouping (pure), the in-process runner, and `node dist/index.js` with no Slack
 // credentials reading piped stdin.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -106,9 +106,9 @@ describe('npm start with no Slack credentials (node dist/index.js)', { timeout: 
     if (cwd) rmSync(cwd, { recursive: true, force: true });
   });
 
-  function run(stdin: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  function run(stdin: string, nodeArgs: string[] = []): Promise<{ code: number | null; stdout: string; stderr: string }> {
     return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [DIST_ENTRY], { cwd, env: envWithoutSlack(), stdio: ['pipe', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [...nodeArgs, DIST_ENTRY], { cwd, env: envWithoutSlack(), stdio: ['pipe', 'pipe', 'pipe'] });
       let stdout = '';
       let stderr = '';
       child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
@@ -134,5 +134,22 @@ describe('npm start with no Slack credentials (node dist/index.js)', { timeout: 
     const { code, stdout } = await run('');
     expect(code).toBe(0);
     expect(stdout).toBe('');
+  });
+
+  it('never loads Bolt (about 300 ms of its cold start): the console needs none of it', async () => {
+    // A preload that notes every CommonJS module loaded (ESM imports of packages go through it too).
+    const probe = join(cwd, 'probe.cjs');
+    writeFileSync(
+      probe,
+      "const M = require('module'); const load = M._load; const seen = new Set();\n" +
+        'M._load = function (request, ...rest) { seen.add(request); return load.call(this, request, ...rest); };\n' +
+        "process.on('exit', () => process.stderr.write('LOADED ' + JSON.stringify([...seen])));\n",
+    );
+    const { code, stdout, stderr } = await run('/lstm 4096 256\n', ['--require', probe]);
+    expect(code).toBe(0);
+    expect(stdout).toContain('4,458,496');
+    const loaded = JSON.parse(stderr.slice(stderr.indexOf('LOADED ') + 'LOADED '.length)) as string[];
+    expect(loaded.some((m) => m.includes('dotenv'))).toBe(true); // the probe sees package loads
+    expect(loaded.filter((m) => /@slack[\\/]/.test(m))).toEqual([]);
   });
 });
