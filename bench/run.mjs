@@ -1,5 +1,5 @@
 // `npm run bench`: measures ParamCount on this machine, against the compiled dist/ (the script builds
-// first). Three parts, one run, bounded time (about two minutes), all traffic on 127.0.0.1:
+// first). Four parts, one run, bounded time (about two and a half minutes), all traffic on 127.0.0.1:
 //
 //   engine      answerQuery + renderBlocks over the oracle fixture queries, and a generated
 //               500-layer pasted model: queries per second, p50 / p99 per query
