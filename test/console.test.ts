@@ -143,12 +143,14 @@ describe('npm start with no Slack credentials (node dist/index.js)', { timeout: 
       probe,
       "const M = require('module'); const load = M._load; const seen = new Set();\n" +
         'M._load = function (request, ...rest) { seen.add(request); return load.call(this, request, ...rest); };\n' +
-        "process.on('exit', () => process.stderr.write('LOADED ' + JSON.stringify([...seen])));\n",
+        "process.on('exit', () => process.stderr.write('\\nLOADED ' + JSON.stringify([...seen]) + '\\n'));\n",
     );
     const { code, stdout, stderr } = await run('/lstm 4096 256\n', ['--require', probe]);
     expect(code).toBe(0);
     expect(stdout).toContain('4,458,496');
-    const loaded = JSON.parse(stderr.slice(stderr.indexOf('LOADED ') + 'LOADED '.length)) as string[];
+    const line = /^LOADED (\[.*\])$/m.exec(stderr);
+    expect(line).not.toBeNull();
+    const loaded = JSON.parse(line![1]!) as string[];
     expect(loaded.some((m) => m.includes('dotenv'))).toBe(true); // the probe sees package loads
     expect(loaded.filter((m) => /@slack[\\/]/.test(m))).toEqual([]);
   });

@@ -2,7 +2,7 @@
 // command still acks with a friendly message, and the log has the error without the user's text.
 import { describe, expect, it, vi } from 'vitest';
 import { createLogger } from '../../src/logger.js';
-import { paramCountCommandCallback } from '../../src/slack/listeners/commands/param-count-command.js';
+import { paramCountCommand, paramCountCommandCallback } from '../../src/slack/listeners/commands/param-count-command.js';
 import { messageText } from '../helpers/slack-requests.js';
 
 vi.mock('../../src/answer.js', () => ({
@@ -30,5 +30,19 @@ describe('slash command whose answer throws', () => {
     expect(lines.some((l) => l.includes('command /lstm outcome=failed'))).toBe(true);
     expect(lines.join('')).not.toContain('secret-model-name');
     expect(lines.join('')).not.toMatch(/\n {4}at /);
+  });
+
+  it('in HTTP mode the friendly message goes as JSON text', async () => {
+    const acked: unknown[] = [];
+    await paramCountCommand({ jsonText: true })({
+      ack: async (m: unknown) => void acked.push(m),
+      command: { command: '/rnn', text: '64 32' },
+      logger: createLogger({ level: 'info', write: () => {} }),
+    } as never);
+    expect(acked).toHaveLength(1);
+    expect(typeof acked[0]).toBe('string');
+    const reply = JSON.parse(acked[0] as string) as Record<string, unknown>;
+    expect(reply.response_type).toBe('ephemeral');
+    expect(messageText(reply)).toMatch(/something went wrong.*\/lstm 4096 256/s);
   });
 });

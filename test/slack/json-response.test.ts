@@ -1,5 +1,5 @@
-// The HTTP server's response class: Bolt's header-less 200 (a text ack) is labelled JSON, which is what
-// lets the bot ack slash commands with JSON it serialised once; nothing else changes type.
+// The HTTP server's response class: Bolt's text ack (writeHead(200), then end(JSON text)) is labelled
+// JSON, which is what lets the bot ack slash commands with JSON it serialised once; nothing else is.
 import { createServer } from 'node:http';
 import type { ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -16,6 +16,29 @@ const routes: Record<string, (res: ServerResponse) => void> = {
   '/empty-ack': (res) => {
     res.writeHead(200);
     res.end();
+  },
+  '/plain-text-ack': (res) => {
+    res.writeHead(200);
+    res.end('counting...');
+  },
+  '/other-header': (res) => {
+    res.setHeader('X-Request-Id', 'r1');
+    res.writeHead(200);
+    res.end('{"ok":true}');
+  },
+  // Node writes the head itself (no writeHead call): left as Node writes it.
+  '/implicit': (res) => {
+    res.end('{"ok":true}');
+  },
+  '/streamed': (res) => {
+    res.writeHead(200);
+    res.write('{"ok":');
+    res.end('true}');
+  },
+  '/flushed': (res) => {
+    res.writeHead(200);
+    res.flushHeaders();
+    res.end('{"ok":true}');
   },
   '/healthz': (res) => {
     res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8' });
@@ -55,11 +78,22 @@ const get = async (path: string) => {
 };
 
 describe('JsonDefaultResponse', () => {
-  it('labels a 200 written without headers as JSON, body untouched', async () => {
+  it('labels a text ack of JSON as JSON, body untouched, other headers kept', async () => {
     const res = await get('/text-ack');
     expect(res).toMatchObject({ status: 200, type: JSON_CONTENT_TYPE });
     expect(JSON.parse(res.body)).toEqual({ response_type: 'ephemeral', text: 'LSTM 4,096 → 256' });
-    expect((await get('/empty-ack')).type).toBe(JSON_CONTENT_TYPE);
+    const other = await fetch(`${base}/other-header`);
+    expect(other.headers.get('content-type')).toBe(JSON_CONTENT_TYPE);
+    expect(other.headers.get('x-request-id')).toBe('r1');
+    expect(await other.text()).toBe('{"ok":true}');
+  });
+
+  it('labels nothing else: empty and plain-text acks, implicit, streamed and flushed heads', async () => {
+    expect(await get('/empty-ack')).toEqual({ status: 200, type: null, body: '' });
+    expect(await get('/plain-text-ack')).toEqual({ status: 200, type: null, body: 'counting...' });
+    expect(await get('/implicit')).toEqual({ status: 200, type: null, body: '{"ok":true}' });
+    expect(await get('/streamed')).toEqual({ status: 200, type: null, body: '{"ok":true}' });
+    expect(await get('/flushed')).toEqual({ status: 200, type: null, body: '{"ok":true}' });
   });
 
   it('leaves a type the handler chose, and every response that is not a bare 200', async () => {

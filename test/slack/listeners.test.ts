@@ -1,10 +1,10 @@
 // The listener callbacks called directly with stub Bolt arguments: what they ignore, what they send,
 // and that nothing a user typed reaches Slack able to ping or link.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createLogger } from '../../src/logger.js';
 import { homeView, CHEAT_SHEET } from '../../src/slack/home-view.js';
 import { compareButtonCallback } from '../../src/slack/listeners/actions/compare-button.js';
-import { paramCountCommandCallback } from '../../src/slack/listeners/commands/param-count-command.js';
+import { paramCountCommand, paramCountCommandCallback } from '../../src/slack/listeners/commands/param-count-command.js';
 import { appHomeOpenedCallback } from '../../src/slack/listeners/events/app-home-opened.js';
 import { appMentionCallback } from '../../src/slack/listeners/events/app-mention.js';
 import { directMessageCallback } from '../../src/slack/listeners/events/direct-message.js';
@@ -77,6 +77,27 @@ describe('slash command callback', () => {
       expect(text).not.toContain('<@U0BADBAD>');
       expect(text).not.toContain('<https://evil.example');
     }
+  });
+
+  it('in HTTP mode acks the reply\'s JSON text, serialised once for a repeated question', async () => {
+    const httpCommand = paramCountCommand({ jsonText: true });
+    const acked: Any[] = [];
+    const ask = () => httpCommand({ ack: async (m: Any) => void acked.push(m), command: { command: '/gru', text: '300 200' }, logger: quietLogger() } as Any);
+    await ask();
+    const stringify = vi.spyOn(JSON, 'stringify');
+    try {
+      await ask();
+      expect(stringify).not.toHaveBeenCalled();
+    } finally {
+      stringify.mockRestore();
+    }
+    expect(acked).toHaveLength(2);
+    expect(typeof acked[0]).toBe('string');
+    expect(acked[1]).toBe(acked[0]);
+    const reply = JSON.parse(acked[0] as string) as Record<string, unknown>;
+    expect(reply.response_type).toBe('ephemeral');
+    // GRU 300 -> 200, Keras 2 (reset_after): 3 x (200 x (300 + 200) + 2 x 200) = 301,200.
+    expect(messageText(reply)).toContain('301,200');
   });
 
   it('logs a failure to acknowledge without throwing', async () => {

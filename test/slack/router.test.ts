@@ -1,7 +1,16 @@
 // The router behind the app's one global middleware: each request reaches the listener registered
 // for its kind and name, with Bolt's arguments untouched; anything else goes on down Bolt's chain.
 import { describe, expect, it } from 'vitest';
+import { COMPARE_ACTION_ID, DETAILS_ACTION_ID, EXPLAIN_CALLBACK_ID, SHARE_ACTION_ID, SLASH_COMMANDS } from '../../src/slack/ids.js';
+import { compareButtonCallback } from '../../src/slack/listeners/actions/compare-button.js';
+import { detailsButtonCallback } from '../../src/slack/listeners/actions/details-button.js';
+import { shareButtonCallback } from '../../src/slack/listeners/actions/share-button.js';
+import { appHomeOpenedCallback } from '../../src/slack/listeners/events/app-home-opened.js';
+import { appMentionCallback } from '../../src/slack/listeners/events/app-mention.js';
+import { directMessageCallback } from '../../src/slack/listeners/events/direct-message.js';
+import registerListeners from '../../src/slack/listeners/index.js';
 import { createRouter } from '../../src/slack/listeners/router.js';
+import { explainParameterCountsCallback } from '../../src/slack/listeners/shortcuts/explain-parameter-counts.js';
 import type { Track } from '../../src/slack/listeners/track.js';
 
 // Requests are stub Bolt middleware arguments: only the fields the router reads, plus a marker.
@@ -80,5 +89,35 @@ describe('listener router', () => {
       throw new Error('listener bug');
     });
     await expect(middleware({ command: { command: '/params' }, body: {}, next: async () => {} } as Any)).rejects.toThrow('listener bug');
+  });
+
+  it('the app routes every command, button, event and shortcut it declares to its listener', async () => {
+    let middleware: Any;
+    const reached: unknown[] = [];
+    // Each registered listener is swapped for a recorder of which listener the request reached.
+    const record: Track = (listener) => async () => void reached.push(listener);
+    registerListeners({ use: (m: unknown) => (middleware = m) } as Any, record, { jsonText: false });
+    const send = async (args: Record<string, unknown>) => {
+      let passed = false;
+      await middleware({ body: {}, ...args, next: async () => void (passed = true) });
+      return passed;
+    };
+    for (const command of SLASH_COMMANDS) expect(await send({ command: { command } })).toBe(false);
+    const [commandListener] = reached;
+    expect(typeof commandListener).toBe('function');
+    expect(reached).toEqual(SLASH_COMMANDS.map(() => commandListener));
+    reached.length = 0;
+    for (const id of [SHARE_ACTION_ID, COMPARE_ACTION_ID, DETAILS_ACTION_ID]) expect(await send(button(id))).toBe(false);
+    for (const type of ['app_mention', 'message', 'app_home_opened']) expect(await send({ event: { type } })).toBe(false);
+    expect(await send({ shortcut: { type: 'message_action', callback_id: EXPLAIN_CALLBACK_ID } })).toBe(false);
+    expect(reached).toEqual([
+      shareButtonCallback,
+      compareButtonCallback,
+      detailsButtonCallback,
+      appMentionCallback,
+      directMessageCallback,
+      appHomeOpenedCallback,
+      explainParameterCountsCallback,
+    ]);
   });
 });
