@@ -26,11 +26,11 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import bolt from '@slack/bolt';
 import { answerQuery } from '../dist/answer.js';
 import { renderBlocks } from '../dist/render/blocks.js';
 import { createLogger } from '../dist/logger.js';
-import { createSlackApp, httpReceiverSettings } from '../dist/slack/app.js';
+import { createSlackApp } from '../dist/slack/app.js';
+import { BENCH_BOT_TOKEN, createBareApp } from './bare-app.mjs';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
@@ -38,7 +38,6 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const PARTS = new Set((process.env.BENCH_PARTS ?? 'engine,dispatch,http,cold').split(',').map((p) => p.trim()));
 const CONNECTIONS = 32;
 const SECRET = 'bench-signing-secret-0123456789abcdef';
-const BENCH_BOT_TOKEN = 'xoxb-0000-1111-benchbottoken';
 
 const GOAL_RATIO = 0.9;
 const GOAL_P99_MS = 50;
@@ -390,12 +389,7 @@ async function dispatchBench(rounds = 8, calls = 10_000) {
       { mode: 'http', botToken: BENCH_BOT_TOKEN, signingSecret: SECRET, port: 0, logLevel: 'info', slackApiUrl: fake.apiUrl },
       { logger: quiet(), processGuards: false },
     ).app;
-    const logger = quiet();
-    const receiver = new bolt.HTTPReceiver({ ...httpReceiverSettings(SECRET, logger, () => false), port: 0 });
-    const bare = new bolt.App({ token: BENCH_BOT_TOKEN, receiver, logger, clientOptions: { slackApiUrl: fake.apiUrl } });
-    bare.command('/lstm', async ({ ack }) => {
-      await ack();
-    });
+    const bare = createBareApp({ signingSecret: SECRET, slackApiUrl: fake.apiUrl, logger: quiet(), ackWith: undefined });
     const body = commandBody(fake.responseUrl);
     const apps = { bot: [bot, ANSWER_JSON], bare: [bare, undefined] };
     const run = async (kind, n) => {

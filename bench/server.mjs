@@ -3,23 +3,22 @@
 //   node bench/server.mjs bare <slackApiUrl> <signingSecret>   a bare Bolt app whose /lstm only acks
 //   node bench/server.mjs fixed <slackApiUrl> <signingSecret>  the same bare app, but it acks with a
 //        fixed answer rendered once at start: the price of sending the answer's bytes, without working it out
-// Both use the same HTTPReceiver settings (endpoint, processBeforeResponse: false, /healthz route),
+// Both use the same HTTPReceiver settings (endpoint, processBeforeResponse: false, /healthz route; the
+// bot's server also labels its JSON text acks, src/slack/json-response.ts),
 // the same signing secret, bot token and Web API base URL. Sends {port} to the parent over IPC and
 // stops on 'stop'.
 import { Session } from 'node:inspector/promises';
-import bolt from '@slack/bolt';
-import { createSlackApp, httpReceiverSettings } from '../dist/slack/app.js';
+import { createSlackApp } from '../dist/slack/app.js';
 import { createLogger } from '../dist/logger.js';
 import { answerQuery } from '../dist/answer.js';
 import { renderBlocks } from '../dist/render/blocks.js';
+import { BENCH_BOT_TOKEN, createBareApp } from './bare-app.mjs';
 
-const { App, HTTPReceiver } = bolt;
 const [kind, slackApiUrl, signingSecret] = process.argv.slice(2);
-const BOT_TOKEN = 'xoxb-0000-1111-benchbottoken';
 
 async function startBot() {
   const slack = createSlackApp(
-    { mode: 'http', botToken: BOT_TOKEN, signingSecret, port: 0, logLevel: 'info', slackApiUrl },
+    { mode: 'http', botToken: BENCH_BOT_TOKEN, signingSecret, port: 0, logLevel: 'info', slackApiUrl },
     { host: '127.0.0.1' },
   );
   await slack.start();
@@ -27,13 +26,9 @@ async function startBot() {
 }
 
 async function startBare(withAnswer) {
-  const logger = createLogger({ level: 'info', name: 'bare', secrets: [BOT_TOKEN, signingSecret] });
-  const receiver = new HTTPReceiver({ ...httpReceiverSettings(signingSecret, logger, () => false), port: 0 });
-  const app = new App({ token: BOT_TOKEN, receiver, logger, clientOptions: { slackApiUrl } });
-  const fixed = withAnswer ? { response_type: 'ephemeral', ...renderBlocks(answerQuery('4096 256', { command: '/lstm' })) } : undefined;
-  app.command('/lstm', async ({ ack }) => {
-    await ack(fixed);
-  });
+  const logger = createLogger({ level: 'info', name: 'bare', secrets: [BENCH_BOT_TOKEN, signingSecret] });
+  const ackWith = withAnswer ? { response_type: 'ephemeral', ...renderBlocks(answerQuery('4096 256', { command: '/lstm' })) } : undefined;
+  const app = createBareApp({ signingSecret, slackApiUrl, logger, ackWith });
   const server = await app.start({ port: 0, host: '127.0.0.1' });
   return { port: server.address().port, stop: () => app.stop() };
 }
