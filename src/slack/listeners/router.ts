@@ -5,7 +5,7 @@
 // request (a copy of the chain, a fresh argument object per matcher, a promise each, then
 // Promise.allSettled). With four listeners, Bolt and the bot took 67-80 µs of CPU per slash command
 // in the benchmark's dispatch measurement (bench/run.mjs, README "Benchmark"); with the router,
-// 30-37 µs. Here a request costs one map lookup. The listeners keep Bolt's own argument types and
+// 30-44 µs. Here a request costs one map lookup. The listeners keep Bolt's own argument types and
 // are registered one handler per name, as with Bolt; a request nobody listens for goes on down
 // Bolt's chain. This is our only global middleware; Bolt's ignoreSelf runs before it.
 import type {
