@@ -74,8 +74,10 @@ function timeQueries(queries, minMs, minRounds) {
 }
 
 function generatedModels() {
-  let keras = 'from keras.models import Sequential\nfrom keras.layers import Input, Dense, LSTM\n\nmodel = Sequential()\nmodel.add(Input(shape=(50, 128)))\n';
-  for (let i = 0; i < 250; i++) keras += `model.add(LSTM(128, return_sequences=True))\nmodel.add(Dense(128, activation="relu"))\n`;
+  let keras =
+    'from keras.models import Sequential\nfrom keras.layers import Input, Dense, LSTM\n\nmodel = Sequential()\nmodel.add(Input(shape=(50, 128)))\n';
+  for (let i = 0; i < 250; i++)
+    keras += `model.add(LSTM(128, return_sequences=True))\nmodel.add(Dense(128, activation="relu"))\n`;
   let torch = 'import torch.nn as nn\n\nmodel = nn.Sequential(\n';
   for (let i = 0; i < 500; i++) torch += `    nn.Linear(${i === 0 ? 784 : 256}, 256),\n`;
   torch += ')\n';
@@ -91,14 +93,24 @@ function engineBench() {
   timeQueries(oracle, 300, 3);
   const fixtures = timeQueries(oracle, 2000, 5);
   const { keras, torch } = generatedModels();
-  for (const [name, text] of [['keras', keras], ['torch', torch]]) {
+  for (const [name, text] of [
+    ['keras', keras],
+    ['torch', torch],
+  ]) {
     const a = answerQuery(text);
-    if (a.kind !== 'count' || a.model.layers.length !== 500) throw new Error(`generated ${name} model: ${a.kind} ${a.message ?? a.model?.layers.length}`);
+    if (a.kind !== 'count' || a.model.layers.length !== 500)
+      throw new Error(`generated ${name} model: ${a.kind} ${a.message ?? a.model?.layers.length}`);
   }
   timeQueries([keras, torch], 200, 2);
   const kerasRun = timeQueries([keras], 1500, 10);
   const torchRun = timeQueries([torch], 1500, 10);
-  return { oracleCount: oracle.length, fixtures, keras: kerasRun, torch: torchRun, chars: { keras: keras.length, torch: torch.length } };
+  return {
+    oracleCount: oracle.length,
+    fixtures,
+    keras: kerasRun,
+    torch: torchRun,
+    chars: { keras: keras.length, torch: torch.length },
+  };
 }
 
 // ------------------------------------------------------------------------------------ fake Slack side
@@ -116,7 +128,17 @@ async function startFakeSlack() {
         responses += 1;
         res.end('{"ok":true}');
       } else if (url === '/api/auth.test') {
-        res.end(JSON.stringify({ ok: true, url: 'https://example.slack.com/', team: 'Example', user: 'paramcount', team_id: 'T0001', user_id: 'UBOT', bot_id: 'BBOT' }));
+        res.end(
+          JSON.stringify({
+            ok: true,
+            url: 'https://example.slack.com/',
+            team: 'Example',
+            user: 'paramcount',
+            team_id: 'T0001',
+            user_id: 'UBOT',
+            bot_id: 'BBOT',
+          }),
+        );
       } else if (url.startsWith('/api/')) {
         res.end('{"ok":true}');
       } else {
@@ -131,7 +153,11 @@ async function startFakeSlack() {
     apiUrl: `http://127.0.0.1:${port}/api/`,
     responseUrl: `http://127.0.0.1:${port}/response/bench`,
     responses: () => responses,
-    close: () => new Promise((r) => { server.closeAllConnections(); server.close(r); }),
+    close: () =>
+      new Promise((r) => {
+        server.closeAllConnections();
+        server.close(r);
+      }),
   };
 }
 
@@ -148,16 +174,26 @@ function startServer(kind, apiUrl) {
       resolve({
         kind,
         port: m.port,
-        ask: (message, key) => new Promise((r) => {
-          const on = (reply) => { if (reply && key in reply) { child.off('message', on); r(reply); } };
-          child.on('message', on);
-          child.send(message);
-        }),
-        stop: () => new Promise((r) => {
-          const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-          child.once('exit', () => { clearTimeout(timer); r(); });
-          child.send('stop');
-        }),
+        ask: (message, key) =>
+          new Promise((r) => {
+            const on = (reply) => {
+              if (reply && key in reply) {
+                child.off('message', on);
+                r(reply);
+              }
+            };
+            child.on('message', on);
+            child.send(message);
+          }),
+        stop: () =>
+          new Promise((r) => {
+            const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+            child.once('exit', () => {
+              clearTimeout(timer);
+              r();
+            });
+            child.send('stop');
+          }),
       });
     });
   });
@@ -165,16 +201,30 @@ function startServer(kind, apiUrl) {
 
 function commandRequest(responseUrl, text = '4096 256') {
   const body = new URLSearchParams({
-    token: 'legacy-verification-token', team_id: 'T0001', team_domain: 'example', channel_id: 'C0001', channel_name: 'general',
-    user_id: 'U0001', user_name: 'alice', command: '/lstm', text, api_app_id: 'A0001', is_enterprise_install: 'false',
-    response_url: responseUrl, trigger_id: '1.2.3',
+    token: 'legacy-verification-token',
+    team_id: 'T0001',
+    team_domain: 'example',
+    channel_id: 'C0001',
+    channel_name: 'general',
+    user_id: 'U0001',
+    user_name: 'alice',
+    command: '/lstm',
+    text,
+    api_app_id: 'A0001',
+    is_enterprise_install: 'false',
+    response_url: responseUrl,
+    trigger_id: '1.2.3',
   }).toString();
   // Signed now: every run is far shorter than Slack's 5-minute window.
   const ts = Math.floor(Date.now() / 1000);
   const signature = 'v0=' + createHmac('sha256', SECRET).update(`v0:${ts}:${body}`).digest('hex');
   return {
     body,
-    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': signature },
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-slack-request-timestamp': String(ts),
+      'x-slack-signature': signature,
+    },
   };
 }
 
@@ -209,7 +259,10 @@ function distinctRequests(responseUrl) {
  * The exact HTTP response body of a correct answer to `/lstm 4096 256`: the bot sends the JSON text its
  * reply memo keeps, the fixed app acks the object and Bolt serialises it; both are JSON.stringify(answer).
  */
-const ANSWER_JSON = JSON.stringify({ response_type: 'ephemeral', ...renderBlocks(answerQuery('4096 256', { command: '/lstm' })) });
+const ANSWER_JSON = JSON.stringify({
+  response_type: 'ephemeral',
+  ...renderBlocks(answerQuery('4096 256', { command: '/lstm' })),
+});
 const EXPECTED_BODY = { bot: ANSWER_JSON, fixed: ANSWER_JSON, bare: '' };
 
 async function cannon(server, fake, seconds, distinct = false) {
@@ -253,7 +306,11 @@ async function httpBench() {
   try {
     // Sanity: one command answered by the bot in its HTTP response, with exactly the expected answer.
     const req = commandRequest(fake.responseUrl);
-    const res = await fetch(`http://127.0.0.1:${bot.port}/slack/events`, { method: 'POST', headers: req.headers, body: req.body });
+    const res = await fetch(`http://127.0.0.1:${bot.port}/slack/events`, {
+      method: 'POST',
+      headers: req.headers,
+      body: req.body,
+    });
     const body = await res.text();
     if (res.status !== 200) throw new Error(`bot answered ${res.status}`);
     if (body !== EXPECTED_BODY.bot) throw new Error(`the bot's answer is not the expected one: ${body.slice(0, 200)}`);
@@ -263,12 +320,19 @@ async function httpBench() {
     await cannon(bare, fake, 2);
     await cannon(fixed, fake, 2);
     const runs = { bot: [], distinct: [], bare: [], fixed: [] };
-    const plan = [['bot', bot, false], ['distinct', botDistinct, true], ['bare', bare, false], ['fixed', fixed, false]];
+    const plan = [
+      ['bot', bot, false],
+      ['distinct', botDistinct, true],
+      ['bare', bare, false],
+      ['fixed', fixed, false],
+    ];
     for (let i = 0; i < ROUNDS; i++) {
       for (const [name, s, distinct] of plan) {
         const r = await cannon(s, fake, SECONDS, distinct);
         runs[name].push(r);
-        console.log(`  run ${i + 1} ${name.padEnd(8)}  ${fmt(r.rps, 0).padStart(7)} req/s  p50 ${fmt(r.p50, 0)} ms  p99 ${fmt(r.p99, 0)} ms  server CPU ${fmt(r.cpuUs, 0)} µs/req (${fmt(100 * r.cpuShare, 0)}% of a core)  non-2xx/errors/wrong bodies ${r.bad}  posts to response_url ${r.posted}`);
+        console.log(
+          `  run ${i + 1} ${name.padEnd(8)}  ${fmt(r.rps, 0).padStart(7)} req/s  p50 ${fmt(r.p50, 0)} ms  p99 ${fmt(r.p99, 0)} ms  server CPU ${fmt(r.cpuUs, 0)} µs/req (${fmt(100 * r.cpuShare, 0)}% of a core)  non-2xx/errors/wrong bodies ${r.bad}  posts to response_url ${r.posted}`,
+        );
       }
     }
     return runs;
@@ -292,7 +356,9 @@ async function profileBot() {
     await bot.ask('prof:start', 'profiling');
     const r = await cannon(bot, fake, SECONDS, true);
     prof = (await bot.ask('prof:stop', 'profile')).profile;
-    console.log(`  profiled run, a different query every request: ${fmt(r.rps, 0)} req/s, p99 ${fmt(r.p99, 0)} ms (the profiler slows the bot down)`);
+    console.log(
+      `  profiled run, a different query every request: ${fmt(r.rps, 0)} req/s, p99 ${fmt(r.p99, 0)} ms (the profiler slows the bot down)`,
+    );
     if (process.env.BENCH_PROFILE_OUT) writeFileSync(process.env.BENCH_PROFILE_OUT, JSON.stringify(prof));
   } finally {
     await bot.stop();
@@ -308,7 +374,8 @@ function summarizeProfile(prof) {
   for (const n of prof.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const self = new Map();
   const dt = prof.timeDeltas;
-  for (let i = 0; i < prof.samples.length; i++) self.set(prof.samples[i], (self.get(prof.samples[i]) ?? 0) + (dt[i] ?? 0));
+  for (let i = 0; i < prof.samples.length; i++)
+    self.set(prof.samples[i], (self.get(prof.samples[i]) ?? 0) + (dt[i] ?? 0));
   const total = [...self.values()].reduce((a, b) => a + b, 0);
   const where = (url) => url.replace(/^.*node_modules\//, '').replace(/^file:\/\/.*\/dist\//, 'dist/');
   const bucket = (n) => {
@@ -319,10 +386,15 @@ function summarizeProfile(prof) {
     const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
     if (m) return m[1] === 'undici' ? 'undici 7 dispatcher (fetch)' : m[1];
     if (url.includes('/dist/')) return 'ParamCount dist/ (answer, parse, engine, render, listeners)';
-    if (url.startsWith('node:internal/deps/undici') || url.startsWith('node:internal/webstreams') || url.startsWith('node:internal/worker/js_transferable')) {
+    if (
+      url.startsWith('node:internal/deps/undici') ||
+      url.startsWith('node:internal/webstreams') ||
+      url.startsWith('node:internal/worker/js_transferable')
+    ) {
       return 'node fetch (undici, web streams)';
     }
-    if (url.startsWith('node:internal/http') || url.startsWith('node:_http') || url === 'node:http') return 'node http server';
+    if (url.startsWith('node:internal/http') || url.startsWith('node:_http') || url === 'node:http')
+      return 'node http server';
     if (url.startsWith('node:')) return `node core (${url.replace(/^node:(internal\/)?/, '').split('/')[0]})`;
     return 'native (JSON, strings, I/O)';
   };
@@ -333,8 +405,14 @@ function summarizeProfile(prof) {
   }
   const busy = total - (buckets.get('idle') ?? 0);
   const share = (t) => `${fmt((100 * t) / busy, 1).padStart(5)}%`;
-  console.log(`  bot CPU profile, steady state (${fmt(busy / 1e6, 2)} s busy of ${fmt(total / 1e6, 2)} s); self time by origin:`);
-  for (const [b, t] of [...buckets].filter(([b]) => b !== 'idle').sort((x, y) => y[1] - x[1]).slice(0, 10)) console.log(`    ${share(t)}  ${b}`);
+  console.log(
+    `  bot CPU profile, steady state (${fmt(busy / 1e6, 2)} s busy of ${fmt(total / 1e6, 2)} s); self time by origin:`,
+  );
+  for (const [b, t] of [...buckets]
+    .filter(([b]) => b !== 'idle')
+    .sort((x, y) => y[1] - x[1])
+    .slice(0, 10))
+    console.log(`    ${share(t)}  ${b}`);
 
   // Inclusive (self + callees, synchronous part) for a few of our own steps and Bolt's.
   const probes = [
@@ -350,12 +428,16 @@ function summarizeProfile(prof) {
     const hit = new Set();
     for (let id = prof.samples[i]; id !== undefined; id = parent.get(id)) {
       const f = byId.get(id).callFrame;
-      probes.forEach(([, test], k) => { if (test(f)) hit.add(k); });
+      probes.forEach(([, test], k) => {
+        if (test(f)) hit.add(k);
+      });
     }
     for (const k of hit) inclusive[k] += dt[i] ?? 0;
   }
   console.log('  inclusive time of single steps (synchronous part):');
-  probes.forEach(([label], k) => console.log(`    ${share(inclusive[k])}  ${label}`));
+  probes.forEach(([label], k) => {
+    console.log(`    ${share(inclusive[k])}  ${label}`);
+  });
 
   const byFn = new Map();
   for (const [id, t] of self) {
@@ -365,7 +447,8 @@ function summarizeProfile(prof) {
     byFn.set(key, (byFn.get(key) ?? 0) + t);
   }
   console.log('  hottest functions (self time):');
-  for (const [k, t] of [...byFn].sort((x, y) => y[1] - x[1]).slice(0, Number(process.env.BENCH_TOP ?? 10))) console.log(`    ${share(t)}  ${k}`);
+  for (const [k, t] of [...byFn].sort((x, y) => y[1] - x[1]).slice(0, Number(process.env.BENCH_TOP ?? 10)))
+    console.log(`    ${share(t)}  ${k}`);
 }
 
 // ------------------------------------------------------------------------------------------ dispatch
@@ -386,10 +469,22 @@ async function dispatchBench(rounds = 8, calls = 10_000) {
   const quiet = () => createLogger({ level: 'info', write: () => {} });
   try {
     const bot = createSlackApp(
-      { mode: 'http', botToken: BENCH_BOT_TOKEN, signingSecret: SECRET, port: 0, logLevel: 'info', slackApiUrl: fake.apiUrl },
+      {
+        mode: 'http',
+        botToken: BENCH_BOT_TOKEN,
+        signingSecret: SECRET,
+        port: 0,
+        logLevel: 'info',
+        slackApiUrl: fake.apiUrl,
+      },
       { logger: quiet(), processGuards: false },
     ).app;
-    const bare = createBareApp({ signingSecret: SECRET, slackApiUrl: fake.apiUrl, logger: quiet(), ackWith: undefined });
+    const bare = createBareApp({
+      signingSecret: SECRET,
+      slackApiUrl: fake.apiUrl,
+      logger: quiet(),
+      ackWith: undefined,
+    });
     const body = commandBody(fake.responseUrl);
     const apps = { bot: [bot, ANSWER_JSON], bare: [bare, undefined] };
     const run = async (kind, n) => {
@@ -398,7 +493,14 @@ async function dispatchBench(rounds = 8, calls = 10_000) {
       const ack = async (reply) => {
         if (reply !== expected) wrong += 1;
       };
-      for (let i = 0; i < n; i++) await app.processEvent({ body: { ...body }, ack, retryNum: undefined, retryReason: undefined, customProperties: {} });
+      for (let i = 0; i < n; i++)
+        await app.processEvent({
+          body: { ...body },
+          ack,
+          retryNum: undefined,
+          retryReason: undefined,
+          customProperties: {},
+        });
       if (wrong > 0) throw new Error(`dispatch: ${kind} acked ${wrong} of ${n} commands with the wrong reply`);
     };
     await run('bot', 2000);
@@ -423,7 +525,15 @@ async function dispatchBench(rounds = 8, calls = 10_000) {
 function envWithoutSlack() {
   const env = {};
   for (const [k, v] of Object.entries(process.env)) {
-    if (k.startsWith('SLACK_') || k === 'PORT' || k === 'LOG_LEVEL' || k.startsWith('DOTENV_') || k.startsWith('npm_') || k === 'NODE_OPTIONS') continue;
+    if (
+      k.startsWith('SLACK_') ||
+      k === 'PORT' ||
+      k === 'LOG_LEVEL' ||
+      k.startsWith('DOTENV_') ||
+      k.startsWith('npm_') ||
+      k === 'NODE_OPTIONS'
+    )
+      continue;
     env[k] = v;
   }
   return env;
@@ -432,10 +542,17 @@ function envWithoutSlack() {
 function coldStartOnce(cwd) {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const child = spawn(process.execPath, [join(ROOT, 'dist/index.js')], { cwd, env: envWithoutSlack(), stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(ROOT, 'dist/index.js')], {
+      cwd,
+      env: envWithoutSlack(),
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let out = '';
     let done = false;
-    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error('cold start: no answer within 10 s')); }, 10_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error('cold start: no answer within 10 s'));
+    }, 10_000);
     child.stdout.on('data', (c) => {
       out += c;
       if (!done && out.includes('4,457,472')) {
@@ -468,12 +585,17 @@ async function coldStartBench(runs = 9) {
 // ------------------------------------------------------------------------------------------------ main
 
 const cpu = cpus();
-console.log(`ParamCount benchmark: Node ${process.version}, ${cpu.length} x ${cpu[0]?.model ?? 'cpu'}, ${new Date().toISOString().slice(0, 10)}\n`);
+console.log(
+  `ParamCount benchmark: Node ${process.version}, ${cpu.length} x ${cpu[0]?.model ?? 'cpu'}, ${new Date().toISOString().slice(0, 10)}\n`,
+);
 
 if (PARTS.has('engine')) {
   console.log('Engine: answerQuery + renderBlocks (Block Kit), in process');
   const engine = engineBench();
-  const line = (label, r) => console.log(`  ${label.padEnd(34)} ${fmt(r.qps, 0).padStart(8)} queries/s   p50 ${fmt(r.p50, 3)} ms   p99 ${fmt(r.p99, 3)} ms`);
+  const line = (label, r) =>
+    console.log(
+      `  ${label.padEnd(34)} ${fmt(r.qps, 0).padStart(8)} queries/s   p50 ${fmt(r.p50, 3)} ms   p99 ${fmt(r.p99, 3)} ms`,
+    );
   line(`oracle fixtures (${engine.oracleCount} queries)`, engine.fixtures);
   line(`500-layer Keras Sequential (${fmt(engine.chars.keras / 1000, 0)}k ch)`, engine.keras);
   line(`500-layer nn.Sequential (${fmt(engine.chars.torch / 1000, 0)}k ch)`, engine.torch);
@@ -485,18 +607,24 @@ if (PARTS.has('dispatch')) {
   const us = await dispatchBench();
   for (const kind of ['bot', 'bare']) {
     const label = kind === 'bot' ? 'bot (router, memo hit, log line)' : 'bare Bolt (one listener, empty ack)';
-    console.log(`  ${label.padEnd(38)} median ${fmt(median(us[kind]), 1).padStart(5)} µs   min ${fmt(Math.min(...us[kind]), 1).padStart(5)} µs`);
+    console.log(
+      `  ${label.padEnd(38)} median ${fmt(median(us[kind]), 1).padStart(5)} µs   min ${fmt(Math.min(...us[kind]), 1).padStart(5)} µs`,
+    );
   }
   console.log('');
 }
 
 const goals = [];
 if (PARTS.has('http')) {
-  console.log(`HTTP: signed /lstm 4096 256 over loopback, autocannon ${CONNECTIONS} connections, warm-up, then ${ROUNDS} x ${SECONDS} s each, alternating`);
+  console.log(
+    `HTTP: signed /lstm 4096 256 over loopback, autocannon ${CONNECTIONS} connections, warm-up, then ${ROUNDS} x ${SECONDS} s each, alternating`,
+  );
   const runs = await httpBench();
   const m = (name, key) => median(runs[name].map((r) => r[key]));
   const row = (label, name) =>
-    console.log(`  ${label.padEnd(44)} ${fmt(m(name, 'rps'), 0).padStart(7)} req/s   p99 ${fmt(m(name, 'p99'), 0).padStart(2)} ms   server CPU ${fmt(m(name, 'cpuUs'), 0).padStart(3)} µs/request`);
+    console.log(
+      `  ${label.padEnd(44)} ${fmt(m(name, 'rps'), 0).padStart(7)} req/s   p99 ${fmt(m(name, 'p99'), 0).padStart(2)} ms   server CPU ${fmt(m(name, 'cpuUs'), 0).padStart(3)} µs/request`,
+    );
   console.log(`  medians of ${ROUNDS} runs:`);
   row('bot (ParamCount), /lstm 4096 256', 'bot');
   row('bot, a different query every request', 'distinct');
@@ -509,19 +637,31 @@ if (PARTS.has('http')) {
   const distinctRatio = paired('distinct');
   const bad = [...runs.bot, ...runs.distinct].reduce((n, r) => n + r.bad, 0);
   const posted = [...runs.bot, ...runs.distinct].reduce((n, r) => n + r.posted, 0);
-  console.log(`  paired ratios (median over rounds): bot/bare ${fmt(100 * ratio, 1)}%   distinct/bare ${fmt(100 * distinctRatio, 1)}%   fixed/bare ${fmt(100 * paired('fixed'), 1)}%`);
+  console.log(
+    `  paired ratios (median over rounds): bot/bare ${fmt(100 * ratio, 1)}%   distinct/bare ${fmt(100 * distinctRatio, 1)}%   fixed/bare ${fmt(100 * paired('fixed'), 1)}%`,
+  );
   console.log(`  bot responses that were not 2xx or not the right answer: ${bad}; posts to response_url: ${posted}\n`);
   goals.push(['every bot response is the right answer', `${bad} bad`, bad === 0]);
   goals.push([`bot throughput >= ${GOAL_RATIO * 100}% of bare Bolt`, `${fmt(100 * ratio, 1)}%`, ratio >= GOAL_RATIO]);
-  goals.push([`  same, every query distinct (no memo)`, `${fmt(100 * distinctRatio, 1)}%`, distinctRatio >= GOAL_RATIO]);
+  goals.push([
+    `  same, every query distinct (no memo)`,
+    `${fmt(100 * distinctRatio, 1)}%`,
+    distinctRatio >= GOAL_RATIO,
+  ]);
   goals.push([`bot p99 < ${GOAL_P99_MS} ms`, `${fmt(m('bot', 'p99'), 0)} ms`, m('bot', 'p99') < GOAL_P99_MS]);
-  goals.push([`  same, every query distinct`, `${fmt(m('distinct', 'p99'), 0)} ms`, m('distinct', 'p99') < GOAL_P99_MS]);
+  goals.push([
+    `  same, every query distinct`,
+    `${fmt(m('distinct', 'p99'), 0)} ms`,
+    m('distinct', 'p99') < GOAL_P99_MS,
+  ]);
 }
 
 if (PARTS.has('cold')) {
   console.log('Cold start: spawn `node dist/index.js` (console mode) -> answer to `/lstm 4096 256` on stdout');
   const cold = await coldStartBench();
-  console.log(`  median ${fmt(cold.median, 0)} ms over ${cold.runs} runs (min ${fmt(cold.min, 0)}, max ${fmt(cold.max, 0)})\n`);
+  console.log(
+    `  median ${fmt(cold.median, 0)} ms over ${cold.runs} runs (min ${fmt(cold.min, 0)}, max ${fmt(cold.max, 0)})\n`,
+  );
   goals.push([`cold start < ${GOAL_COLD_MS} ms`, `${fmt(cold.median, 0)} ms`, cold.median < GOAL_COLD_MS]);
 }
 

@@ -27,7 +27,9 @@ async function startBot() {
 
 async function startBare(withAnswer) {
   const logger = createLogger({ level: 'info', name: 'bare', secrets: [BENCH_BOT_TOKEN, signingSecret] });
-  const ackWith = withAnswer ? { response_type: 'ephemeral', ...renderBlocks(answerQuery('4096 256', { command: '/lstm' })) } : undefined;
+  const ackWith = withAnswer
+    ? { response_type: 'ephemeral', ...renderBlocks(answerQuery('4096 256', { command: '/lstm' })) }
+    : undefined;
   const app = createBareApp({ signingSecret, slackApiUrl, logger, ackWith });
   const server = await app.start({ port: 0, host: '127.0.0.1' });
   return { port: server.address().port, stop: () => app.stop() };

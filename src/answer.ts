@@ -128,17 +128,29 @@ export function answerQuery(text: string, opts: AnswerOptions = {}): Answer {
 function answerUnsafe(text: string, query: string, opts: AnswerOptions): Answer {
   if (typeof text !== 'string') text = String(text);
   if (text.length > MAX_QUERY_CHARS) {
-    return errorAnswer(query, opts.command ?? '', `That is ${formatCount(BigInt(text.length))} characters; I read at most ${formatCount(BigInt(MAX_QUERY_CHARS))}. Paste one model or layer, e.g. \`/lstm 4096 256\`.`);
+    return errorAnswer(
+      query,
+      opts.command ?? '',
+      `That is ${formatCount(BigInt(text.length))} characters; I read at most ${formatCount(BigInt(MAX_QUERY_CHARS))}. Paste one model or layer, e.g. \`/lstm 4096 256\`.`,
+    );
   }
   let lines = 1;
   for (let i = 0; i < text.length && lines <= MAX_QUERY_LINES; i++) if (text.charCodeAt(i) === 10) lines++;
   if (lines > MAX_QUERY_LINES) {
-    return errorAnswer(query, opts.command ?? '', `That is over ${formatCount(BigInt(MAX_QUERY_LINES))} lines; I read at most ${formatCount(BigInt(MAX_QUERY_LINES))}. Paste one model or layer, e.g. \`/lstm 4096 256\`.`);
+    return errorAnswer(
+      query,
+      opts.command ?? '',
+      `That is over ${formatCount(BigInt(MAX_QUERY_LINES))} lines; I read at most ${formatCount(BigInt(MAX_QUERY_LINES))}. Paste one model or layer, e.g. \`/lstm 4096 256\`.`,
+    );
   }
   const { command, rest } = splitCommand(text, opts.command);
   const cell = CELL_COMMANDS[command.slice(1)];
   if (command && !cell && !KNOWN_COMMANDS.includes(command)) {
-    return errorAnswer(query, command, `I don't know the command \`${command.slice(0, 24)}\`. Try \`/lstm 4096 256\`, \`/gru 128 64\`, \`/rnn 300 128\` or \`/params nn.LSTM(300, 512)\`.`);
+    return errorAnswer(
+      query,
+      command,
+      `I don't know the command \`${command.slice(0, 24)}\`. Try \`/lstm 4096 256\`, \`/gru 128 64\`, \`/rnn 300 128\` or \`/params nn.LSTM(300, 512)\`.`,
+    );
   }
   if (looksLikeSummary(rest)) return answerSummary(query, command, rest);
   if (looksLikeCode(rest)) return answerCode(query, command, rest, opts.compare ?? false);
@@ -228,7 +240,12 @@ function answerSlash(query: string, command: string, q: SlashQuery, compare: boo
   if (compare) {
     const rows = compareConventions(spec);
     comparison = rows.ok
-      ? rows.rows.map((r) => ({ convention: r.convention, total: r.total, difference: r.difference, ...(r.explanation ? { explanation: r.explanation } : {}) }))
+      ? rows.rows.map((r) => ({
+          convention: r.convention,
+          total: r.total,
+          difference: r.difference,
+          ...(r.explanation ? { explanation: r.explanation } : {}),
+        }))
       : comparisonRows(spec.convention, model.total, alternatives);
   }
   const answer: CountAnswer = {

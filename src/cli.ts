@@ -20,10 +20,16 @@ function jsonlLine(line: string): string {
   try {
     query = JSON.parse(line);
   } catch {
-    return JSON.stringify({ query: line, error: 'Each line must be one JSON-encoded string, e.g. "/lstm 4096 256" (with the quotes).' });
+    return JSON.stringify({
+      query: line,
+      error: 'Each line must be one JSON-encoded string, e.g. "/lstm 4096 256" (with the quotes).',
+    });
   }
   if (typeof query !== 'string') {
-    return JSON.stringify({ query: line, error: 'Each line must be one JSON-encoded string, e.g. "/lstm 4096 256" (with the quotes).' });
+    return JSON.stringify({
+      query: line,
+      error: 'Each line must be one JSON-encoded string, e.g. "/lstm 4096 256" (with the quotes).',
+    });
   }
   return renderJsonLine(answerQuery(query));
 }
@@ -66,7 +72,8 @@ export async function main(argv: string[]): Promise<number> {
 // `paramcount --jsonl < big | head -1`: a reader that goes away is not an error worth a stack trace
 // (unhandled, Node prints one for the EPIPE). Stop quietly; any other write failure is one line.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-  if (err.code !== 'EPIPE') process.stderr.write(`paramcount: cannot write the output (${err.code ?? 'write error'})\n`);
+  if (err.code !== 'EPIPE')
+    process.stderr.write(`paramcount: cannot write the output (${err.code ?? 'write error'})\n`);
   process.exit(err.code === 'EPIPE' ? 0 : 1);
 });
 

@@ -69,9 +69,12 @@ function tokenSchema(name: string, prefix: string, kind: string) {
   return z.string().superRefine((value, ctx) => {
     if (value.startsWith(prefix) && /^[A-Za-z0-9-]+$/.test(value) && value.length > prefix.length) return;
     let hint = '';
-    if (prefix !== 'xapp-' && value.startsWith('xapp-')) hint = ' (it looks like an app-level token; that one goes in SLACK_APP_TOKEN)';
-    else if (prefix !== 'xoxb-' && value.startsWith('xoxb-')) hint = ' (it looks like a bot token; that one goes in SLACK_BOT_TOKEN)';
-    else if (/^xox[a-z]-/.test(value) && !value.startsWith(prefix)) hint = ' (it looks like another kind of Slack token)';
+    if (prefix !== 'xapp-' && value.startsWith('xapp-'))
+      hint = ' (it looks like an app-level token; that one goes in SLACK_APP_TOKEN)';
+    else if (prefix !== 'xoxb-' && value.startsWith('xoxb-'))
+      hint = ' (it looks like a bot token; that one goes in SLACK_BOT_TOKEN)';
+    else if (/^xox[a-z]-/.test(value) && !value.startsWith(prefix))
+      hint = ' (it looks like another kind of Slack token)';
     else if (value.startsWith(prefix)) hint = ' (it contains characters a Slack token never has)';
     ctx.addIssue({ code: 'custom', message: `${name} must be ${kind} starting with "${prefix}"${hint}` });
   });
@@ -97,7 +100,10 @@ const EnvSchema = z
         try {
           url = new URL(value);
         } catch {
-          ctx.addIssue({ code: 'custom', message: 'SLACK_API_URL must be an absolute http(s) URL such as https://slack.com/api/' });
+          ctx.addIssue({
+            code: 'custom',
+            message: 'SLACK_API_URL must be an absolute http(s) URL such as https://slack.com/api/',
+          });
           return z.NEVER;
         }
         if (url.protocol !== 'http:' && url.protocol !== 'https:') {
@@ -147,7 +153,14 @@ const EnvSchema = z
 /** Validates an environment record and derives the run mode. Pure; throws ConfigError. */
 export function loadConfig(env: Env): Config {
   const picked: Env = {};
-  for (const key of ['SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET', 'PORT', 'SLACK_API_URL', 'LOG_LEVEL']) {
+  for (const key of [
+    'SLACK_BOT_TOKEN',
+    'SLACK_APP_TOKEN',
+    'SLACK_SIGNING_SECRET',
+    'PORT',
+    'SLACK_API_URL',
+    'LOG_LEVEL',
+  ]) {
     picked[key] = env[key];
   }
   const result = EnvSchema.safeParse(picked);
@@ -163,7 +176,13 @@ export function loadConfig(env: Env): Config {
   const logLevel: LogLevelName = e.LOG_LEVEL ?? 'info';
   if (e.SLACK_BOT_TOKEN === undefined) return { mode: 'console', logLevel };
   if (e.SLACK_APP_TOKEN !== undefined) {
-    return { mode: 'socket', logLevel, botToken: e.SLACK_BOT_TOKEN, appToken: e.SLACK_APP_TOKEN, slackApiUrl: e.SLACK_API_URL };
+    return {
+      mode: 'socket',
+      logLevel,
+      botToken: e.SLACK_BOT_TOKEN,
+      appToken: e.SLACK_APP_TOKEN,
+      slackApiUrl: e.SLACK_API_URL,
+    };
   }
   if (e.SLACK_SIGNING_SECRET !== undefined) {
     return {

@@ -115,7 +115,12 @@ export async function runConsole(options: RunConsoleOptions = {}): Promise<numbe
     answered += 1;
   };
 
-  const rl = createInterface({ input, output: interactive ? output : undefined, terminal: interactive, crlfDelay: Infinity });
+  const rl = createInterface({
+    input,
+    output: interactive ? output : undefined,
+    terminal: interactive,
+    crlfDelay: Infinity,
+  });
 
   if (!interactive) {
     for await (const line of rl) for (const q of collector.push(line)) answer(q);

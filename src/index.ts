@@ -19,7 +19,8 @@ function fail(message: string, secrets: readonly string[] = []): never {
 function describeError(error: unknown): string {
   if (error instanceof Error) {
     const data = (error as { data?: { error?: unknown } }).data;
-    const code = data && typeof data.error === 'string' && !error.message.includes(data.error) ? ` (${data.error})` : '';
+    const code =
+      data && typeof data.error === 'string' && !error.message.includes(data.error) ? ` (${data.error})` : '';
     return `${error.message}${code}`;
   }
   return String(error);
@@ -47,7 +48,10 @@ async function main(): Promise<void> {
   try {
     await slack.start();
   } catch (error) {
-    fail(`could not start in ${config.mode === 'socket' ? 'Socket Mode' : 'HTTP mode'}: ${describeError(error)}`, secrets);
+    fail(
+      `could not start in ${config.mode === 'socket' ? 'Socket Mode' : 'HTTP mode'}: ${describeError(error)}`,
+      secrets,
+    );
   }
   slack.logger.info(
     config.mode === 'http'

@@ -62,7 +62,10 @@ describe('compare', () => {
   it('lays out every convention with its difference from the first', () => {
     const out = json('/lstm 4096 256 compare');
     expect(out.comparison[0]).toEqual({ convention: 'keras', total: '4457472', difference: '0' });
-    expect(out.comparison.find((r: any) => r.convention === 'cudnn')).toMatchObject({ total: '4458496', difference: '1024' });
+    expect(out.comparison.find((r: any) => r.convention === 'cudnn')).toMatchObject({
+      total: '4458496',
+      difference: '1024',
+    });
     const blocks = JSON.stringify(renderBlocks(answerQuery('/lstm 4096 256', { compare: true })).blocks);
     expect(blocks).toContain('Every framework side by side');
   });
@@ -99,7 +102,9 @@ describe('a pasted summary', () => {
 describe('a long pasted model in Slack', () => {
   // 60 stacked Keras LSTMs: LSTM(h) over width w has 4h(w + h + 1) parameters.
   const widths = Array.from({ length: 60 }, (_, i) => 10 + i);
-  const code = 'model = Sequential()\nmodel.add(Embedding(1000, 64, input_length=10))\n' + widths.map((h) => `model.add(LSTM(${h}, return_sequences=True))`).join('\n');
+  const code =
+    'model = Sequential()\nmodel.add(Embedding(1000, 64, input_length=10))\n' +
+    widths.map((h) => `model.add(LSTM(${h}, return_sequences=True))`).join('\n');
 
   it('leads with the table, derives the largest layers and offers the rest behind a button', async () => {
     const { renderLayerDetails } = await import('../src/render/blocks.js');
@@ -114,7 +119,11 @@ describe('a long pasted model in Slack', () => {
     const msg = renderBlocks(answer);
     expect(msg.blocks.length).toBeLessThanOrEqual(50);
     const actions = msg.blocks.at(-1) as { type: string; elements: { action_id: string }[] };
-    expect(actions.elements.map((e) => e.action_id)).toEqual(['paramcount_share', 'paramcount_compare', 'paramcount_details']);
+    expect(actions.elements.map((e) => e.action_id)).toEqual([
+      'paramcount_share',
+      'paramcount_compare',
+      'paramcount_details',
+    ]);
     const rest = renderLayerDetails(answer);
     const derived = rest.flatMap((m) => m.blocks);
     // 61 layers with parameters, 6 derived in the answer itself.

@@ -51,8 +51,12 @@ describe('paramcount "<query>"', () => {
   });
 
   it('reads the query split over several arguments, and pasted code', () => {
-    expect(run(['/lstm', '4096', '256']).stdout.split('\n')[0]).toBe('LSTM 4,096 → 256: 4,457,472 parameters (Keras 3 / tf.keras)');
-    expect(run(['lstm 4096 256']).stdout.split('\n')[0]).toBe('LSTM 4,096 → 256: 4,457,472 parameters (Keras 3 / tf.keras)');
+    expect(run(['/lstm', '4096', '256']).stdout.split('\n')[0]).toBe(
+      'LSTM 4,096 → 256: 4,457,472 parameters (Keras 3 / tf.keras)',
+    );
+    expect(run(['lstm 4096 256']).stdout.split('\n')[0]).toBe(
+      'LSTM 4,096 → 256: 4,457,472 parameters (Keras 3 / tf.keras)',
+    );
     const code = run(['nn.LSTM(1024, 1024, num_layers=2)']);
     expect(code.code).toBe(0);
     expect(code.stdout).toContain('16,793,600');
@@ -61,7 +65,9 @@ describe('paramcount "<query>"', () => {
   it('an error answer is text on stdout with exit 2', () => {
     const r = run(['/lstm 4096']);
     expect(r.code).toBe(2);
-    expect(r.stdout).toBe('Sorry: the units are missing (I read the input width 4096). Expected `/lstm <input> <units> [options]`, e.g. `/lstm 4096 256`.\n');
+    expect(r.stdout).toBe(
+      'Sorry: the units are missing (I read the input width 4096). Expected `/lstm <input> <units> [options]`, e.g. `/lstm 4096 256`.\n',
+    );
     expectNoStack(r.stdout, r.stderr);
   });
 
@@ -88,7 +94,13 @@ describe('paramcount --json', () => {
     expect(r.stdout.endsWith('\n')).toBe(true);
     expect(r.stdout.trimEnd().split('\n')).toHaveLength(1);
     const j = JSON.parse(r.stdout);
-    expect(j).toMatchObject({ query: '/lstm 4096 256', convention: 'keras', total: '4457472', trainable: '4457472', non_trainable: '0' });
+    expect(j).toMatchObject({
+      query: '/lstm 4096 256',
+      convention: 'keras',
+      total: '4457472',
+      trainable: '4457472',
+      non_trainable: '0',
+    });
     expect(j.alternatives).toContainEqual({ convention: 'cudnn', total: '4458496' });
     expect(j.layers[0].tensors).toEqual([
       { name: 'kernel', shape: [4096, 1024], params: '4194304', trainable: true },
@@ -102,7 +114,15 @@ describe('paramcount --json', () => {
     expect(j.total).toBe('80000000400000000');
   });
 
-  for (const q of ['/lstm 4096', '/lstm 0 256', '/lstm 4096 2.5', '/lstm four 256', '/lstm 4096 256 proj=256', '/gru 128 64 proj=8', '/lstm 4096 256 <!channel>']) {
+  for (const q of [
+    '/lstm 4096',
+    '/lstm 0 256',
+    '/lstm 4096 2.5',
+    '/lstm four 256',
+    '/lstm 4096 256 proj=256',
+    '/gru 128 64 proj=8',
+    '/lstm 4096 256 <!channel>',
+  ]) {
     it(`an error: {query, error}, exit 2 (${q})`, () => {
       const r = run(['--json', q]);
       expect(r.code).toBe(2);
@@ -137,7 +157,10 @@ describe('paramcount --jsonl', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     expectNoStack(r.stdout, r.stderr);
-    const out = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, string | undefined>);
+    const out = r.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, string | undefined>);
     expect(out).toHaveLength(inputs.length);
 
     // The query of each object is the decoded string, or the raw line when it was not a JSON string.
@@ -178,15 +201,25 @@ describe('paramcount --jsonl', () => {
   it('CRLF line endings and a last line without a newline', () => {
     const r = run(['--jsonl'], `"/lstm 4096 256"\r\n"/lstm 1 5"\r\n"/lstm 128 64"`);
     expect(r.code).toBe(0);
-    expect(r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l).total)).toEqual(['4457472', '140', '49408']);
+    expect(
+      r.stdout
+        .trimEnd()
+        .split('\n')
+        .map((l) => JSON.parse(l).total),
+    ).toEqual(['4457472', '140', '49408']);
   });
 
   it('many lines stay in order', () => {
     const n = 500;
-    const lines = Array.from({ length: n }, (_, i) => (i % 7 === 3 ? `garbage ${i}` : JSON.stringify(`/rnn ${i + 1} ${i + 2}`)));
+    const lines = Array.from({ length: n }, (_, i) =>
+      i % 7 === 3 ? `garbage ${i}` : JSON.stringify(`/rnn ${i + 1} ${i + 2}`),
+    );
     const r = run(['--jsonl'], lines.join('\n'));
     expect(r.code).toBe(0);
-    const out = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, string | undefined>);
+    const out = r.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, string | undefined>);
     expect(out).toHaveLength(n);
     out.forEach((o, i) => {
       if (i % 7 === 3) expect(o).toEqual({ query: `garbage ${i}`, error: expect.any(String) });
@@ -207,7 +240,11 @@ describe('paramcount --jsonl', () => {
   });
 
   it('a reader that stops early (`| head -1`): quiet exit 0, no EPIPE stack trace', async () => {
-    const child = spawn(process.execPath, [CLI, '--jsonl'], { cwd: REPO_ROOT, env: envWithoutSlack(), stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, '--jsonl'], {
+      cwd: REPO_ROOT,
+      env: envWithoutSlack(),
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let stderr = '';
     let first = '';
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
@@ -218,7 +255,9 @@ describe('paramcount --jsonl', () => {
     child.stdin.on('error', () => {}); // the child may exit before reading all of it
     child.stdin.end((JSON.stringify('/lstm 4096 256 layers=3 bi') + '\n').repeat(20_000));
     const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
-    expect(JSON.parse(first.split('\n')[0]!).total).toBe(String(2n * 4n * 256n * (4096n + 256n + 1n) + 2n * 2n * 4n * 256n * (512n + 256n + 1n)));
+    expect(JSON.parse(first.split('\n')[0]!).total).toBe(
+      String(2n * 4n * 256n * (4096n + 256n + 1n) + 2n * 2n * 4n * 256n * (512n + 256n + 1n)),
+    );
     expect(stderr).toBe('');
     expect(code).toBe(0);
   });
@@ -235,7 +274,10 @@ describe('paramcount --jsonl', () => {
     const r = run(['--jsonl'], lines.join('\n'));
     expect(r.code).toBe(0);
     expectNoStack(r.stdout, r.stderr);
-    const out = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, string | undefined>);
+    const out = r.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, string | undefined>);
     expect(out).toHaveLength(lines.length);
     for (const o of out.slice(0, 5)) expect(typeof o.error).toBe('string');
     expect(out[5]!.total).toBe('4457472');

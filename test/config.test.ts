@@ -18,7 +18,10 @@ function configError(env: Record<string, string | undefined>): ConfigError {
 describe('loadConfig: modes', () => {
   it('no Slack credentials at all -> console mode', () => {
     expect(loadConfig({})).toEqual({ mode: 'console', logLevel: 'info' });
-    expect(loadConfig({ PATH: '/usr/bin', PORT: '8080', LOG_LEVEL: 'debug' })).toEqual({ mode: 'console', logLevel: 'debug' });
+    expect(loadConfig({ PATH: '/usr/bin', PORT: '8080', LOG_LEVEL: 'debug' })).toEqual({
+      mode: 'console',
+      logLevel: 'debug',
+    });
   });
 
   it('empty values count as unset (a .env with blank lines still means console mode)', () => {
@@ -31,7 +34,9 @@ describe('loadConfig: modes', () => {
   });
 
   it('Socket Mode wins when the signing secret is set too', () => {
-    expect(loadConfig({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP, SLACK_SIGNING_SECRET: SECRET }).mode).toBe('socket');
+    expect(loadConfig({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP, SLACK_SIGNING_SECRET: SECRET }).mode).toBe(
+      'socket',
+    );
   });
 
   it('signing secret + bot token, no app token -> HTTP mode on PORT, default 3000', () => {
@@ -59,24 +64,35 @@ describe('loadConfig: SLACK_API_URL and LOG_LEVEL', () => {
   it('normalises SLACK_API_URL to end with "/"', () => {
     const c = loadConfig({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP, SLACK_API_URL: 'http://127.0.0.1:8089/api' });
     expect(c.mode === 'socket' && c.slackApiUrl).toBe('http://127.0.0.1:8089/api/');
-    const d = loadConfig({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: 'https://slack.com/api/' });
+    const d = loadConfig({
+      SLACK_BOT_TOKEN: BOT,
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_API_URL: 'https://slack.com/api/',
+    });
     expect(d.mode === 'http' && d.slackApiUrl).toBe('https://slack.com/api/');
   });
 
   it('rejects a SLACK_API_URL that is not an http(s) URL', () => {
-    expect(configError({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP, SLACK_API_URL: 'slack.com/api' }).message).toMatch(/SLACK_API_URL/);
-    expect(configError({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP, SLACK_API_URL: 'ftp://example.com/' }).message).toMatch(/SLACK_API_URL/);
+    expect(configError({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP, SLACK_API_URL: 'slack.com/api' }).message).toMatch(
+      /SLACK_API_URL/,
+    );
+    expect(
+      configError({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP, SLACK_API_URL: 'ftp://example.com/' }).message,
+    ).toMatch(/SLACK_API_URL/);
   });
 
   it('accepts LOG_LEVEL in any case and rejects unknown levels', () => {
     expect(loadConfig({ LOG_LEVEL: 'WARN' }).logLevel).toBe('warn');
-    for (const level of ['debug', 'info', 'warn', 'error'] as const) expect(loadConfig({ LOG_LEVEL: level }).logLevel).toBe(level);
+    for (const level of ['debug', 'info', 'warn', 'error'] as const)
+      expect(loadConfig({ LOG_LEVEL: level }).logLevel).toBe(level);
     expect(configError({ LOG_LEVEL: 'verbose' }).message).toMatch(/LOG_LEVEL must be one of debug, info, warn, error/);
   });
 
   it('rejects a PORT that is not a port number', () => {
     for (const port of ['http', '-1', '65536', '80.5']) {
-      expect(configError({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SECRET, PORT: port }).message).toMatch(/PORT must be a whole number/);
+      expect(configError({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SECRET, PORT: port }).message).toMatch(
+        /PORT must be a whole number/,
+      );
     }
   });
 });
@@ -91,23 +107,31 @@ describe('loadConfig: partial or malformed credentials', () => {
   it('app token or signing secret without a bot token names SLACK_BOT_TOKEN', () => {
     expect(configError({ SLACK_APP_TOKEN: APP }).message).toMatch(/SLACK_BOT_TOKEN is missing/);
     expect(configError({ SLACK_SIGNING_SECRET: SECRET }).message).toMatch(/SLACK_BOT_TOKEN is missing/);
-    expect(configError({ SLACK_APP_TOKEN: APP, SLACK_SIGNING_SECRET: SECRET }).message).toMatch(/SLACK_BOT_TOKEN is missing/);
+    expect(configError({ SLACK_APP_TOKEN: APP, SLACK_SIGNING_SECRET: SECRET }).message).toMatch(
+      /SLACK_BOT_TOKEN is missing/,
+    );
   });
 
   it('a bot token that is not xoxb- is rejected, with a hint when the tokens are swapped', () => {
-    expect(configError({ SLACK_BOT_TOKEN: 'xoxp-1234-5678-userToken', SLACK_APP_TOKEN: APP }).message).toMatch(/SLACK_BOT_TOKEN must be a bot token starting with "xoxb-"/);
+    expect(configError({ SLACK_BOT_TOKEN: 'xoxp-1234-5678-userToken', SLACK_APP_TOKEN: APP }).message).toMatch(
+      /SLACK_BOT_TOKEN must be a bot token starting with "xoxb-"/,
+    );
     const swapped = configError({ SLACK_BOT_TOKEN: APP, SLACK_APP_TOKEN: BOT });
     expect(swapped.problems.some((p) => p.startsWith('SLACK_BOT_TOKEN') && p.includes('SLACK_APP_TOKEN'))).toBe(true);
     expect(swapped.problems.some((p) => p.startsWith('SLACK_APP_TOKEN') && p.includes('SLACK_BOT_TOKEN'))).toBe(true);
   });
 
   it('an app token that is not xapp- is rejected', () => {
-    expect(configError({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: 'not-a-token' }).message).toMatch(/SLACK_APP_TOKEN must be an app-level token starting with "xapp-"/);
+    expect(configError({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: 'not-a-token' }).message).toMatch(
+      /SLACK_APP_TOKEN must be an app-level token starting with "xapp-"/,
+    );
     expect(configError({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: 'xapp-' }).message).toMatch(/SLACK_APP_TOKEN/);
   });
 
   it('a signing secret with spaces inside is rejected', () => {
-    expect(configError({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: 'abc def' }).message).toMatch(/SLACK_SIGNING_SECRET/);
+    expect(configError({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: 'abc def' }).message).toMatch(
+      /SLACK_SIGNING_SECRET/,
+    );
   });
 
   it('never echoes any secret value in the error message', () => {

@@ -106,9 +106,16 @@ describe('npm start with no Slack credentials (node dist/index.js)', { timeout: 
     if (cwd) rmSync(cwd, { recursive: true, force: true });
   });
 
-  function run(stdin: string, nodeArgs: string[] = []): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  function run(
+    stdin: string,
+    nodeArgs: string[] = [],
+  ): Promise<{ code: number | null; stdout: string; stderr: string }> {
     return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [...nodeArgs, DIST_ENTRY], { cwd, env: envWithoutSlack(), stdio: ['pipe', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [...nodeArgs, DIST_ENTRY], {
+        cwd,
+        env: envWithoutSlack(),
+        stdio: ['pipe', 'pipe', 'pipe'],
+      });
       let stdout = '';
       let stderr = '';
       child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));

@@ -27,7 +27,11 @@ interface Running {
 }
 
 function start(env: Record<string, string>): Running {
-  const child = spawn(process.execPath, [DIST_ENTRY], { cwd, env: envWithoutSlack(env), stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [DIST_ENTRY], {
+    cwd,
+    env: envWithoutSlack(env),
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   children.push(child);
   let stdout = '';
   let stderr = '';
@@ -89,7 +93,12 @@ describe('node dist/index.js', { timeout: 30_000 }, () => {
 
   it('runs in Socket Mode, answers in the ack, and on SIGTERM finishes an in-flight button reply and exits 0', async () => {
     const socketsBefore = fake.sockets.length;
-    const run = start({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP, SLACK_API_URL: fake.apiUrl.replace(/\/$/, ''), LOG_LEVEL: 'info' });
+    const run = start({
+      SLACK_BOT_TOKEN: BOT,
+      SLACK_APP_TOKEN: APP,
+      SLACK_API_URL: fake.apiUrl.replace(/\/$/, ''),
+      LOG_LEVEL: 'info',
+    });
     const ws = await fake.waitForSocket(socketsBefore, 20_000);
     await eventually(() => run.stderr().includes('running in Socket Mode'), 20_000, 'the startup log line');
 
@@ -99,7 +108,9 @@ describe('node dist/index.js', { timeout: 30_000 }, () => {
       payload: slashCommandBody('/lstm', '4096 256', fake.responseUrl('entry-cmd')),
       accepts_response_payload: true,
     });
-    const ack = (await ws.waitForMessage((m) => (m as { envelope_id?: string }).envelope_id === 'entry-1')) as { payload: Record<string, unknown> };
+    const ack = (await ws.waitForMessage((m) => (m as { envelope_id?: string }).envelope_id === 'entry-1')) as {
+      payload: Record<string, unknown>;
+    };
     expect(messageText(ack.payload)).toContain('4,458,496');
     const share = findButtons(ack.payload.blocks, 'paramcount_share')[0]!;
 

@@ -11,7 +11,9 @@ describe('redact', () => {
     expect(redact('token xoxb-1234-5678-abcDEF and xapp-1-A1-2-ff and xoxp-9-9', [])).toBe(
       'token xoxb-[redacted] and xapp-[redacted] and xoxp-[redacted]',
     );
-    expect(redact('secret=8f14e45fceea167a5a36dedd4bea2543!', ['8f14e45fceea167a5a36dedd4bea2543'])).toBe('secret=[redacted]!');
+    expect(redact('secret=8f14e45fceea167a5a36dedd4bea2543!', ['8f14e45fceea167a5a36dedd4bea2543'])).toBe(
+      'secret=[redacted]!',
+    );
   });
 });
 
@@ -45,10 +47,14 @@ describe('the default stderr destination (batched)', () => {
   const run = (script: string) => {
     ensureBuilt();
     const logger = pathToFileURL(join(REPO_ROOT, 'dist', 'logger.js')).href;
-    return spawnSync(process.execPath, ['--input-type=module', '-e', `import { createLogger, flushLogs } from '${logger}';\n${script}`], {
-      encoding: 'utf8',
-      timeout: 10_000,
-    });
+    return spawnSync(
+      process.execPath,
+      ['--input-type=module', '-e', `import { createLogger, flushLogs } from '${logger}';\n${script}`],
+      {
+        encoding: 'utf8',
+        timeout: 10_000,
+      },
+    );
   };
 
   it('loses no line when the process exits in the same turn, and keeps their order', () => {
@@ -58,7 +64,9 @@ process.exit(3);`);
     expect(r.status).toBe(3);
     const lines = r.stderr.trimEnd().split('\n');
     expect(lines).toHaveLength(200);
-    lines.forEach((l, i) => expect(l).toMatch(new RegExp(` INFO \\[t\\] line ${i + 1} ?`)));
+    lines.forEach((l, i) => {
+      expect(l).toMatch(new RegExp(` INFO \\[t\\] line ${i + 1} ?`));
+    });
     expect(r.stderr).not.toContain('s3cret-value');
     expect(lines[6]).toContain('[redacted]');
   });
@@ -69,7 +77,12 @@ log.warn('first');
 flushLogs();
 process.stderr.write('last\\n');
 process.exit(1);`);
-    expect(r.stderr.trimEnd().split('\n').map((l) => l.replace(/^\S+ /, ''))).toEqual(['WARN [t] first', 'last']);
+    expect(
+      r.stderr
+        .trimEnd()
+        .split('\n')
+        .map((l) => l.replace(/^\S+ /, '')),
+    ).toEqual(['WARN [t] first', 'last']);
   });
 
   it('lines logged across turns of the event loop all arrive', () => {

@@ -60,7 +60,9 @@ describe('manifest.yml', () => {
     const schema = JSON.parse(readFileSync(root('test/fixtures/slack/manifest.schema.1.0.0.json'), 'utf8')) as object;
     const ajv = new Ajv({ strict: false, validateFormats: false });
     const validate = ajv.compile(schema);
-    expect(validate({ ...manifest, display_information: { name: 'ParamCount', long_description: 'too short' } })).toBe(false);
+    expect(validate({ ...manifest, display_information: { name: 'ParamCount', long_description: 'too short' } })).toBe(
+      false,
+    );
     expect(validate({ ...manifest, features: { ...manifest.features, unknown_feature: true } })).toBe(false);
   });
 
@@ -86,12 +88,21 @@ describe('manifest.yml', () => {
   });
 
   it('asks for the least scopes: commands, chat:write, app_mentions:read, im:history and nothing else', () => {
-    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(['app_mentions:read', 'chat:write', 'commands', 'im:history']);
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([
+      'app_mentions:read',
+      'chat:write',
+      'commands',
+      'im:history',
+    ]);
     expect(manifest.oauth_config.scopes.user).toBeUndefined();
   });
 
   it('subscribes to app_mention, message.im and app_home_opened', () => {
-    expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual(['app_home_opened', 'app_mention', 'message.im']);
+    expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual([
+      'app_home_opened',
+      'app_mention',
+      'message.im',
+    ]);
   });
 
   it('turns on Socket Mode, interactivity, the Home tab and the Messages tab; no org deploy', () => {
@@ -107,7 +118,14 @@ describe('manifest.yml', () => {
 describe('.env.example', () => {
   it('lists every variable the config reads', () => {
     const text = readFileSync(root('.env.example'), 'utf8');
-    for (const name of ['SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET', 'PORT', 'SLACK_API_URL', 'LOG_LEVEL']) {
+    for (const name of [
+      'SLACK_BOT_TOKEN',
+      'SLACK_APP_TOKEN',
+      'SLACK_SIGNING_SECRET',
+      'PORT',
+      'SLACK_API_URL',
+      'LOG_LEVEL',
+    ]) {
       expect(text).toMatch(new RegExp(`^${name}=`, 'm'));
     }
     // No real-looking secrets committed.

@@ -93,7 +93,12 @@ export function conventionList(cs: readonly Convention[]): string {
 }
 
 /** An explanation for a row whose total differs from the stated count. */
-function explainClaimRow(spec: RecurrentSpec, convention: Convention, stated: bigint, total: bigint): string | undefined {
+function explainClaimRow(
+  spec: RecurrentSpec,
+  convention: Convention,
+  stated: bigint,
+  total: bigint,
+): string | undefined {
   const diff = total - stated;
   if (diff === 0n) return undefined;
   const s = underConvention(spec, convention);
@@ -120,7 +125,8 @@ function explainClaimRow(spec: RecurrentSpec, convention: Convention, stated: bi
 }
 
 function specError(spec: RecurrentSpec): string | null {
-  if (!spec || typeof spec !== 'object' || spec.kind !== 'recurrent') return 'expected a recurrent layer (LSTM, GRU or RNN)';
+  if (!spec || typeof spec !== 'object' || spec.kind !== 'recurrent')
+    return 'expected a recurrent layer (LSTM, GRU or RNN)';
   if (typeof spec.input !== 'bigint' || typeof spec.units !== 'bigint' || spec.input <= 0n || spec.units <= 0n) {
     return 'the input width and the units must be positive whole numbers';
   }
@@ -137,7 +143,10 @@ export function checkClaim(spec: RecurrentSpec, stated: bigint): ClaimCheck {
     const bad = specError(spec);
     if (bad) return { ok: false, message: `Cannot check this claim: ${bad}. Example: \`/lstm 4096 256 = 4458496\`.` };
     if (typeof stated !== 'bigint' || stated < 0n) {
-      return { ok: false, message: 'A stated parameter count is a whole number of 0 or more, e.g. `/lstm 4096 256 = 4458496`.' };
+      return {
+        ok: false,
+        message: 'A stated parameter count is a whole number of 0 or more, e.g. `/lstm 4096 256 = 4458496`.',
+      };
     }
     const rows: ClaimRow[] = [];
     for (const c of CONVENTIONS) {
@@ -166,15 +175,22 @@ export function checkClaim(spec: RecurrentSpec, stated: bigint): ClaimCheck {
 function variantNotes(spec: RecurrentSpec, stated: bigint): string[] {
   const notes: string[] = [];
   if (spec.bias) {
-    const noBias = CONVENTIONS.filter((c) => conventionApplies(spec, c) && recurrentTotal(underConvention({ ...spec, bias: false }, c)) === stated);
-    if (noBias.length) notes.push(`${formatCount(stated)} is the count without any bias (bias=False / use_bias=False) under ${conventionList(noBias)}.`);
+    const noBias = CONVENTIONS.filter(
+      (c) => conventionApplies(spec, c) && recurrentTotal(underConvention({ ...spec, bias: false }, c)) === stated,
+    );
+    if (noBias.length)
+      notes.push(
+        `${formatCount(stated)} is the count without any bias (bias=False / use_bias=False) under ${conventionList(noBias)}.`,
+      );
   }
   if (spec.cell === 'gru') {
     for (const c of RESET_AFTER_CONVENTIONS) {
       const current = underConvention(spec, c);
       const flipped: RecurrentSpec = { ...current, resetAfter: !(biasVectorsPerGate(current) === 2) };
       if (recurrentProblem(flipped) === null && recurrentTotal(flipped) === stated) {
-        notes.push(`${formatCount(stated)} is ${CONVENTION_LABELS[c]}'s count with reset_after=${flipped.resetAfter ? 'True' : 'False'}.`);
+        notes.push(
+          `${formatCount(stated)} is ${CONVENTION_LABELS[c]}'s count with reset_after=${flipped.resetAfter ? 'True' : 'False'}.`,
+        );
       }
     }
   }
@@ -211,7 +227,8 @@ export function compareConventions(spec: RecurrentSpec): CompareResult {
         const b = biasVectorsPerGate(s);
         const why = biasDifference(s, difference, Math.max(b, firstBias), Math.min(b, firstBias));
         if (why) row.explanation = `${difference > 0n ? '+' : '−'}${why}`;
-        else if (c === 'flax' && spec.cell === 'gru') row.explanation = "Flax's GRU keeps input biases on every gate and one recurrent bias (hn)";
+        else if (c === 'flax' && spec.cell === 'gru')
+          row.explanation = "Flax's GRU keeps input biases on every gate and one recurrent bias (hn)";
       }
       rows.push(row);
     }

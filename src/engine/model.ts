@@ -2,17 +2,35 @@
 // input comes from the layer before). Pure and BigInt; the only recursion is into wrappers
 // (TimeDistributed), whose depth the parser bounds.
 import { z } from 'zod';
-import { conventionApplies, countRecurrent, recurrentProblem, recurrentTotal, RESET_AFTER_CONVENTIONS } from './recurrent.js';
+import {
+  conventionApplies,
+  countRecurrent,
+  recurrentProblem,
+  recurrentTotal,
+  RESET_AFTER_CONVENTIONS,
+} from './recurrent.js';
 import type { Convention, Dim, LayerRecord, ModelRecord, RecurrentSpec, Step } from './types.js';
 import { CONVENTIONS } from './types.js';
 import { FRAMEWORK_CONVENTION, countParameterFree, makeRecord, prod, tensor } from './layers/common.js';
 import type { Framework } from './layers/common.js';
 import { countDense, countEmbedding } from './layers/dense.js';
-import { convOutputLength, convTransposeOutputLength, countConv, countConvLSTM, poolOutputLength } from './layers/conv.js';
+import {
+  convOutputLength,
+  convTransposeOutputLength,
+  countConv,
+  countConvLSTM,
+  poolOutputLength,
+} from './layers/conv.js';
 import type { ConvVariant } from './layers/conv.js';
 import { countKerasMHA, countTorchMHA, countTransformerLayer, countTransformerStack } from './layers/attention.js';
 import type { TransformerLayerParams } from './layers/attention.js';
-import { countKerasBatchNorm, countKerasLayerNorm, countTorchBatchNorm, countTorchGroupNorm, countTorchLayerNorm } from './layers/norm.js';
+import {
+  countKerasBatchNorm,
+  countKerasLayerNorm,
+  countTorchBatchNorm,
+  countTorchGroupNorm,
+  countTorchLayerNorm,
+} from './layers/norm.js';
 
 export type { Framework } from './layers/common.js';
 
@@ -327,8 +345,23 @@ export const layerSpecSchema: z.ZodType<LayerSpec> = z.lazy(() =>
       mergeMode: z.enum(['concat', 'sum', 'mul', 'ave', 'none']).optional(),
       isCell: z.boolean().optional(),
     }),
-    z.object({ ...base, kind: z.literal('dense'), framework, input: z.union([pos, z.null()]), units: pos, bias: z.boolean() }),
-    z.object({ ...base, kind: z.literal('embedding'), framework, vocab: pos, dim: pos, inputLength: z.union([big, z.null()]), paddingIdx: z.boolean() }),
+    z.object({
+      ...base,
+      kind: z.literal('dense'),
+      framework,
+      input: z.union([pos, z.null()]),
+      units: pos,
+      bias: z.boolean(),
+    }),
+    z.object({
+      ...base,
+      kind: z.literal('embedding'),
+      framework,
+      vocab: pos,
+      dim: pos,
+      inputLength: z.union([big, z.null()]),
+      paddingIdx: z.boolean(),
+    }),
     z.object({
       ...base,
       kind: z.literal('conv'),
@@ -360,20 +393,80 @@ export const layerSpecSchema: z.ZodType<LayerSpec> = z.lazy(() =>
       bias: z.boolean(),
       returnSequences: z.boolean(),
     }),
-    z.object({ ...base, kind: z.literal('torch-mha'), embedDim: pos, numHeads: pos, bias: z.boolean(), addBiasKv: z.boolean(), kdim: z.union([pos, z.null()]), vdim: z.union([pos, z.null()]) }),
-    z.object({ ...base, kind: z.literal('keras-mha'), numHeads: pos, keyDim: pos, valueDim: z.union([pos, z.null()]), bias: z.boolean(), outputDim: z.union([pos, z.null()]) }),
-    z.object({ ...base, kind: z.literal('transformer-layer'), decoder: z.boolean(), dModel: pos, nhead: pos, dimFeedforward: pos, bias: z.boolean() }),
+    z.object({
+      ...base,
+      kind: z.literal('torch-mha'),
+      embedDim: pos,
+      numHeads: pos,
+      bias: z.boolean(),
+      addBiasKv: z.boolean(),
+      kdim: z.union([pos, z.null()]),
+      vdim: z.union([pos, z.null()]),
+    }),
+    z.object({
+      ...base,
+      kind: z.literal('keras-mha'),
+      numHeads: pos,
+      keyDim: pos,
+      valueDim: z.union([pos, z.null()]),
+      bias: z.boolean(),
+      outputDim: z.union([pos, z.null()]),
+    }),
+    z.object({
+      ...base,
+      kind: z.literal('transformer-layer'),
+      decoder: z.boolean(),
+      dModel: pos,
+      nhead: pos,
+      dimFeedforward: pos,
+      bias: z.boolean(),
+    }),
     z.object({
       ...base,
       kind: z.literal('transformer-stack'),
       typeName: z.string(),
-      encoder: z.union([z.object({ layer: z.object({ decoder: z.boolean(), dModel: pos, nhead: pos, dimFeedforward: pos, bias: z.boolean() }), count: z.number().int().min(1), norm: z.union([z.object({ size: pos, bias: z.boolean() }), z.null()]) }), z.null()]),
-      decoder: z.union([z.object({ layer: z.object({ decoder: z.boolean(), dModel: pos, nhead: pos, dimFeedforward: pos, bias: z.boolean() }), count: z.number().int().min(1), norm: z.union([z.object({ size: pos, bias: z.boolean() }), z.null()]) }), z.null()]),
+      encoder: z.union([
+        z.object({
+          layer: z.object({ decoder: z.boolean(), dModel: pos, nhead: pos, dimFeedforward: pos, bias: z.boolean() }),
+          count: z.number().int().min(1),
+          norm: z.union([z.object({ size: pos, bias: z.boolean() }), z.null()]),
+        }),
+        z.null(),
+      ]),
+      decoder: z.union([
+        z.object({
+          layer: z.object({ decoder: z.boolean(), dModel: pos, nhead: pos, dimFeedforward: pos, bias: z.boolean() }),
+          count: z.number().int().min(1),
+          norm: z.union([z.object({ size: pos, bias: z.boolean() }), z.null()]),
+        }),
+        z.null(),
+      ]),
     }),
-    z.object({ ...base, kind: z.literal('torch-layernorm'), shape: z.array(pos).min(1).max(16), elementwiseAffine: z.boolean(), bias: z.boolean() }),
-    z.object({ ...base, kind: z.literal('torch-batchnorm'), typeName: z.string(), features: pos, affine: z.boolean(), trackRunningStats: z.boolean() }),
+    z.object({
+      ...base,
+      kind: z.literal('torch-layernorm'),
+      shape: z.array(pos).min(1).max(16),
+      elementwiseAffine: z.boolean(),
+      bias: z.boolean(),
+    }),
+    z.object({
+      ...base,
+      kind: z.literal('torch-batchnorm'),
+      typeName: z.string(),
+      features: pos,
+      affine: z.boolean(),
+      trackRunningStats: z.boolean(),
+    }),
     z.object({ ...base, kind: z.literal('torch-groupnorm'), groups: pos, channels: pos, affine: z.boolean() }),
-    z.object({ ...base, kind: z.literal('keras-norm'), norm: z.enum(['batch', 'layer', 'group']), axis: z.array(z.number().int()).min(1).max(16), center: z.boolean(), scale: z.boolean(), rmsScaling: z.boolean() }),
+    z.object({
+      ...base,
+      kind: z.literal('keras-norm'),
+      norm: z.enum(['batch', 'layer', 'group']),
+      axis: z.array(z.number().int()).min(1).max(16),
+      center: z.boolean(),
+      scale: z.boolean(),
+      rmsScaling: z.boolean(),
+    }),
     z.object({
       ...base,
       kind: z.literal('pool'),
@@ -384,7 +477,14 @@ export const layerSpecSchema: z.ZodType<LayerSpec> = z.lazy(() =>
       padding: z.enum(['valid', 'same']),
       channelsFirst: z.boolean(),
     }),
-    z.object({ ...base, kind: z.literal('global-pool'), op: z.enum(['max', 'avg']), rank: z.union([z.literal(1), z.literal(2), z.literal(3)]), keepdims: z.boolean(), channelsFirst: z.boolean() }),
+    z.object({
+      ...base,
+      kind: z.literal('global-pool'),
+      op: z.enum(['max', 'avg']),
+      rank: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+      keepdims: z.boolean(),
+      channelsFirst: z.boolean(),
+    }),
     z.object({
       ...base,
       kind: z.literal('resize'),
@@ -396,7 +496,13 @@ export const layerSpecSchema: z.ZodType<LayerSpec> = z.lazy(() =>
     z.object({ ...base, kind: z.literal('flatten'), framework }),
     z.object({ ...base, kind: z.literal('reshape'), target: z.array(big).max(16) }),
     z.object({ ...base, kind: z.literal('repeat-vector'), n: pos }),
-    z.object({ ...base, kind: z.literal('passthrough'), framework, typeName: z.string(), shapeUnknown: z.boolean().optional() }),
+    z.object({
+      ...base,
+      kind: z.literal('passthrough'),
+      framework,
+      typeName: z.string(),
+      shapeUnknown: z.boolean().optional(),
+    }),
     z.object({
       ...base,
       kind: z.literal('fixed'),
@@ -440,7 +546,16 @@ export function kerasSnake(name: string): string {
 function typeOf(layer: LayerSpec): string {
   switch (layer.kind) {
     case 'recurrent':
-      return layer.typeName ?? (layer.cell === 'lstm' ? 'LSTM' : layer.cell === 'gru' ? 'GRU' : layer.framework === 'pytorch' ? 'RNN' : 'SimpleRNN');
+      return (
+        layer.typeName ??
+        (layer.cell === 'lstm'
+          ? 'LSTM'
+          : layer.cell === 'gru'
+            ? 'GRU'
+            : layer.framework === 'pytorch'
+              ? 'RNN'
+              : 'SimpleRNN')
+      );
     case 'dense':
       return layer.framework === 'pytorch' ? 'Linear' : 'Dense';
     case 'embedding':
@@ -470,7 +585,11 @@ function typeOf(layer: LayerSpec): string {
     case 'torch-groupnorm':
       return 'GroupNorm';
     case 'keras-norm':
-      return layer.norm === 'batch' ? 'BatchNormalization' : layer.norm === 'layer' ? 'LayerNormalization' : 'GroupNormalization';
+      return layer.norm === 'batch'
+        ? 'BatchNormalization'
+        : layer.norm === 'layer'
+          ? 'LayerNormalization'
+          : 'GroupNormalization';
     case 'pool':
       return `${layer.op === 'max' ? 'MaxPooling' : 'AveragePooling'}${layer.rank}D`;
     case 'global-pool':
@@ -499,7 +618,10 @@ function typeOf(layer: LayerSpec): string {
 function isKerasStyle(layer: LayerSpec): boolean {
   switch (layer.kind) {
     case 'recurrent':
-      return (layer.framework ?? (layer.convention === 'pytorch' ? 'pytorch' : layer.convention === 'flax' ? 'flax' : 'keras')) !== 'pytorch';
+      return (
+        (layer.framework ??
+          (layer.convention === 'pytorch' ? 'pytorch' : layer.convention === 'flax' ? 'flax' : 'keras')) !== 'pytorch'
+      );
     case 'dense':
     case 'embedding':
     case 'conv':
@@ -531,7 +653,12 @@ function askForInput(layer: LayerSpec, what: string): ModelError {
   let shapeHint: string;
   switch (layer.kind) {
     case 'conv':
-      shapeHint = layer.rank === 1 ? '(steps, channels)' : layer.rank === 2 ? '(height, width, channels)' : '(depth, height, width, channels)';
+      shapeHint =
+        layer.rank === 1
+          ? '(steps, channels)'
+          : layer.rank === 2
+            ? '(height, width, channels)'
+            : '(depth, height, width, channels)';
       break;
     case 'convlstm':
       shapeHint = layer.rank === 2 ? '(timesteps, height, width, channels)' : '(timesteps, ..., channels)';
@@ -548,7 +675,9 @@ function askForInput(layer: LayerSpec, what: string): ModelError {
       `I need the input width for ${src}: Flax infers it at run time, so add \`input=N\` after the code (e.g. \`${src} input=128\`).`,
     );
   }
-  return new ModelError(`I need the ${what} for ${src}: add \`input=N\` (e.g. \`${src} input=128\`) or \`input_shape=${shapeHint}\`.`);
+  return new ModelError(
+    `I need the ${what} for ${src}: add \`input=N\` (e.g. \`${src} input=128\`) or \`input_shape=${shapeHint}\`.`,
+  );
 }
 
 function hintShapeFor(layer: LayerSpec, hint: InputHint): Shape {
@@ -626,8 +755,22 @@ function expectRank(layer: LayerSpec, inShape: Shape, rank: number, layout: stri
   }
 }
 
-function recurrentRecord(layer: RecurrentLayerSpec, input: bigint, name: string): { record: LayerRecord; spec: RecurrentSpec } {
-  const { framework: _f, returnSequences: _r, mergeMode: _m, isCell: _c, source: _s, trainable: _t, inputShape: _i, notes: _n, ...rest } = layer;
+function recurrentRecord(
+  layer: RecurrentLayerSpec,
+  input: bigint,
+  name: string,
+): { record: LayerRecord; spec: RecurrentSpec } {
+  const {
+    framework: _f,
+    returnSequences: _r,
+    mergeMode: _m,
+    isCell: _c,
+    source: _s,
+    trainable: _t,
+    inputShape: _i,
+    notes: _n,
+    ...rest
+  } = layer;
   const spec: RecurrentSpec = { ...rest, input, name };
   const problem = recurrentProblem(spec);
   if (problem) throw new ModelError(`${describeLayer(layer)}: ${problem}.`);
@@ -664,7 +807,9 @@ function flowLayer(layer: LayerSpec, inShape: Shape | null, name: string): FlowR
     case 'input':
       return { record: null, out: layer.shape, recurrent };
     case 'recurrent': {
-      const fw = layer.framework ?? (layer.convention === 'pytorch' ? 'pytorch' : layer.convention === 'flax' ? 'flax' : 'keras');
+      const fw =
+        layer.framework ??
+        (layer.convention === 'pytorch' ? 'pytorch' : layer.convention === 'flax' ? 'flax' : 'keras');
       const X = layer.input ?? needDim(lastDim(inShape), layer, 'input width', inShape);
       const { record, spec } = recurrentRecord(layer, X, name);
       recurrent.push(spec);
@@ -679,12 +824,22 @@ function flowLayer(layer: LayerSpec, inShape: Shape | null, name: string): FlowR
     }
     case 'dense': {
       const X = layer.input ?? needDim(lastDim(inShape), layer, 'input width', inShape);
-      const record = countOrExplain(() => countDense({ framework: layer.framework, name, input: X, units: layer.units, bias: layer.bias }));
+      const record = countOrExplain(() =>
+        countDense({ framework: layer.framework, name, input: X, units: layer.units, bias: layer.bias }),
+      );
       const lead = layer.framework === 'pytorch' || !inShape ? [] : inShape.slice(0, -1);
       return done(record, [...lead, layer.units]);
     }
     case 'embedding': {
-      const record = countOrExplain(() => countEmbedding({ framework: layer.framework, name, vocab: layer.vocab, dim: layer.dim, paddingIdx: layer.paddingIdx }));
+      const record = countOrExplain(() =>
+        countEmbedding({
+          framework: layer.framework,
+          name,
+          vocab: layer.vocab,
+          dim: layer.dim,
+          paddingIdx: layer.paddingIdx,
+        }),
+      );
       const T = layer.inputLength ?? (inShape && inShape.length === 1 ? (inShape[0] ?? null) : null);
       if (layer.framework === 'pytorch') return done(record, [null, layer.dim]);
       return done(record, [T, layer.dim]);
@@ -696,11 +851,23 @@ function flowLayer(layer: LayerSpec, inShape: Shape | null, name: string): FlowR
       if (torch) {
         C = layer.input ?? needDim(null, layer, 'input channels', inShape);
         // PyTorch is channels-first; the spatial sizes depend on the input, which the code does not give.
-        out = [layer.variant === 'depthwise' ? C * layer.depthMultiplier : layer.filters, ...Array.from({ length: layer.rank }, () => null)];
+        out = [
+          layer.variant === 'depthwise' ? C * layer.depthMultiplier : layer.filters,
+          ...Array.from({ length: layer.rank }, () => null),
+        ];
       } else {
         if (!inShape && layer.input === null) throw askForInput(layer, 'input shape');
         const shape = inShape ?? [...Array.from({ length: layer.rank }, () => null), layer.input];
-        expectRank(layer, shape, layer.rank + 1, layer.rank === 1 ? '(steps, channels)' : layer.rank === 2 ? '(height, width, channels)' : '(depth, height, width, channels)');
+        expectRank(
+          layer,
+          shape,
+          layer.rank + 1,
+          layer.rank === 1
+            ? '(steps, channels)'
+            : layer.rank === 2
+              ? '(height, width, channels)'
+              : '(depth, height, width, channels)',
+        );
         const { channels, spatial } = channelAxis(shape, layer.channelsFirst);
         C = layer.input ?? needDim(channels, layer, 'input channels', shape);
         const outSpatial = spatial.map((n, i) => {
@@ -708,12 +875,23 @@ function flowLayer(layer: LayerSpec, inShape: Shape | null, name: string): FlowR
           const s = layer.strides[i] ?? 1n;
           const d = layer.dilation[i] ?? 1n;
           const pad = Array.isArray(layer.padding) ? (layer.padding[i] ?? 0n) : layer.padding;
-          if (layer.variant === 'transpose') return convTransposeOutputLength(n, k, s, pad, d, layer.outputPadding ? (layer.outputPadding[i] ?? 0n) : null);
+          if (layer.variant === 'transpose')
+            return convTransposeOutputLength(
+              n,
+              k,
+              s,
+              pad,
+              d,
+              layer.outputPadding ? (layer.outputPadding[i] ?? 0n) : null,
+            );
           return convOutputLength(n, k, s, pad, d);
         });
         const filters = layer.variant === 'depthwise' ? C * layer.depthMultiplier : layer.filters;
         for (const d of outSpatial) {
-          if (d !== null && d <= 0n) throw new ModelError(`${describeLayer(layer)}: the input ${shapeStr(shape)} is smaller than the kernel, so the output would be empty.`);
+          if (d !== null && d <= 0n)
+            throw new ModelError(
+              `${describeLayer(layer)}: the input ${shapeStr(shape)} is smaller than the kernel, so the output would be empty.`,
+            );
         }
         out = rebuild(outSpatial, filters, layer.channelsFirst);
       }
@@ -736,64 +914,169 @@ function flowLayer(layer: LayerSpec, inShape: Shape | null, name: string): FlowR
     case 'convlstm': {
       if (!inShape && layer.input === null) throw askForInput(layer, 'input shape');
       const shape = inShape ?? [null, ...Array.from({ length: layer.rank }, () => null), layer.input];
-      expectRank(layer, shape, layer.rank + 2, layer.rank === 2 ? '(timesteps, height, width, channels)' : `(timesteps, ${layer.rank} spatial axes, channels)`);
+      expectRank(
+        layer,
+        shape,
+        layer.rank + 2,
+        layer.rank === 2 ? '(timesteps, height, width, channels)' : `(timesteps, ${layer.rank} spatial axes, channels)`,
+      );
       const C = layer.input ?? needDim(lastDim(shape), layer, 'input channels', shape);
-      const spatial = shape.slice(1, -1).map((n, i) => convOutputLength(n, layer.kernel[i] ?? 1n, layer.strides[i] ?? 1n, layer.padding, layer.dilation[i] ?? 1n));
-      const record = countOrExplain(() => countConvLSTM({ name, typeName: typeOf(layer), input: C, filters: layer.filters, kernel: layer.kernel, bias: layer.bias }));
+      const spatial = shape
+        .slice(1, -1)
+        .map((n, i) =>
+          convOutputLength(n, layer.kernel[i] ?? 1n, layer.strides[i] ?? 1n, layer.padding, layer.dilation[i] ?? 1n),
+        );
+      const record = countOrExplain(() =>
+        countConvLSTM({
+          name,
+          typeName: typeOf(layer),
+          input: C,
+          filters: layer.filters,
+          kernel: layer.kernel,
+          bias: layer.bias,
+        }),
+      );
       const out = layer.returnSequences ? [shape[0] ?? null, ...spatial, layer.filters] : [...spatial, layer.filters];
       return done(record, out);
     }
     case 'torch-mha': {
-      const record = countOrExplain(() => countTorchMHA({ name, embedDim: layer.embedDim, numHeads: layer.numHeads, bias: layer.bias, addBiasKv: layer.addBiasKv, kdim: layer.kdim, vdim: layer.vdim }));
+      const record = countOrExplain(() =>
+        countTorchMHA({
+          name,
+          embedDim: layer.embedDim,
+          numHeads: layer.numHeads,
+          bias: layer.bias,
+          addBiasKv: layer.addBiasKv,
+          kdim: layer.kdim,
+          vdim: layer.vdim,
+        }),
+      );
       return done(record, [null, layer.embedDim]);
     }
     case 'keras-mha': {
       const q = needDim(lastDim(inShape), layer, 'query width', inShape);
       const record = countOrExplain(() =>
-        countKerasMHA({ name, numHeads: layer.numHeads, keyDim: layer.keyDim, valueDim: layer.valueDim, bias: layer.bias, queryDim: q, keyInDim: q, valueInDim: q, outputDim: layer.outputDim }),
+        countKerasMHA({
+          name,
+          numHeads: layer.numHeads,
+          keyDim: layer.keyDim,
+          valueDim: layer.valueDim,
+          bias: layer.bias,
+          queryDim: q,
+          keyInDim: q,
+          valueInDim: q,
+          outputDim: layer.outputDim,
+        }),
       );
       record.notes.push('Counted as self-attention: query, key and value all have the input width.');
       return done(record, inShape ? [...inShape.slice(0, -1), layer.outputDim ?? q] : null);
     }
     case 'transformer-layer': {
-      const p: TransformerLayerParams = { name, decoder: layer.decoder, dModel: layer.dModel, nhead: layer.nhead, dimFeedforward: layer.dimFeedforward, bias: layer.bias };
-      return done(countOrExplain(() => countTransformerLayer(p)), [null, layer.dModel]);
+      const p: TransformerLayerParams = {
+        name,
+        decoder: layer.decoder,
+        dModel: layer.dModel,
+        nhead: layer.nhead,
+        dimFeedforward: layer.dimFeedforward,
+        bias: layer.bias,
+      };
+      return done(
+        countOrExplain(() => countTransformerLayer(p)),
+        [null, layer.dModel],
+      );
     }
     case 'transformer-stack': {
-      const record = countOrExplain(() => countTransformerStack({ name, typeName: layer.typeName, encoder: layer.encoder, decoder: layer.decoder }));
+      const record = countOrExplain(() =>
+        countTransformerStack({ name, typeName: layer.typeName, encoder: layer.encoder, decoder: layer.decoder }),
+      );
       const E = (layer.decoder ?? layer.encoder)?.layer.dModel ?? null;
       return done(record, [null, E]);
     }
     case 'torch-layernorm':
-      return done(countOrExplain(() => countTorchLayerNorm({ name, shape: layer.shape, elementwiseAffine: layer.elementwiseAffine, bias: layer.bias })), null);
+      return done(
+        countOrExplain(() =>
+          countTorchLayerNorm({
+            name,
+            shape: layer.shape,
+            elementwiseAffine: layer.elementwiseAffine,
+            bias: layer.bias,
+          }),
+        ),
+        null,
+      );
     case 'torch-batchnorm':
-      return done(countOrExplain(() => countTorchBatchNorm({ name, typeName: layer.typeName, features: layer.features, affine: layer.affine, trackRunningStats: layer.trackRunningStats })), null);
+      return done(
+        countOrExplain(() =>
+          countTorchBatchNorm({
+            name,
+            typeName: layer.typeName,
+            features: layer.features,
+            affine: layer.affine,
+            trackRunningStats: layer.trackRunningStats,
+          }),
+        ),
+        null,
+      );
     case 'torch-groupnorm':
-      return done(countOrExplain(() => countTorchGroupNorm({ name, groups: layer.groups, channels: layer.channels, affine: layer.affine })), null);
+      return done(
+        countOrExplain(() =>
+          countTorchGroupNorm({ name, groups: layer.groups, channels: layer.channels, affine: layer.affine }),
+        ),
+        null,
+      );
     case 'keras-norm': {
       if (!inShape) throw askForInput(layer, 'input width');
       const axisShape = layer.axis.map((a) => {
         const i = axisIndex(a, inShape.length);
-        if (i < 0 || i >= inShape.length) throw new ModelError(`${describeLayer(layer)}: axis ${a} does not exist in the input ${shapeStr(inShape)}.`);
+        if (i < 0 || i >= inShape.length)
+          throw new ModelError(`${describeLayer(layer)}: axis ${a} does not exist in the input ${shapeStr(inShape)}.`);
         return needDim(inShape[i] ?? null, layer, 'size of the normalised axis', inShape);
       });
       const record = countOrExplain(() =>
         layer.norm === 'batch'
           ? countKerasBatchNorm({ name, axisShape, center: layer.center, scale: layer.scale })
-          : countKerasLayerNorm({ name, axisShape, center: layer.center, scale: layer.scale, rmsScaling: layer.rmsScaling, typeName: typeOf(layer) }),
+          : countKerasLayerNorm({
+              name,
+              axisShape,
+              center: layer.center,
+              scale: layer.scale,
+              rmsScaling: layer.rmsScaling,
+              typeName: typeOf(layer),
+            }),
       );
       return done(record, inShape);
     }
     case 'pool': {
-      const record = countParameterFree(name, typeOf(layer), 'keras', `${typeOf(layer)} takes the ${layer.op === 'max' ? 'maximum' : 'average'} over each ${layer.pool.join('x')} window: no weights, 0 parameters.`);
+      const record = countParameterFree(
+        name,
+        typeOf(layer),
+        'keras',
+        `${typeOf(layer)} takes the ${layer.op === 'max' ? 'maximum' : 'average'} over each ${layer.pool.join('x')} window: no weights, 0 parameters.`,
+      );
       if (!inShape) return done(record, null);
-      expectRank(layer, inShape, layer.rank + 1, layer.rank === 1 ? '(steps, channels)' : layer.rank === 2 ? '(height, width, channels)' : '(depth, height, width, channels)');
+      expectRank(
+        layer,
+        inShape,
+        layer.rank + 1,
+        layer.rank === 1
+          ? '(steps, channels)'
+          : layer.rank === 2
+            ? '(height, width, channels)'
+            : '(depth, height, width, channels)',
+      );
       const { channels, spatial } = channelAxis(inShape, layer.channelsFirst);
-      const out = spatial.map((n, i) => poolOutputLength(n, layer.pool[i] ?? 1n, layer.strides[i] ?? layer.pool[i] ?? 1n, layer.padding));
+      const out = spatial.map((n, i) =>
+        poolOutputLength(n, layer.pool[i] ?? 1n, layer.strides[i] ?? layer.pool[i] ?? 1n, layer.padding),
+      );
       return done(record, rebuild(out, channels, layer.channelsFirst));
     }
     case 'global-pool': {
-      const record = countParameterFree(name, typeOf(layer), 'keras', `${typeOf(layer)} reduces each channel to one number: no weights, 0 parameters.`);
+      const record = countParameterFree(
+        name,
+        typeOf(layer),
+        'keras',
+        `${typeOf(layer)} reduces each channel to one number: no weights, 0 parameters.`,
+      );
       if (!inShape) return done(record, null);
       const { channels } = channelAxis(inShape, layer.channelsFirst);
       const ones = Array.from({ length: Math.max(inShape.length - 1, 0) }, () => 1n as Dim);
@@ -813,7 +1096,12 @@ function flowLayer(layer: LayerSpec, inShape: Shape | null, name: string): FlowR
       return done(record, rebuild(out, channels, layer.channelsFirst));
     }
     case 'flatten': {
-      const record = countParameterFree(name, 'Flatten', layer.framework, 'Flatten only reshapes: no weights, 0 parameters.');
+      const record = countParameterFree(
+        name,
+        'Flatten',
+        layer.framework,
+        'Flatten only reshapes: no weights, 0 parameters.',
+      );
       if (layer.framework === 'pytorch') return done(record, null);
       if (!inShape) return done(record, null);
       const known = inShape.every((d) => d !== null);
@@ -823,11 +1111,18 @@ function flowLayer(layer: LayerSpec, inShape: Shape | null, name: string): FlowR
       const record = countParameterFree(name, 'Reshape', 'keras', 'Reshape only rearranges: no weights, 0 parameters.');
       const total = inShape && inShape.every((d) => d !== null) ? prod(inShape as bigint[]) : null;
       const knownPart = prod(layer.target.filter((d) => d !== -1n));
-      const out = layer.target.map((d) => (d === -1n ? (total !== null && knownPart > 0n ? total / knownPart : null) : d));
+      const out = layer.target.map((d) =>
+        d === -1n ? (total !== null && knownPart > 0n ? total / knownPart : null) : d,
+      );
       return done(record, out);
     }
     case 'repeat-vector': {
-      const record = countParameterFree(name, 'RepeatVector', 'keras', 'RepeatVector copies its input n times: no weights, 0 parameters.');
+      const record = countParameterFree(
+        name,
+        'RepeatVector',
+        'keras',
+        'RepeatVector copies its input n times: no weights, 0 parameters.',
+      );
       return done(record, [layer.n, ...(inShape ?? [null])]);
     }
     case 'passthrough': {
@@ -839,12 +1134,27 @@ function flowLayer(layer: LayerSpec, inShape: Shape | null, name: string): FlowR
       const total = tensors.reduce((s, t) => s + t.params, 0n);
       const steps: Step[] = [{ kind: 'explain', text: layer.explain }];
       if (tensors.length > 1) {
-        steps.push({ kind: 'sum', label: 'total', terms: tensors.map((t) => ({ value: t.params, label: t.name })), result: total });
+        steps.push({
+          kind: 'sum',
+          label: 'total',
+          terms: tensors.map((t) => ({ value: t.params, label: t.name })),
+          result: total,
+        });
       } else if (tensors.length === 1 && tensors[0] && tensors[0].shape.length > 1) {
-        steps.push({ kind: 'product', label: 'total', factors: tensors[0].shape.map((d, i) => ({ value: d, label: `axis ${i}` })), result: total });
+        steps.push({
+          kind: 'product',
+          label: 'total',
+          factors: tensors[0].shape.map((d, i) => ({ value: d, label: `axis ${i}` })),
+          result: total,
+        });
       }
       const record = makeRecord({ name, type: layer.typeName, framework: layer.framework, tensors, steps });
-      const out = layer.outWidth === null ? inShape : inShape ? [...inShape.slice(0, -1), layer.outWidth] : [null, layer.outWidth];
+      const out =
+        layer.outWidth === null
+          ? inShape
+          : inShape
+            ? [...inShape.slice(0, -1), layer.outWidth]
+            : [null, layer.outWidth];
       return done(record, out);
     }
     case 'time-distributed': {
@@ -859,7 +1169,10 @@ function flowLayer(layer: LayerSpec, inShape: Shape | null, name: string): FlowR
       if (!inner.record) return { record: null, out: inner.out ? [T, ...inner.out] : null, recurrent };
       const record: LayerRecord = { ...inner.record, type: `TimeDistributed(${inner.record.type})` };
       record.steps = [
-        { kind: 'explain', text: `TimeDistributed applies the same ${inner.record.type} to every timestep: the weights are shared, so it counts once.` } as Step,
+        {
+          kind: 'explain',
+          text: `TimeDistributed applies the same ${inner.record.type} to every timestep: the weights are shared, so it counts once.`,
+        } as Step,
         ...record.steps,
       ];
       return done(record, inner.out ? [T, ...inner.out] : null);
@@ -888,7 +1201,12 @@ function layerNeedsInput(layer: LayerSpec): boolean {
 
 function autoName(layer: LayerSpec, index: number, counters: Map<string, number>, framework: Framework): string {
   if (layer.name) return layer.name;
-  const t = layer.kind === 'time-distributed' ? 'TimeDistributed' : layer.kind === 'recurrent' && layer.bidirectional && layer.framework === 'keras' ? 'Bidirectional' : typeOf(layer).replace(/\(.*$/, '');
+  const t =
+    layer.kind === 'time-distributed'
+      ? 'TimeDistributed'
+      : layer.kind === 'recurrent' && layer.bidirectional && layer.framework === 'keras'
+        ? 'Bidirectional'
+        : typeOf(layer).replace(/\(.*$/, '');
   if (framework === 'pytorch' && !isKerasStyle(layer)) return String(index);
   const base = kerasSnake(t);
   const n = counters.get(base) ?? 0;
@@ -936,7 +1254,8 @@ function flowModel(spec: ModelSpec): Flowed {
     if (!isKerasStyle(layer) && layer.kind !== 'unknown') shape = null;
   }
   if (hint && spec.layers.length > 0) {
-    const what = 'width' in hint ? `input=${hint.width}` : `input_shape=${shapeStr(hint.shape).replace('(None, ', '(')}`;
+    const what =
+      'width' in hint ? `input=${hint.width}` : `input_shape=${shapeStr(hint.shape).replace('(None, ', '(')}`;
     notes.push(`${what} was not needed: every layer's input size is already in the code.`);
   }
   let total = 0n;
@@ -949,7 +1268,8 @@ function flowModel(spec: ModelSpec): Flowed {
     nonTrainable += l.nonTrainable;
     buffers += l.buffers;
   }
-  if (buffers > 0n) notes.push(`Buffers (BatchNorm running statistics, ${buffers}) are not parameters and are not in the total.`);
+  if (buffers > 0n)
+    notes.push(`Buffers (BatchNorm running statistics, ${buffers}) are not parameters and are not in the total.`);
   return {
     record: {
       convention: FRAMEWORK_CONVENTION[spec.framework],

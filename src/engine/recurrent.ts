@@ -134,13 +134,31 @@ function directionCount(spec: RecurrentSpec, inputWidth: bigint): DirectionCount
   const gatesTotal = g * perGate;
   const extras: Extra[] = [];
   if (spec.peepholes) {
-    extras.push({ label: 'peephole weights (input, forget, output)', factors: [{ value: 3n, label: 'peepholes' }, { value: H, label: 'units' }], params: 3n * H });
+    extras.push({
+      label: 'peephole weights (input, forget, output)',
+      factors: [
+        { value: 3n, label: 'peepholes' },
+        { value: H, label: 'units' },
+      ],
+      params: 3n * H,
+    });
   }
   if (spec.proj !== null) {
-    extras.push({ label: 'projection h → P', factors: [{ value: H, label: 'units' }, { value: spec.proj, label: 'proj' }], params: H * spec.proj });
+    extras.push({
+      label: 'projection h → P',
+      factors: [
+        { value: H, label: 'units' },
+        { value: spec.proj, label: 'proj' },
+      ],
+      params: H * spec.proj,
+    });
   }
   if (spec.convention === 'flax' && spec.cell === 'gru' && spec.bias) {
-    extras.push({ label: "Flax's hn bias (the candidate's recurrent Dense keeps a bias)", factors: [{ value: H, label: 'units' }], params: H });
+    extras.push({
+      label: "Flax's hn bias (the candidate's recurrent Dense keeps a bias)",
+      factors: [{ value: H, label: 'units' }],
+      params: H,
+    });
   }
   const total = gatesTotal + extras.reduce((s, e) => s + e.params, 0n);
   return { inputWidth, recurrentWidth: R, concat, weightsPerGate, biasPerGate, perGate, gatesTotal, extras, total };
@@ -274,11 +292,20 @@ function labelRecurrent(spec: RecurrentSpec): string {
   return spec.proj !== null ? 'h_{t-1} (projected)' : 'h_{t-1}';
 }
 
-function buildSteps(spec: RecurrentSpec, first: DirectionCount, upper: DirectionCount | null, stack: StackRow[], total: bigint): Step[] {
+function buildSteps(
+  spec: RecurrentSpec,
+  first: DirectionCount,
+  upper: DirectionCount | null,
+  stack: StackRow[],
+  total: bigint,
+): Step[] {
   const gates = GATES[spec.cell];
   const g = BigInt(gates.length);
   const steps: Step[] = [];
-  const gateWord = gates.length === 1 ? 'one dense layer' : `${gates.length} gates (${gates.map((x) => x.name).join(', ')}), each its own dense layer`;
+  const gateWord =
+    gates.length === 1
+      ? 'one dense layer'
+      : `${gates.length} gates (${gates.map((x) => x.name).join(', ')}), each its own dense layer`;
   steps.push({
     kind: 'explain',
     text:
@@ -347,7 +374,10 @@ function buildSteps(spec: RecurrentSpec, first: DirectionCount, upper: Direction
     steps.push({
       kind: 'sum',
       label: stack.length > 1 || spec.bidirectional ? 'per direction' : 'total',
-      terms: [{ value: first.gatesTotal, label: 'gates' }, ...first.extras.map((e) => ({ value: e.params, label: e.label.split(' (')[0] ?? e.label }))],
+      terms: [
+        { value: first.gatesTotal, label: 'gates' },
+        ...first.extras.map((e) => ({ value: e.params, label: e.label.split(' (')[0] ?? e.label })),
+      ],
       result: first.total,
     });
   }
@@ -366,7 +396,15 @@ function buildSteps(spec: RecurrentSpec, first: DirectionCount, upper: Direction
         kind: 'explain',
         text: `Stacked: layer 0 reads the input (${groupDigits(spec.input)} wide); layers 1 and up read the layer below's output, ${groupDigits(upper.inputWidth)} wide${D === 2 ? ' (both directions concatenated)' : ''}.`,
       });
-      steps.push({ kind: 'sum', label: '[h_{t-1}, x_t] width in layers 1+', terms: [{ value: upper.recurrentWidth, label: labelRecurrent(spec) }, { value: upper.inputWidth, label: 'x_t' }], result: upper.concat });
+      steps.push({
+        kind: 'sum',
+        label: '[h_{t-1}, x_t] width in layers 1+',
+        terms: [
+          { value: upper.recurrentWidth, label: labelRecurrent(spec) },
+          { value: upper.inputWidth, label: 'x_t' },
+        ],
+        result: upper.concat,
+      });
     }
     steps.push({
       kind: 'sum',
@@ -407,10 +445,21 @@ function crossConventionNote(spec: RecurrentSpec, total: bigint): Step | null {
   // A two-bias Keras GRU (reset_after=True) is compared with cuDNN too: they agree, and that is worth saying.
   const other: Convention = mine === 2 && !RESET_AFTER_CONVENTIONS.includes(spec.convention) ? 'keras' : 'cudnn';
   if (!conventionApplies(spec, other) || other === spec.convention) return null;
-  const otherSpec: RecurrentSpec = { ...spec, convention: other, resetAfter: other === 'keras' ? spec.resetAfter : null };
+  const otherSpec: RecurrentSpec = {
+    ...spec,
+    convention: other,
+    resetAfter: other === 'keras' ? spec.resetAfter : null,
+  };
   const otherTotal = recurrentTotal(otherSpec);
   if (otherTotal === total) {
-    return { kind: 'compare', convention: other, total: otherTotal, difference: 0n, reason: `${CONVENTION_LABELS[other]} counts the same`, factors: [] };
+    return {
+      kind: 'compare',
+      convention: other,
+      total: otherTotal,
+      difference: 0n,
+      reason: `${CONVENTION_LABELS[other]} counts the same`,
+      factors: [],
+    };
   }
   const diff = otherTotal - total;
   const g = BigInt(GATES[spec.cell].length);
@@ -431,7 +480,19 @@ function crossConventionNote(spec: RecurrentSpec, total: bigint): Step | null {
       : `${CONVENTION_LABELS[other]} lays the cell out differently`,
     factors: explainedByBias
       ? [
-          ...(copies > 1n ? [{ value: copies, label: spec.bidirectional && spec.layers > 1 ? 'layer-directions' : spec.bidirectional ? 'directions' : 'layers' }] : []),
+          ...(copies > 1n
+            ? [
+                {
+                  value: copies,
+                  label:
+                    spec.bidirectional && spec.layers > 1
+                      ? 'layer-directions'
+                      : spec.bidirectional
+                        ? 'directions'
+                        : 'layers',
+                },
+              ]
+            : []),
           ...(g > 1n ? [{ value: g, label: 'gates' }] : []),
           { value: spec.units, label: 'units' },
           ...(dv * (dv < 0n ? -1n : 1n) > 1n ? [{ value: dv < 0n ? -dv : dv, label: 'bias vectors' }] : []),
@@ -451,7 +512,13 @@ export function countRecurrent(spec: RecurrentSpec): LayerRecord {
   const tensors: TensorRecord[] = [];
   for (let k = 0; k < spec.layers; k++) {
     const d = k === 0 ? first : (upper as DirectionCount);
-    stack.push({ layer: k, inputWidth: d.inputWidth, directions: D, perDirection: d.total, params: d.total * BigInt(D) });
+    stack.push({
+      layer: k,
+      inputWidth: d.inputWidth,
+      directions: D,
+      perDirection: d.total,
+      params: d.total * BigInt(D),
+    });
     // Tensor lists stay readable: every layer above 1 has the same shapes as layer 1.
     if (k <= 1 || k === spec.layers - 1) for (let dir = 0; dir < D; dir++) tensors.push(...tensorsFor(spec, k, dir, d));
   }
@@ -478,7 +545,8 @@ export function countRecurrent(spec: RecurrentSpec): LayerRecord {
   };
   const notes: string[] = [];
   if (spec.layers === 4) notes.push('Layer 2 has the same tensor shapes as layer 1 and is not listed.');
-  if (spec.layers > 4) notes.push(`Layers 2 to ${spec.layers - 2} have the same tensor shapes as layer 1 and are not listed.`);
+  if (spec.layers > 4)
+    notes.push(`Layers 2 to ${spec.layers - 2} have the same tensor shapes as layer 1 and are not listed.`);
   return {
     name: spec.name ?? (spec.cell === 'rnn' ? 'simple_rnn' : spec.cell),
     type: spec.typeName ?? CELL_TYPE[spec.cell],

@@ -72,7 +72,8 @@ function describe(spec: RecurrentSpec, unknown: SolveUnknown): string {
   if (spec.bidirectional) parts.push('bidirectional');
   if (spec.layers > 1) parts.push(`${spec.layers}-layer`);
   const head = `${parts.length ? parts.join(' ') + ' ' : ''}${CELL_NAME[spec.cell]}`;
-  const known = unknown === 'input' ? `with ${formatCount(spec.units)} units` : `over ${formatCount(spec.input)} inputs`;
+  const known =
+    unknown === 'input' ? `with ${formatCount(spec.units)} units` : `over ${formatCount(spec.input)} inputs`;
   return `${head} ${known} (${CONVENTION_LABELS[spec.convention]})`;
 }
 
@@ -121,7 +122,8 @@ function oneLine(spec: RecurrentSpec): Step | null {
   try {
     const rec = countRecurrent(spec);
     const f = rec.steps.find((s) => s.kind === 'formula' && s.label === 'in one line');
-    if (f && f.kind === 'formula') return { kind: 'formula', label: 'check', expression: f.expression, result: f.result };
+    if (f && f.kind === 'formula')
+      return { kind: 'formula', label: 'check', expression: f.expression, result: f.result };
   } catch {
     // spec was validated; nothing to add if it somehow is not countable
   }
@@ -144,7 +146,8 @@ function solveInput(spec: RecurrentSpec, target: bigint): SolveResult {
   const at = (i: bigint) => recurrentTotal({ ...spec, input: i });
   const c = at(0n);
   const s = at(1n) - c;
-  if (s <= 0n) return invalid(spec, 'input', 'This layer does not depend on its input width, so it cannot be solved for it.');
+  if (s <= 0n)
+    return invalid(spec, 'input', 'This layer does not depend on its input width, so it cannot be solved for it.');
   const minTotal = c + s;
   if (target < minTotal) return failure(spec, 'input', target, [{ value: 1n, total: minTotal }]);
   const q = (target - c) / s;
@@ -156,7 +159,11 @@ function solveInput(spec: RecurrentSpec, target: bigint): SolveResult {
     return failure(spec, 'input', target, nearest);
   }
   if (q > MAX_SIZE) {
-    return { ok: false, message: `The input width that fits, ${formatCount(q)}, is past the largest size accepted (${formatCount(MAX_SIZE)}).`, nearest: [] };
+    return {
+      ok: false,
+      message: `The input width that fits, ${formatCount(q)}, is past the largest size accepted (${formatCount(MAX_SIZE)}).`,
+      nearest: [],
+    };
   }
   const solved = { ...spec, input: q };
   const g = GATES[spec.cell].length;
@@ -298,7 +305,12 @@ function unitSteps(spec: RecurrentSpec, solved: RecurrentSpec, target: bigint, p
     });
     const disc = poly.b * poly.b + 4n * poly.a * target;
     const root = isqrt(disc);
-    steps.push({ kind: 'formula', label: 'discriminant', expression: `${poly.b}² + 4 x ${poly.a} x ${target}`, result: disc });
+    steps.push({
+      kind: 'formula',
+      label: 'discriminant',
+      expression: `${poly.b}² + 4 x ${poly.a} x ${target}`,
+      result: disc,
+    });
     steps.push({ kind: 'formula', label: 'its square root', expression: `√${disc}`, result: root });
     steps.push({
       kind: 'formula',
@@ -317,9 +329,17 @@ function unitSteps(spec: RecurrentSpec, solved: RecurrentSpec, target: bigint, p
       expression: `input, projected-recurrent and bias weights of one unit${spec.proj !== null ? ', and its row of the projection' : ''}`,
       result: poly.b,
     });
-    steps.push({ kind: 'formula', label: 'rearranged', expression: `H = N / ${poly.b} = ${target} / ${poly.b}`, result: H });
+    steps.push({
+      kind: 'formula',
+      label: 'rearranged',
+      expression: `H = N / ${poly.b} = ${target} / ${poly.b}`,
+      result: H,
+    });
   } else {
-    steps.push({ kind: 'explain', text: 'Solving for the units H by exact search: the count grows with every unit added.' });
+    steps.push({
+      kind: 'explain',
+      text: 'Solving for the units H by exact search: the count grows with every unit added.',
+    });
   }
   const check = oneLine(solved);
   if (check) steps.push(check);
@@ -340,7 +360,11 @@ export function solveRecurrent(spec: RecurrentSpec, unknown: SolveUnknown, targe
       return invalid(spec, unknown, `The stated count must be a positive whole number (got ${formatCount(target)}).`);
     }
     if (target > MAX_SOLVE_TARGET) {
-      return invalid(spec, unknown, `The stated count is past the largest this solves for (${formatCount(MAX_SOLVE_TARGET)}).`);
+      return invalid(
+        spec,
+        unknown,
+        `The stated count is past the largest this solves for (${formatCount(MAX_SOLVE_TARGET)}).`,
+      );
     }
     const problem = specProblem(spec, unknown);
     if (problem) return invalid(spec, unknown, `Cannot solve this layer: ${problem}.`);

@@ -17,14 +17,7 @@ export const CONVENTION_LABELS: Record<Convention, string> = {
 export type CellKind = 'lstm' | 'gru' | 'rnn';
 
 /** How tensors are named and laid out; defaults to the convention's own framework. */
-export type TensorNaming =
-  | 'keras'
-  | 'pytorch'
-  | 'pytorch-cell'
-  | 'cudnn'
-  | 'onnx'
-  | 'flax'
-  | 'tf1';
+export type TensorNaming = 'keras' | 'pytorch' | 'pytorch-cell' | 'cudnn' | 'onnx' | 'flax' | 'tf1';
 
 /** A recurrent layer (possibly stacked and/or bidirectional) as the engine counts it. */
 export interface RecurrentSpec {

@@ -84,18 +84,94 @@ interface ClassInfo {
 }
 
 const ZERO = [
-  'InputLayer', 'Dropout', 'SpatialDropout1D', 'SpatialDropout2D', 'SpatialDropout3D', 'AlphaDropout', 'GaussianNoise',
-  'GaussianDropout', 'Flatten', 'Reshape', 'Permute', 'RepeatVector', 'Activation', 'ReLU', 'LeakyReLU', 'ELU', 'Softmax',
-  'ThresholdedReLU', 'MaxPooling1D', 'MaxPooling2D', 'MaxPooling3D', 'AveragePooling1D', 'AveragePooling2D',
-  'AveragePooling3D', 'GlobalMaxPooling1D', 'GlobalMaxPooling2D', 'GlobalMaxPooling3D', 'GlobalAveragePooling1D',
-  'GlobalAveragePooling2D', 'GlobalAveragePooling3D', 'MaxPool1d', 'MaxPool2d', 'MaxPool3d', 'AvgPool1d', 'AvgPool2d',
-  'AvgPool3d', 'AdaptiveAvgPool1d', 'AdaptiveAvgPool2d', 'AdaptiveAvgPool3d', 'AdaptiveMaxPool1d', 'AdaptiveMaxPool2d',
-  'AdaptiveMaxPool3d', 'ZeroPadding1D', 'ZeroPadding2D', 'ZeroPadding3D', 'Cropping1D', 'Cropping2D', 'Cropping3D',
-  'UpSampling1D', 'UpSampling2D', 'UpSampling3D', 'Upsample', 'UpsamplingBilinear2d', 'UpsamplingNearest2d', 'Concatenate',
-  'Add', 'Subtract', 'Multiply', 'Average', 'Maximum', 'Minimum', 'Dot', 'Masking', 'Lambda', 'Merge', 'Tanh', 'Sigmoid',
-  'GELU', 'SiLU', 'Mish', 'Hardtanh', 'Softplus', 'LogSoftmax', 'Identity', 'Unflatten', 'Rescaling', 'Resizing',
-  'CenterCrop', 'ActivityRegularization', 'TFOpLambda', 'SlicingOpLambda', 'NotEqual', 'Dropout1d', 'Dropout2d',
-  'Dropout3d', 'PixelShuffle', 'Dropout1D', 'Dropout2D',
+  'InputLayer',
+  'Dropout',
+  'SpatialDropout1D',
+  'SpatialDropout2D',
+  'SpatialDropout3D',
+  'AlphaDropout',
+  'GaussianNoise',
+  'GaussianDropout',
+  'Flatten',
+  'Reshape',
+  'Permute',
+  'RepeatVector',
+  'Activation',
+  'ReLU',
+  'LeakyReLU',
+  'ELU',
+  'Softmax',
+  'ThresholdedReLU',
+  'MaxPooling1D',
+  'MaxPooling2D',
+  'MaxPooling3D',
+  'AveragePooling1D',
+  'AveragePooling2D',
+  'AveragePooling3D',
+  'GlobalMaxPooling1D',
+  'GlobalMaxPooling2D',
+  'GlobalMaxPooling3D',
+  'GlobalAveragePooling1D',
+  'GlobalAveragePooling2D',
+  'GlobalAveragePooling3D',
+  'MaxPool1d',
+  'MaxPool2d',
+  'MaxPool3d',
+  'AvgPool1d',
+  'AvgPool2d',
+  'AvgPool3d',
+  'AdaptiveAvgPool1d',
+  'AdaptiveAvgPool2d',
+  'AdaptiveAvgPool3d',
+  'AdaptiveMaxPool1d',
+  'AdaptiveMaxPool2d',
+  'AdaptiveMaxPool3d',
+  'ZeroPadding1D',
+  'ZeroPadding2D',
+  'ZeroPadding3D',
+  'Cropping1D',
+  'Cropping2D',
+  'Cropping3D',
+  'UpSampling1D',
+  'UpSampling2D',
+  'UpSampling3D',
+  'Upsample',
+  'UpsamplingBilinear2d',
+  'UpsamplingNearest2d',
+  'Concatenate',
+  'Add',
+  'Subtract',
+  'Multiply',
+  'Average',
+  'Maximum',
+  'Minimum',
+  'Dot',
+  'Masking',
+  'Lambda',
+  'Merge',
+  'Tanh',
+  'Sigmoid',
+  'GELU',
+  'SiLU',
+  'Mish',
+  'Hardtanh',
+  'Softplus',
+  'LogSoftmax',
+  'Identity',
+  'Unflatten',
+  'Rescaling',
+  'Resizing',
+  'CenterCrop',
+  'ActivityRegularization',
+  'TFOpLambda',
+  'SlicingOpLambda',
+  'NotEqual',
+  'Dropout1d',
+  'Dropout2d',
+  'Dropout3d',
+  'PixelShuffle',
+  'Dropout1D',
+  'Dropout2D',
 ];
 
 const CLASSES: ClassInfo[] = [
@@ -191,7 +267,11 @@ function resolveClass(row: SummaryRow, torch: boolean): Resolved {
   }
   // Keras's default names: "simple_rnn_2", "batch_normalization", "conv2d_1", "time_distributed"
   // (and TensorFlow.js's "time_distributed_TimeDistri" once its class part is dropped).
-  const snake = row.name.replace(/_[A-Z][A-Za-z0-9]*$/, '').replace(/_\d+$/, '').replace(/_/g, '').toLowerCase();
+  const snake = row.name
+    .replace(/_[A-Z][A-Za-z0-9]*$/, '')
+    .replace(/_\d+$/, '')
+    .replace(/_/g, '')
+    .toLowerCase();
   const bySnake = BY_LOWER.get(snake);
   if (bySnake && !bySnake.torchOnly) return { info: bySnake, className: bySnake.name };
   return { info: null, className: row.type !== '' ? row.type + (row.typeTruncated ? '…' : '') : '' };
@@ -244,13 +324,25 @@ function orderFor(format: SummaryFormat, cudnn: boolean): Convention[] {
 
 type RowResult = Omit<VerifiedRow, 'name' | 'stated' | 'depth' | 'line'>;
 
-function agrees(type: string, computed: bigint, conventions: Convention[], note: string, extra: RowExtra = {}): RowResult {
+function agrees(
+  type: string,
+  computed: bigint,
+  conventions: Convention[],
+  note: string,
+  extra: RowExtra = {},
+): RowResult {
   return { type, computed, status: 'agrees', conventions, note, ...extra };
 }
 
 type RowExtra = Pick<VerifiedRow, 'spec' | 'solved'> & { difference?: bigint };
 
-function disagrees(type: string, computed: bigint | null, stated: bigint, note: string, extra: RowExtra = {}): RowResult {
+function disagrees(
+  type: string,
+  computed: bigint | null,
+  stated: bigint,
+  note: string,
+  extra: RowExtra = {},
+): RowResult {
   const out: RowResult = { type, computed, status: 'disagrees', conventions: [], note, ...extra };
   if (computed !== null) out.difference = computed - stated;
   return out;
@@ -281,7 +373,14 @@ interface Match {
   alternatives: string[];
 }
 
-function baseSpec(row: SummaryRow, c: Candidate, input: bigint, bias: boolean, convention: Convention, className: string): RecurrentSpec {
+function baseSpec(
+  row: SummaryRow,
+  c: Candidate,
+  input: bigint,
+  bias: boolean,
+  convention: Convention,
+  className: string,
+): RecurrentSpec {
   return {
     kind: 'recurrent',
     cell: c.cell,
@@ -313,7 +412,14 @@ function layersFor(spec: RecurrentSpec, stated: bigint): number | null {
   return L <= BigInt(MAX_STACKED_LAYERS) ? Number(L) : null;
 }
 
-function tryCandidate(ctx: Ctx, row: SummaryRow, c: Candidate, input: bigint | null, bias: boolean, className: string): Match | null {
+function tryCandidate(
+  ctx: Ctx,
+  row: SummaryRow,
+  c: Candidate,
+  input: bigint | null,
+  bias: boolean,
+  className: string,
+): Match | null {
   const stated = row.stated;
   if (input !== null) {
     if (ctx.torch) {
@@ -399,7 +505,8 @@ function gruNote(spec: RecurrentSpec, conventions: Convention[], stated: bigint)
   }
   if (conventions.includes('keras') && !conventions.includes('keras2')) {
     const k2 = recurrentTotal(underConvention(spec, 'keras2'));
-    if (k2 !== stated) return ` reset_after=True (the Keras 3 / tf.keras 2 default); with reset_after=False it would be ${fmt(k2)}.`;
+    if (k2 !== stated)
+      return ` reset_after=True (the Keras 3 / tf.keras 2 default); with reset_after=False it would be ${fmt(k2)}.`;
   }
   return '';
 }
@@ -418,11 +525,15 @@ function recurrentRow(ctx: Ctx, row: SummaryRow, res: Resolved, input: bigint | 
           : null
     : null;
   const shownType = wrapper ? 'Bidirectional' : res.className;
-  if (W === null || W <= 0n) return unknown(shownType, 'The output shape does not show the units, so the layer cannot be rebuilt.');
+  if (W === null || W <= 0n)
+    return unknown(shownType, 'The output shape does not show the units, so the layer cannot be rebuilt.');
   const candidates: Candidate[] = [];
   if (wrapper) {
-    const cells: CellKind[] = hint ? [hint, ...(['lstm', 'gru', 'rnn'] as CellKind[]).filter((x) => x !== hint)] : ['lstm', 'gru', 'rnn'];
-    if (W % 2n === 0n) for (const cell of cells) candidates.push({ cell, directions: 2, units: W / 2n, merge: 'concat' });
+    const cells: CellKind[] = hint
+      ? [hint, ...(['lstm', 'gru', 'rnn'] as CellKind[]).filter((x) => x !== hint)]
+      : ['lstm', 'gru', 'rnn'];
+    if (W % 2n === 0n)
+      for (const cell of cells) candidates.push({ cell, directions: 2, units: W / 2n, merge: 'concat' });
     for (const cell of cells) candidates.push({ cell, directions: 2, units: W, merge: 'sum' });
   } else {
     const cell = info.kind as CellKind;
@@ -457,15 +568,24 @@ function recurrentRow(ctx: Ctx, row: SummaryRow, res: Resolved, input: bigint | 
         `${describeRecurrent(c, m.spec, W, wrapper)}; input width ${fmt(m.spec.input)}, solved from the count: not the ` +
         `${fmt(input)} ${inputSource}, so forward() must reshape in between. ${fmt(row.stated)} holds under ${conventionList(m.conventions)}.` +
         biasContrast(m.spec, row.stated);
-      return agrees(typeOf(c), recurrentTotal(m.spec), m.conventions, note, { spec: m.spec, solved: { what: 'input', value: m.spec.input } });
+      return agrees(typeOf(c), recurrentTotal(m.spec), m.conventions, note, {
+        spec: m.spec,
+        solved: { what: 'input', value: m.spec.input },
+      });
     }
   }
   const first = candidates[0] as Candidate;
-  const primary = ctx.order.find((cv) => conventionApplies(baseSpec(row, first, 1n, true, cv, typeOf(first)), cv)) ?? 'keras';
+  const primary =
+    ctx.order.find((cv) => conventionApplies(baseSpec(row, first, 1n, true, cv, typeOf(first)), cv)) ?? 'keras';
   if (input === null) {
     const r = solveRecurrent(baseSpec(row, first, 1n, true, primary, typeOf(first)), 'input', row.stated);
     const why = r.ok ? '' : ` ${r.message}`;
-    return disagrees(typeOf(first), null, row.stated, `No ${wrapper ? 'bidirectional LSTM, GRU or SimpleRNN' : CELL_TITLE[first.cell]} with the units in its output shape (${fmt(W)}) has ${fmt(row.stated)} parameters under any convention.${why}`);
+    return disagrees(
+      typeOf(first),
+      null,
+      row.stated,
+      `No ${wrapper ? 'bidirectional LSTM, GRU or SimpleRNN' : CELL_TITLE[first.cell]} with the units in its output shape (${fmt(W)}) has ${fmt(row.stated)} parameters under any convention.${why}`,
+    );
   }
   const spec = baseSpec(row, first, input, true, primary, typeOf(first));
   const computed = recurrentTotal(spec);
@@ -486,24 +606,54 @@ function denseRow(ctx: Ctx, row: SummaryRow, typeName: string, input: bigint | n
   if (U === null || U <= 0n) return unknown(typeName, 'The output shape does not show the units.');
   if (input !== null) {
     const withBias = input * U + U;
-    if (N === withBias) return agrees(typeName, withBias, ALL, `${n(input, 'input')} x ${n(U, 'unit')} + ${n(U, 'bias')} = ${fmt(withBias)}.`);
-    if (N === input * U) return agrees(typeName, N, ALL, `${n(input, 'input')} x ${n(U, 'unit')}, no bias (use_bias=False / bias=False) = ${fmt(N)}.`);
+    if (N === withBias)
+      return agrees(
+        typeName,
+        withBias,
+        ALL,
+        `${n(input, 'input')} x ${n(U, 'unit')} + ${n(U, 'bias')} = ${fmt(withBias)}.`,
+      );
+    if (N === input * U)
+      return agrees(
+        typeName,
+        N,
+        ALL,
+        `${n(input, 'input')} x ${n(U, 'unit')}, no bias (use_bias=False / bias=False) = ${fmt(N)}.`,
+      );
   }
   const solvable = (N - U) % U === 0n && N - U >= U;
   const solvableNoBias = N % U === 0n && N >= U;
   if (input === null || ctx.torch) {
-    const reshape = input !== null ? `: not the ${fmt(input)} ${inputSource}, so forward() must reshape in between` : '';
+    const reshape =
+      input !== null ? `: not the ${fmt(input)} ${inputSource}, so forward() must reshape in between` : '';
     if (solvable) {
       const I = (N - U) / U;
-      return agrees(typeName, N, ALL, `${n(I, 'input')} x ${n(U, 'unit')} + ${n(U, 'bias')} = ${fmt(N)}; input width ${fmt(I)}, solved from the count${reshape}.`, { solved: { what: 'input', value: I } });
+      return agrees(
+        typeName,
+        N,
+        ALL,
+        `${n(I, 'input')} x ${n(U, 'unit')} + ${n(U, 'bias')} = ${fmt(N)}; input width ${fmt(I)}, solved from the count${reshape}.`,
+        { solved: { what: 'input', value: I } },
+      );
     }
     if (solvableNoBias) {
       const I = N / U;
-      return agrees(typeName, N, ALL, `${n(I, 'input')} x ${n(U, 'unit')}, no bias = ${fmt(N)}; input width ${fmt(I)}, solved from the count${reshape}.`, { solved: { what: 'input', value: I } });
+      return agrees(
+        typeName,
+        N,
+        ALL,
+        `${n(I, 'input')} x ${n(U, 'unit')}, no bias = ${fmt(N)}; input width ${fmt(I)}, solved from the count${reshape}.`,
+        { solved: { what: 'input', value: I } },
+      );
     }
   }
   if (input === null) {
-    return disagrees(typeName, null, N, `No whole input width gives ${fmt(N)} with ${fmt(U)} units: a dense layer has ${fmt(U)} x (inputs + 1) parameters (or ${fmt(U)} x inputs without bias).`);
+    return disagrees(
+      typeName,
+      null,
+      N,
+      `No whole input width gives ${fmt(N)} with ${fmt(U)} units: a dense layer has ${fmt(U)} x (inputs + 1) parameters (or ${fmt(U)} x inputs without bias).`,
+    );
   }
   const computed = input * U + U;
   let note = `Should be ${n(input, 'input')} x ${n(U, 'unit')} + ${n(U, 'bias')} = ${fmt(computed)}; the summary says ${fmt(N)}.`;
@@ -517,11 +667,22 @@ function embeddingRow(row: SummaryRow, typeName: string): RowResult {
   if (E === null || E <= 0n) return unknown(typeName, 'The output shape does not show the embedding width.');
   if (N > 0n && N % E === 0n) {
     const V = N / E;
-    return agrees(typeName, N, ALL, `Vocabulary ${fmt(V)} x ${fmt(E)} dimensions = ${fmt(N)}; the vocabulary (${fmt(V)}) is solved from the count, as the summary does not print it.`, {
-      solved: { what: 'vocabulary', value: V },
-    });
+    return agrees(
+      typeName,
+      N,
+      ALL,
+      `Vocabulary ${fmt(V)} x ${fmt(E)} dimensions = ${fmt(N)}; the vocabulary (${fmt(V)}) is solved from the count, as the summary does not print it.`,
+      {
+        solved: { what: 'vocabulary', value: V },
+      },
+    );
   }
-  return disagrees(typeName, null, N, `An embedding ${fmt(E)} wide has vocabulary x ${fmt(E)} parameters; ${fmt(N)} is not a multiple of ${fmt(E)}.`);
+  return disagrees(
+    typeName,
+    null,
+    N,
+    `An embedding ${fmt(E)} wide has vocabulary x ${fmt(E)} parameters; ${fmt(N)} is not a multiple of ${fmt(E)}.`,
+  );
 }
 
 function kernelWords(K: bigint, dims: number): string {
@@ -564,13 +725,31 @@ function convRow(ctx: Ctx, row: SummaryRow, res: Resolved, inShape: Shape | null
   const C = ctx.torch ? dimAt(inShape, 1) : lastDim(inShape);
   if (F === null || F <= 0n) return unknown(typeName, 'The output shape does not show the filters.');
   // PyTorch's forward() may reshape between modules: the layer before need not feed this one.
-  const unseen = C === null ? 'the input channels are not shown' : `the ${n(C, 'channel')} of the layer before cannot feed it (forward() must reshape in between)`;
+  const unseen =
+    C === null
+      ? 'the input channels are not shown'
+      : `the ${n(C, 'channel')} of the layer before cannot feed it (forward() must reshape in between)`;
   if (C === null || ctx.torch) {
-    if ((N - F) % F === 0n && N > F) return unknown(typeName, `Kernel size x input channels = ${fmt((N - F) / F)} (with bias); ${unseen}, so the two cannot be told apart.`);
-    if (N % F === 0n && N > 0n) return unknown(typeName, `Kernel size x input channels = ${fmt(N / F)} (no bias); ${unseen}.`);
-    return disagrees(typeName, null, N, `No convolution with ${fmt(F)} filters has ${fmt(N)} parameters: it has filters x (kernel x channels + 1), or filters x kernel x channels without bias.`);
+    if ((N - F) % F === 0n && N > F)
+      return unknown(
+        typeName,
+        `Kernel size x input channels = ${fmt((N - F) / F)} (with bias); ${unseen}, so the two cannot be told apart.`,
+      );
+    if (N % F === 0n && N > 0n)
+      return unknown(typeName, `Kernel size x input channels = ${fmt(N / F)} (no bias); ${unseen}.`);
+    return disagrees(
+      typeName,
+      null,
+      N,
+      `No convolution with ${fmt(F)} filters has ${fmt(N)} parameters: it has filters x (kernel x channels + 1), or filters x kernel x channels without bias.`,
+    );
   }
-  return disagrees(typeName, null, N, `No whole kernel size gives ${fmt(N)} with ${fmt(C)} input channels and ${fmt(F)} filters (kernel x ${fmt(C)} x ${fmt(F)} + ${fmt(F)}).`);
+  return disagrees(
+    typeName,
+    null,
+    N,
+    `No whole kernel size gives ${fmt(N)} with ${fmt(C)} input channels and ${fmt(F)} filters (kernel x ${fmt(C)} x ${fmt(F)} + ${fmt(F)}).`,
+  );
 }
 
 function batchNormRow(ctx: Ctx, row: SummaryRow, typeName: string): RowResult {
@@ -579,8 +758,20 @@ function batchNormRow(ctx: Ctx, row: SummaryRow, typeName: string): RowResult {
   if (ctx.torch) {
     const C = dimAt(out, 1);
     if (C === null) return unknown(typeName, 'The output shape does not show the channels.');
-    if (N === 2n * C) return agrees(typeName, N, ['pytorch', 'cudnn', 'flax'], `Weight and bias over ${fmt(C)} channels = 2 x ${fmt(C)}; the running mean and variance are buffers, not parameters.`);
-    if (N === 0n) return agrees(typeName, 0n, ['pytorch', 'cudnn', 'flax'], 'affine=False: no weight or bias; the running statistics are buffers.');
+    if (N === 2n * C)
+      return agrees(
+        typeName,
+        N,
+        ['pytorch', 'cudnn', 'flax'],
+        `Weight and bias over ${fmt(C)} channels = 2 x ${fmt(C)}; the running mean and variance are buffers, not parameters.`,
+      );
+    if (N === 0n)
+      return agrees(
+        typeName,
+        0n,
+        ['pytorch', 'cudnn', 'flax'],
+        'affine=False: no weight or bias; the running statistics are buffers.',
+      );
     return disagrees(typeName, 2n * C, N, `Should be 2 x ${fmt(C)} = ${fmt(2n * C)} (weight and bias per channel).`);
   }
   // Keras: the normalised axis is the last by default; Theano-era channels-first models use another.
@@ -590,27 +781,68 @@ function batchNormRow(ctx: Ctx, row: SummaryRow, typeName: string): RowResult {
   if (out) {
     for (let i = 1; i < out.length - (row.shapeTruncated ? 1 : 0); i++) {
       const d = out[i];
-      if (d !== null && d !== undefined && i !== out.length - 1) axes.push({ C: d, where: ` (axis ${i}, channels first)` });
+      if (d !== null && d !== undefined && i !== out.length - 1)
+        axes.push({ C: d, where: ` (axis ${i}, channels first)` });
     }
   }
   for (const { C, where } of axes) {
     if (N === 4n * C) {
-      return agrees(typeName, N, ['keras', 'keras2', 'onnx', 'tf1'], `Over ${n(C, 'channel')}${where}: gamma and beta (trainable) + moving mean and variance (non-trainable) = 4 x ${fmt(C)}. PyTorch counts only 2 x ${fmt(C)} (its running statistics are buffers).`);
+      return agrees(
+        typeName,
+        N,
+        ['keras', 'keras2', 'onnx', 'tf1'],
+        `Over ${n(C, 'channel')}${where}: gamma and beta (trainable) + moving mean and variance (non-trainable) = 4 x ${fmt(C)}. PyTorch counts only 2 x ${fmt(C)} (its running statistics are buffers).`,
+      );
     }
-    if (N === 3n * C) return agrees(typeName, N, ['keras', 'keras2', 'tf1'], `Over ${n(C, 'channel')}${where}: center=False or scale=False leaves 3 x ${fmt(C)} (one of gamma/beta + moving mean and variance).`);
-    if (N === 2n * C) return agrees(typeName, N, ['keras', 'keras2', 'tf1'], `Over ${n(C, 'channel')}${where}: center=False and scale=False leave the moving mean and variance, 2 x ${fmt(C)}.`);
+    if (N === 3n * C)
+      return agrees(
+        typeName,
+        N,
+        ['keras', 'keras2', 'tf1'],
+        `Over ${n(C, 'channel')}${where}: center=False or scale=False leaves 3 x ${fmt(C)} (one of gamma/beta + moving mean and variance).`,
+      );
+    if (N === 2n * C)
+      return agrees(
+        typeName,
+        N,
+        ['keras', 'keras2', 'tf1'],
+        `Over ${n(C, 'channel')}${where}: center=False and scale=False leave the moving mean and variance, 2 x ${fmt(C)}.`,
+      );
   }
   if (last === null) return unknown(typeName, 'The output shape does not show the channels.');
-  return disagrees(typeName, 4n * last, N, `Should be 4 x ${fmt(last)} = ${fmt(4n * last)} (gamma, beta, moving mean and variance per channel).`);
+  return disagrees(
+    typeName,
+    4n * last,
+    N,
+    `Should be 4 x ${fmt(last)} = ${fmt(4n * last)} (gamma, beta, moving mean and variance per channel).`,
+  );
 }
 
 function layerNormRow(ctx: Ctx, row: SummaryRow, typeName: string): RowResult {
   const C = row.shapeTruncated ? null : lastDim(row.outputShape);
   const N = row.stated;
   if (C === null) return unknown(typeName, 'The output shape does not show the features.');
-  if (N === 2n * C) return agrees(typeName, N, ALL, `${ctx.torch ? 'Weight and bias' : 'Gamma and beta'} over ${fmt(C)} features = 2 x ${fmt(C)}.`);
-  if (N === C) return agrees(typeName, N, ALL, `One vector over ${fmt(C)} features (${ctx.torch ? 'bias=False' : 'center=False or scale=False'}).`);
-  if (N === 0n) return agrees(typeName, 0n, ALL, ctx.torch ? 'elementwise_affine=False: no parameters.' : 'center=False and scale=False: no parameters.');
+  if (N === 2n * C)
+    return agrees(
+      typeName,
+      N,
+      ALL,
+      `${ctx.torch ? 'Weight and bias' : 'Gamma and beta'} over ${fmt(C)} features = 2 x ${fmt(C)}.`,
+    );
+  if (N === C)
+    return agrees(
+      typeName,
+      N,
+      ALL,
+      `One vector over ${fmt(C)} features (${ctx.torch ? 'bias=False' : 'center=False or scale=False'}).`,
+    );
+  if (N === 0n)
+    return agrees(
+      typeName,
+      0n,
+      ALL,
+      ctx.torch ? 'elementwise_affine=False: no parameters.' : 'center=False and scale=False: no parameters.',
+    );
   return disagrees(typeName, 2n * C, N, `Should be 2 x ${fmt(C)} = ${fmt(2n * C)}.`);
 }
 
@@ -694,9 +926,15 @@ function verifyRows(parsed: Extract<SummaryParse, { ok: true }>): VerifiedRow[] 
         rows.forEach((c, k) => {
           if (parentOf[k] === i) sum += c.stated;
         });
-        r = sum === row.stated
-          ? agrees(typeName, sum, ALL, `A nested model: its layers below add up to ${fmt(sum)}.`)
-          : disagrees(typeName, sum, row.stated, `A nested model: its layers below add up to ${fmt(sum)}, not ${fmt(row.stated)}.`);
+        r =
+          sum === row.stated
+            ? agrees(typeName, sum, ALL, `A nested model: its layers below add up to ${fmt(sum)}.`)
+            : disagrees(
+                typeName,
+                sum,
+                row.stated,
+                `A nested model: its layers below add up to ${fmt(sum)}, not ${fmt(row.stated)}.`,
+              );
       }
     } else {
       switch (kind) {
@@ -711,7 +949,10 @@ function verifyRows(parsed: Extract<SummaryParse, { ok: true }>): VerifiedRow[] 
           break;
         case 'timedistributed': {
           const d = denseRow(ctx, row, 'TimeDistributed(Dense)', inWidth, source);
-          r = d.status === 'agrees' ? { ...d, note: `A Dense applied at every time step: ${d.note}` } : unknown('TimeDistributed', 'A TimeDistributed layer around something other than a Dense: not rebuilt.');
+          r =
+            d.status === 'agrees'
+              ? { ...d, note: `A Dense applied at every time step: ${d.note}` }
+              : unknown('TimeDistributed', 'A TimeDistributed layer around something other than a Dense: not rebuilt.');
           break;
         }
         case 'embedding':
@@ -727,17 +968,37 @@ function verifyRows(parsed: Extract<SummaryParse, { ok: true }>): VerifiedRow[] 
           r = layerNormRow(ctx, row, typeName);
           break;
         case 'zero':
-          r = row.stated === 0n
-            ? agrees(typeName, 0n, ALL, `${typeName === 'InputLayer' ? 'An input' : `${a(typeName)} layer`} has no weights.`)
-            : disagrees(typeName, 0n, row.stated, `${a(typeName)} layer has no weights, yet the summary shows ${fmt(row.stated)}.`);
+          r =
+            row.stated === 0n
+              ? agrees(
+                  typeName,
+                  0n,
+                  ALL,
+                  `${typeName === 'InputLayer' ? 'An input' : `${a(typeName)} layer`} has no weights.`,
+                )
+              : disagrees(
+                  typeName,
+                  0n,
+                  row.stated,
+                  `${a(typeName)} layer has no weights, yet the summary shows ${fmt(row.stated)}.`,
+                );
           break;
         case 'model':
-          r = unknown(typeName, torch ? 'A container with nothing listed under it.' : 'A nested model shown as one row; summary(expand_nested=True) lists its layers.');
+          r = unknown(
+            typeName,
+            torch
+              ? 'A container with nothing listed under it.'
+              : 'A nested model shown as one row; summary(expand_nested=True) lists its layers.',
+          );
           break;
         default:
-          r = row.stated === 0n && row.noParams
-            ? unknown(typeName, 'No parameters of its own (--).')
-            : unknown(typeName, `ParamCount cannot rebuild a ${typeName === 'layer' ? 'layer of this type' : typeName} from a summary row.`);
+          r =
+            row.stated === 0n && row.noParams
+              ? unknown(typeName, 'No parameters of its own (--).')
+              : unknown(
+                  typeName,
+                  `ParamCount cannot rebuild a ${typeName === 'layer' ? 'layer of this type' : typeName} from a summary row.`,
+                );
       }
     }
     const v: VerifiedRow = {
@@ -747,7 +1008,8 @@ function verifyRows(parsed: Extract<SummaryParse, { ok: true }>): VerifiedRow[] 
       line: row.line,
       ...r,
     };
-    if (v.status === 'disagrees' && v.computed === null && v.note === '') v.note = `Not under ${CONVENTION_LABELS[primaryLabel(ctx)]}.`;
+    if (v.status === 'disagrees' && v.computed === null && v.note === '')
+      v.note = `Not under ${CONVENTION_LABELS[primaryLabel(ctx)]}.`;
     out.push(v);
   });
   return out;
@@ -762,7 +1024,13 @@ function checkTotal(parsed: Extract<SummaryParse, { ok: true }>): TotalCheck {
     computed += r.stated;
   });
   const stated = parsed.total ?? null;
-  if (stated === null) return { stated: null, computed, agrees: null, note: `The summary shows no total; its rows add up to ${fmt(computed)}.` };
+  if (stated === null)
+    return {
+      stated: null,
+      computed,
+      agrees: null,
+      note: `The summary shows no total; its rows add up to ${fmt(computed)}.`,
+    };
   const optimizer = parsed.optimizer ?? 0n;
   const weights = stated - optimizer;
   const agreesTotal = weights === computed;
@@ -776,7 +1044,11 @@ function checkTotal(parsed: Extract<SummaryParse, { ok: true }>): TotalCheck {
       ? `The layers add up to the stated total, ${fmt(computed)}.`
       : `The layers add up to ${fmt(computed)}, the summary says ${fmt(stated)} (off by ${fmt(computed > stated ? computed - stated : stated - computed)}).`;
   }
-  if (parsed.trainable !== undefined && parsed.nonTrainable !== undefined && parsed.trainable + parsed.nonTrainable !== weights) {
+  if (
+    parsed.trainable !== undefined &&
+    parsed.nonTrainable !== undefined &&
+    parsed.trainable + parsed.nonTrainable !== weights
+  ) {
     note += ` Trainable (${fmt(parsed.trainable)}) and non-trainable (${fmt(parsed.nonTrainable)}) add up to ${fmt(parsed.trainable + parsed.nonTrainable)}, not ${fmt(weights)}.`;
   }
   return { stated, computed, agrees: agreesTotal, note };
@@ -785,7 +1057,8 @@ function checkTotal(parsed: Extract<SummaryParse, { ok: true }>): TotalCheck {
 /** Rebuilds and checks every row of a parsed summary, and its total. Never throws. */
 export function verifySummary(parsed: SummaryParse): VerifyResult {
   try {
-    if (!parsed || typeof parsed !== 'object') return { ok: false, message: 'Nothing to verify: expected a parsed model summary.' };
+    if (!parsed || typeof parsed !== 'object')
+      return { ok: false, message: 'Nothing to verify: expected a parsed model summary.' };
     if (parsed.ok !== true) return { ok: false, message: parsed.error };
     const rows = verifyRows(parsed);
     const total = checkTotal(parsed);
@@ -793,6 +1066,9 @@ export function verifySummary(parsed: SummaryParse): VerifyResult {
     for (const r of rows) counts[r.status]++;
     return { ok: true, verification: { format: parsed.format, rows, total, counts } };
   } catch (e) {
-    return { ok: false, message: `The summary could not be verified (${e instanceof Error ? e.message : 'unexpected input'}).` };
+    return {
+      ok: false,
+      message: `The summary could not be verified (${e instanceof Error ? e.message : 'unexpected input'}).`,
+    };
   }
 }

@@ -33,11 +33,49 @@ const RECURRENT_NAMES = new Set(['LSTM', 'GRU', 'RNN', 'LSTMCell', 'GRUCell', 'R
 const HINT_NAMES = new Set(['input', 'input_size', 'input_dim', 'input_width', 'in_features', 'input_shape']);
 
 /** Methods on a model/layer that never change the count. Those returning the model keep chaining. */
-const CHAINING_METHODS = new Set(['to', 'cuda', 'cpu', 'eval', 'train', 'double', 'float', 'half', 'bfloat16', 'requires_grad_', 'apply', 'type', 'share_memory']);
+const CHAINING_METHODS = new Set([
+  'to',
+  'cuda',
+  'cpu',
+  'eval',
+  'train',
+  'double',
+  'float',
+  'half',
+  'bfloat16',
+  'requires_grad_',
+  'apply',
+  'type',
+  'share_memory',
+]);
 const IGNORED_METHODS = new Set([
-  'compile', 'summary', 'fit', 'evaluate', 'predict', 'save', 'save_weights', 'load_weights', 'load_state_dict', 'state_dict',
-  'count_params', 'parameters', 'named_parameters', 'modules', 'named_modules', 'children', 'zero_grad', 'forward', 'get_config',
-  'get_weights', 'set_weights', 'init', 'apply_gradients', 'freeze', 'unfreeze', 'register_buffer', 'numel',
+  'compile',
+  'summary',
+  'fit',
+  'evaluate',
+  'predict',
+  'save',
+  'save_weights',
+  'load_weights',
+  'load_state_dict',
+  'state_dict',
+  'count_params',
+  'parameters',
+  'named_parameters',
+  'modules',
+  'named_modules',
+  'children',
+  'zero_grad',
+  'forward',
+  'get_config',
+  'get_weights',
+  'set_weights',
+  'init',
+  'apply_gradients',
+  'freeze',
+  'unfreeze',
+  'register_buffer',
+  'numel',
 ]);
 
 interface DocHints {
@@ -97,9 +135,12 @@ class Reader implements Host {
 
   attr(obj: Value, attr: string, e: Expr): Value {
     const d = hostData(obj);
-    if (d && d.tag === 'path') return host({ tag: 'path', path: `${d.path}.${attr}`, written: `${d.written}.${attr}`, unbound: d.unbound });
+    if (d && d.tag === 'path')
+      return host({ tag: 'path', path: `${d.path}.${attr}`, written: `${d.written}.${attr}`, unbound: d.unbound });
     if (d) return host({ tag: 'opaque', what: `\`${this.text(e)}\`` });
-    throw new CodeError(`I can't read \`${this.text(e)}\`: ${describeValue(obj)} has no attribute \`${attr}\`. ${EXAMPLE_HINT}`);
+    throw new CodeError(
+      `I can't read \`${this.text(e)}\`: ${describeValue(obj)} has no attribute \`${attr}\`. ${EXAMPLE_HINT}`,
+    );
   }
 
   call(e: CallExpr): Value {
@@ -108,7 +149,14 @@ class Reader implements Host {
       const objExpr = e.func.obj;
       let obj = this.ev.evaluate(objExpr);
       let od = hostData(obj);
-      if (od && od.tag === 'path' && od.unbound && !od.written.includes('.') && (method === 'add' || method === 'pop' || method === 'build') && /^[a-z_]\w*$/.test(od.written)) {
+      if (
+        od &&
+        od.tag === 'path' &&
+        od.unbound &&
+        !od.written.includes('.') &&
+        (method === 'add' || method === 'pop' || method === 'build') &&
+        /^[a-z_]\w*$/.test(od.written)
+      ) {
         // `model.add(...)` with no `model = Sequential()` before it.
         const m = this.newModel('Sequential', 'keras', this.text(e), []);
         this.env.set(od.written, host(m));
@@ -116,7 +164,13 @@ class Reader implements Host {
         obj = host(m);
         od = m;
       }
-      if (od && od.tag === 'path' && od.unbound && !od.written.includes('.') && (IGNORED_METHODS.has(method) || CHAINING_METHODS.has(method))) {
+      if (
+        od &&
+        od.tag === 'path' &&
+        od.unbound &&
+        !od.written.includes('.') &&
+        (IGNORED_METHODS.has(method) || CHAINING_METHODS.has(method))
+      ) {
         // `model.summary()`, `model.compile(...)` on a model defined elsewhere: nothing to count.
         this.evaluateArgs(e);
         return host({ tag: 'opaque', what: `\`${this.text(e)}\`` });
@@ -136,13 +190,19 @@ class Reader implements Host {
           const i = vals[0] && vals[0].t === 'int' ? Number(vals[0].v) : obj.items.length;
           obj.items.splice(i, 0, vals[1]);
         }
-        if (obj.items.length > MAX_MODEL_LAYERS) throw new CodeError(`That list has more than ${MAX_MODEL_LAYERS} layers, more than I count. ${EXAMPLE_HINT}`);
+        if (obj.items.length > MAX_MODEL_LAYERS)
+          throw new CodeError(`That list has more than ${MAX_MODEL_LAYERS} layers, more than I count. ${EXAMPLE_HINT}`);
         return NONE;
       }
       if (od && od.tag === 'path') {
-        return this.classCall({ tag: 'path', path: `${od.path}.${method}`, written: `${od.written}.${method}`, unbound: od.unbound }, e);
+        return this.classCall(
+          { tag: 'path', path: `${od.path}.${method}`, written: `${od.written}.${method}`, unbound: od.unbound },
+          e,
+        );
       }
-      throw new CodeError(`I can't call \`${this.text(e)}\`: ${describeValue(obj)} has no method \`${method}\`. ${EXAMPLE_HINT}`);
+      throw new CodeError(
+        `I can't call \`${this.text(e)}\`: ${describeValue(obj)} has no method \`${method}\`. ${EXAMPLE_HINT}`,
+      );
     }
     const callee = this.ev.evaluate(e.func);
     const d = hostData(callee);
@@ -152,12 +212,18 @@ class Reader implements Host {
       this.evaluateArgs(e);
       return host({ tag: 'opaque', what: `\`${this.text(e)}\`` });
     }
-    throw new CodeError(`I can't call \`${this.text(e)}\`: ${describeValue(callee)} is not a layer class. ${EXAMPLE_HINT}`, true);
+    throw new CodeError(
+      `I can't call \`${this.text(e)}\`: ${describeValue(callee)} is not a layer class. ${EXAMPLE_HINT}`,
+      true,
+    );
   }
 
   // ----- arguments -------------------------------------------------------------------------
 
-  private evaluateCallArgs(e: CallExpr): { positional: Bound[]; keywords: { name: string; value: Value; expr: Expr | null }[] } {
+  private evaluateCallArgs(e: CallExpr): {
+    positional: Bound[];
+    keywords: { name: string; value: Value; expr: Expr | null }[];
+  } {
     const positional: Bound[] = [];
     const keywords: { name: string; value: Value; expr: Expr | null }[] = [];
     for (const arg of e.args) {
@@ -172,7 +238,8 @@ class Reader implements Host {
       if (kw.name === null) {
         if (v.t !== 'dict') throw new CodeError(`\`**${this.text(kw.value)}\` must be a dict. ${EXAMPLE_HINT}`);
         for (const entry of v.entries) {
-          if (entry.key.t !== 'str') throw new CodeError(`\`**${this.text(kw.value)}\` must have string keys. ${EXAMPLE_HINT}`);
+          if (entry.key.t !== 'str')
+            throw new CodeError(`\`**${this.text(kw.value)}\` must have string keys. ${EXAMPLE_HINT}`);
           keywords.push({ name: entry.key.v, value: entry.value, expr: null });
         }
       } else keywords.push({ name: kw.name, value: v, expr: kw.value });
@@ -186,7 +253,13 @@ class Reader implements Host {
 
   // ----- layers, models, tensors -----------------------------------------------------------
 
-  private newLayer(spec: LayerSpec, cls: string, fw: Framework, source: string, extra?: Partial<Pick<LayerData, 'kerasCell' | 'more'>>): LayerData {
+  private newLayer(
+    spec: LayerSpec,
+    cls: string,
+    fw: Framework,
+    source: string,
+    extra?: Partial<Pick<LayerData, 'kerasCell' | 'more'>>,
+  ): LayerData {
     return { tag: 'layer', id: this.nextId++, spec, cls, fw, source, ...extra };
   }
 
@@ -223,21 +296,28 @@ class Reader implements Host {
 
   private modelMethod(m: ModelData, method: string, e: CallExpr): Value {
     const { positional, keywords } = this.evaluateCallArgs(e);
-    const first = positional[0]?.value ?? keywords.find((k) => k.name === 'layer' || k.name === 'module' || k.name === 'input_shape')?.value;
+    const first =
+      positional[0]?.value ??
+      keywords.find((k) => k.name === 'layer' || k.name === 'module' || k.name === 'input_shape')?.value;
     switch (method) {
       case 'add':
       case 'append':
       case 'add_module': {
-        const v = method === 'add_module' ? (positional[1]?.value ?? keywords.find((k) => k.name === 'module')?.value) : first;
+        const v =
+          method === 'add_module' ? (positional[1]?.value ?? keywords.find((k) => k.name === 'module')?.value) : first;
         if (!v) throw new CodeError(`\`${this.text(e)}\` adds nothing. ${EXAMPLE_HINT}`);
         const item = this.toItem(v, `\`${this.text(e)}\``);
         if (method === 'add_module' && positional[0]?.value.t === 'str') item.name = positional[0].value.v;
         m.items.push(item);
-        if (m.items.length > MAX_MODEL_LAYERS) throw new CodeError(`That model has more than ${MAX_MODEL_LAYERS} layers, more than I count. ${EXAMPLE_HINT}`);
+        if (m.items.length > MAX_MODEL_LAYERS)
+          throw new CodeError(
+            `That model has more than ${MAX_MODEL_LAYERS} layers, more than I count. ${EXAMPLE_HINT}`,
+          );
         return NONE;
       }
       case 'extend': {
-        if (first && first.t === 'seq') for (const v of first.items) m.items.push(this.toItem(v, `\`${this.text(e)}\``));
+        if (first && first.t === 'seq')
+          for (const v of first.items) m.items.push(this.toItem(v, `\`${this.text(e)}\``));
         return NONE;
       }
       case 'pop':
@@ -296,7 +376,8 @@ class Reader implements Host {
       }
     }
     if (!seen.has(d.id)) chain.push(d);
-    if (tensors.length > 1) this.note('A layer here takes several inputs; I count every layer once but follow the shapes as a single chain.');
+    if (tensors.length > 1)
+      this.note('A layer here takes several inputs; I count every layer once but follow the shapes as a single chain.');
     const out: TensorData = { tag: 'tensor', chain, input: tensors[0]?.input ?? null };
     this.lastTensor = out;
     return host(out);
@@ -315,11 +396,13 @@ class Reader implements Host {
       else if (v.t === 'dict') for (const x of v.entries) collect(x.value);
     };
     collect(outs);
-    if (tensors.length === 0) throw new CodeError(`\`${this.text(e)}\` needs the output tensors, e.g. \`Model(inputs, outputs)\`.`);
+    if (tensors.length === 0)
+      throw new CodeError(`\`${this.text(e)}\` needs the output tensors, e.g. \`Model(inputs, outputs)\`.`);
     const inT = hostData(ins);
     const items: ModelItem[] = [];
     const inputShape = inT && inT.tag === 'tensor' ? inT.input : (tensors[0]?.input ?? null);
-    if (inputShape) items.push({ name: null, data: this.newLayer({ kind: 'input', shape: inputShape }, 'Input', 'keras', 'Input') });
+    if (inputShape)
+      items.push({ name: null, data: this.newLayer({ kind: 'input', shape: inputShape }, 'Input', 'keras', 'Input') });
     const seen = new Set<number>();
     for (const t of tensors) {
       for (const c of t.chain) {
@@ -334,7 +417,13 @@ class Reader implements Host {
     return host(m);
   }
 
-  private bindArgs(e: CallExpr, cls: string, sig: readonly string[], common: readonly string[], aliases: readonly string[] = []): Args {
+  private bindArgs(
+    e: CallExpr,
+    cls: string,
+    sig: readonly string[],
+    common: readonly string[],
+    aliases: readonly string[] = [],
+  ): Args {
     const { positional, keywords } = this.evaluateCallArgs(e);
     return new Args(cls, sig, positional, keywords, `\`${this.text(e)}\``, common, aliases);
   }
@@ -346,7 +435,12 @@ class Reader implements Host {
     const positional = e.args.length;
     if (head.some((s) => s === 'flax' || s === 'linen' || s === 'nnx')) return 'flax';
     if (head.includes('torch')) return 'pytorch';
-    if (head.some((s) => s === 'keras' || s === 'tensorflow' || s === 'tf' || s === 'layers' || s === 'tfkl' || s === 'kl')) return 'keras';
+    if (
+      head.some(
+        (s) => s === 'keras' || s === 'tensorflow' || s === 'tf' || s === 'layers' || s === 'tfkl' || s === 'kl',
+      )
+    )
+      return 'keras';
     const hasFlax = FLAX_HANDLERS[cls] !== undefined;
     const firstArg = e.args[0];
     if (cls === 'RNN' && firstArg && !firstArg.star && firstArg.value.k !== 'int' && firstArg.value.k !== 'chain') {
@@ -359,7 +453,14 @@ class Reader implements Host {
     if (head.length === 1 && head[0] === 'nn') {
       if (this.doc.flaxNn) return 'flax';
       if (hasFlax && (kw.has('features') || FLAX_ONLY.has(cls) || cls === 'Dense' || cls === 'Embed')) return 'flax';
-      if (hasFlax && (cls === 'LSTMCell' || cls === 'GRUCell') && positional === 1 && !kw.has('hidden_size') && !kw.has('input_size')) return 'flax';
+      if (
+        hasFlax &&
+        (cls === 'LSTMCell' || cls === 'GRUCell') &&
+        positional === 1 &&
+        !kw.has('hidden_size') &&
+        !kw.has('input_size')
+      )
+        return 'flax';
       return 'pytorch';
     }
     if (hasFlax && (kw.has('features') || FLAX_ONLY.has(cls))) return 'flax';
@@ -370,11 +471,20 @@ class Reader implements Host {
     if (inTorch && inKeras) {
       if (this.doc.torch && !this.doc.keras) return 'pytorch';
       if (this.doc.keras && !this.doc.torch) return 'keras';
-      if (RECURRENT_NAMES.has(cls) && positional >= 2 && e.args.slice(0, 2).every((a) => !a.star && (a.value.k === 'int' || a.value.k === 'chain' || a.value.k === 'name'))) {
-        this.note(`Read \`${cls}(...)\` with two sizes as PyTorch's nn.${cls}(input_size, hidden_size); for Keras write \`${cls}(units) input=N\`.`);
+      if (
+        RECURRENT_NAMES.has(cls) &&
+        positional >= 2 &&
+        e.args
+          .slice(0, 2)
+          .every((a) => !a.star && (a.value.k === 'int' || a.value.k === 'chain' || a.value.k === 'name'))
+      ) {
+        this.note(
+          `Read \`${cls}(...)\` with two sizes as PyTorch's nn.${cls}(input_size, hidden_size); for Keras write \`${cls}(units) input=N\`.`,
+        );
         return 'pytorch';
       }
-      if (kw.has('input_size') || kw.has('hidden_size') || kw.has('in_features') || kw.has('num_embeddings')) return 'pytorch';
+      if (kw.has('input_size') || kw.has('hidden_size') || kw.has('in_features') || kw.has('num_embeddings'))
+        return 'pytorch';
       return 'keras';
     }
     if (this.doc.torch && !this.doc.keras) return 'pytorch';
@@ -397,7 +507,8 @@ class Reader implements Host {
       const entries: { key: Value; value: Value }[] = [];
       if (v && v.t === 'seq') {
         for (const pair of v.items) {
-          if (pair.t === 'seq' && pair.items.length === 2) entries.push({ key: pair.items[0] as Value, value: pair.items[1] as Value });
+          if (pair.t === 'seq' && pair.items.length === 2)
+            entries.push({ key: pair.items[0] as Value, value: pair.items[1] as Value });
         }
       } else if (v && v.t === 'dict') entries.push(...v.entries);
       return { t: 'dict', entries };
@@ -407,7 +518,12 @@ class Reader implements Host {
     if (cls === 'Sequential' || cls === 'ModuleList' || cls === 'ModuleDict') return this.container(cls, fw, e);
     if ((cls === 'Model' || cls === 'Functional') && fw === 'keras') return this.functionalModel(e, cls);
     if (cls === 'Input' && fw !== 'pytorch') {
-      const a = this.bindArgs(e, 'Input', ['shape', 'batch_size', 'dtype', 'sparse', 'batch_shape', 'name', 'tensor', 'ragged', 'optional'], KERAS_COMMON);
+      const a = this.bindArgs(
+        e,
+        'Input',
+        ['shape', 'batch_size', 'dtype', 'sparse', 'batch_shape', 'name', 'tensor', 'ragged', 'optional'],
+        KERAS_COMMON,
+      );
       const t: TensorData = { tag: 'tensor', chain: [], input: inputShapeOf(a) };
       return host(t);
     }
@@ -425,7 +541,25 @@ class Reader implements Host {
       return host(data);
     }
     const root = p.path.split('.')[0] ?? '';
-    if (head.length > 0 && ['torch', 'tf', 'tensorflow', 'np', 'numpy', 'jnp', 'jax', 'F', 'math', 'random', 'keras', 'nn', 'optim', 'flax'].includes(root)) {
+    if (
+      head.length > 0 &&
+      [
+        'torch',
+        'tf',
+        'tensorflow',
+        'np',
+        'numpy',
+        'jnp',
+        'jax',
+        'F',
+        'math',
+        'random',
+        'keras',
+        'nn',
+        'optim',
+        'flax',
+      ].includes(root)
+    ) {
       // torch.randn(...), F.relu(...), np.zeros(...): values, not layers.
       this.evaluateArgs(e);
       return host({ tag: 'opaque', what: source });
@@ -446,7 +580,8 @@ class Reader implements Host {
         if (v.t === 'int') return v;
         if (v.t === 'float') return { t: 'int', v: BigInt(Math.trunc(v.v)) };
         if (v.t === 'bool') return { t: 'int', v: v.v ? 1n : 0n };
-        if (v.t === 'str' && /^\s*[0-9_]{1,13}\s*$/.test(v.v)) return { t: 'int', v: BigInt(v.v.replace(/_/g, '').trim()) };
+        if (v.t === 'str' && /^\s*[0-9_]{1,13}\s*$/.test(v.v))
+          return { t: 'int', v: BigInt(v.v.replace(/_/g, '').trim()) };
         throw new CodeError(`\`${this.text(e)}\` is not a whole number.`);
       }
       case 'round': {
@@ -479,9 +614,13 @@ class Reader implements Host {
       case 'min':
       case 'max': {
         const { positional } = this.evaluateCallArgs(e);
-        const vals = positional.length === 1 && positional[0]?.value.t === 'seq' ? positional[0].value.items : positional.map((p) => p.value);
+        const vals =
+          positional.length === 1 && positional[0]?.value.t === 'seq'
+            ? positional[0].value.items
+            : positional.map((p) => p.value);
         const ints = vals.map((v) => (v.t === 'int' ? v.v : null));
-        if (ints.length === 0 || ints.some((x) => x === null)) throw new CodeError(`\`${this.text(e)}\` needs whole numbers.`);
+        if (ints.length === 0 || ints.some((x) => x === null))
+          throw new CodeError(`\`${this.text(e)}\` needs whole numbers.`);
         const xs = ints as bigint[];
         return { t: 'int', v: xs.reduce((a, b) => (name === 'min' ? (b < a ? b : a) : b > a ? b : a)) };
       }
@@ -527,19 +666,22 @@ class Reader implements Host {
       const item = this.toItem(v, source);
       item.name = name;
       items.push(item);
-      if (items.length > MAX_MODEL_LAYERS) throw new CodeError(`That model has more than ${MAX_MODEL_LAYERS} layers, more than I count. ${EXAMPLE_HINT}`);
+      if (items.length > MAX_MODEL_LAYERS)
+        throw new CodeError(`That model has more than ${MAX_MODEL_LAYERS} layers, more than I count. ${EXAMPLE_HINT}`);
     };
     let name: string | null = null;
     let inputShape: Dim[] | null = null;
     if (fw === 'pytorch' && cls === 'Sequential') {
       if (positional.length === 1 && positional[0]?.value.t === 'dict') {
-        for (const entry of positional[0].value.entries) addValue(entry.value, entry.key.t === 'str' ? entry.key.v : null);
+        for (const entry of positional[0].value.entries)
+          addValue(entry.value, entry.key.t === 'str' ? entry.key.v : null);
       } else for (const p of positional) addValue(p.value, null);
     } else {
       // Keras/Flax Sequential(layers, ...), ModuleList(modules), ModuleDict(modules).
       const first = positional[0]?.value ?? keywords.find((k) => k.name === 'layers' || k.name === 'modules')?.value;
       if (first && first.t === 'seq') for (const v of first.items) addValue(v, null);
-      else if (first && first.t === 'dict') for (const entry of first.entries) addValue(entry.value, entry.key.t === 'str' ? entry.key.v : null);
+      else if (first && first.t === 'dict')
+        for (const entry of first.entries) addValue(entry.value, entry.key.t === 'str' ? entry.key.v : null);
       else if (first && first.t !== 'none') addValue(first, null);
       for (const k of keywords) {
         if (k.name === 'name' && k.value.t === 'str') name = k.value.v;
@@ -576,7 +718,14 @@ class Reader implements Host {
       },
       legacyConv(rank) {
         const kw = new Set(e.kwargs.map((k) => k.name));
-        if (kw.has('nb_filter') || kw.has('nb_row') || kw.has('filter_length') || kw.has('border_mode') || kw.has('subsample')) return true;
+        if (
+          kw.has('nb_filter') ||
+          kw.has('nb_row') ||
+          kw.has('filter_length') ||
+          kw.has('border_mode') ||
+          kw.has('subsample')
+        )
+          return true;
         if (rank >= 2 && e.args.length >= rank + 1) {
           const { positional } = args();
           return positional.slice(0, rank + 1).every((b) => b.value.t === 'int');
@@ -595,10 +744,14 @@ class Reader implements Host {
             if (a.has('trainable') && !a.bool('trainable', true)) s.trainable = false;
             const batch = a.shape('batch_input_shape') ?? (spec.kind !== 'input' ? a.shape('batch_shape') : null);
             if (batch) s.inputShape = batch.slice(1);
-            else if (a.given('input_shape') && spec.kind !== 'input') s.inputShape = a.shape('input_shape') ?? undefined;
+            else if (a.given('input_shape') && spec.kind !== 'input')
+              s.inputShape = a.shape('input_shape') ?? undefined;
             else if (spec.kind !== 'embedding' && a.given('input_dim')) {
               const dim = a.size('input_dim');
-              const sequence = spec.kind === 'recurrent' || (spec.kind === 'conv' && spec.rank === 1) || spec.kind === 'time-distributed';
+              const sequence =
+                spec.kind === 'recurrent' ||
+                (spec.kind === 'conv' && spec.rank === 1) ||
+                spec.kind === 'time-distributed';
               s.inputShape = sequence ? [a.optSize('input_length'), dim] : [dim];
             }
             if (s.kind === 'embedding' && a.given('input_shape')) {
@@ -607,7 +760,7 @@ class Reader implements Host {
             }
           }
         }
-        const more = extra?.more?.map((m) => ({ ...m, source: s.source })) ;
+        const more = extra?.more?.map((m) => ({ ...m, source: s.source }));
         return host(reader.newLayer(s, cls, fw, source, { ...extra, more }));
       },
       consume(d) {
@@ -633,7 +786,9 @@ class Reader implements Host {
       return;
     }
     if (target.k === 'tuple' && v.t === 'seq' && v.items.length === target.items.length) {
-      target.items.forEach((t, i) => this.bindTarget(t, v.items[i] as Value, order));
+      target.items.forEach((t, i) => {
+        this.bindTarget(t, v.items[i] as Value, order);
+      });
       return;
     }
     // Other targets (subscripts, unpacking of call results) change nothing we count.
@@ -688,7 +843,8 @@ class Reader implements Host {
     if (items.length === 0 && this.lastTensor && this.lastTensor.chain.length > 0) {
       const t = this.lastTensor;
       items = [];
-      if (t.input) items.push({ name: null, data: this.newLayer({ kind: 'input', shape: t.input }, 'Input', 'keras', 'Input') });
+      if (t.input)
+        items.push({ name: null, data: this.newLayer({ kind: 'input', shape: t.input }, 'Input', 'keras', 'Input') });
       for (const c of t.chain) items.push({ name: null, data: c });
     }
     const specs: LayerSpec[] = [];
@@ -701,12 +857,20 @@ class Reader implements Host {
       list.forEach((item, i) => {
         const d = item.data;
         if (seen.has(d.id)) {
-          this.note(`${d.tag === 'layer' ? d.cls : 'A model'} is used more than once; its weights are shared, so they count once.`);
+          this.note(
+            `${d.tag === 'layer' ? d.cls : 'A model'} is used more than once; its weights are shared, so they count once.`,
+          );
           return;
         }
         seen.add(d.id);
         if (d.tag === 'model') {
-          const childPrefix = topLevel ? (soleContainer ? '' : item.name ? `${item.name}.` : '') : `${prefix}${item.name ?? i}.`;
+          const childPrefix = topLevel
+            ? soleContainer
+              ? ''
+              : item.name
+                ? `${item.name}.`
+                : ''
+            : `${prefix}${item.name ?? i}.`;
           if (d.inputShape) specs.push({ kind: 'input', shape: d.inputShape });
           walk(d.items, childPrefix, false, depth + 1);
           return;
@@ -725,12 +889,21 @@ class Reader implements Host {
             s = { ...s, name: nm };
           }
           if (d.kerasCell && s.kind === 'recurrent' && j === 0) {
-            s = { ...s, notes: [...(s.notes ?? []), `A Keras ${d.cls} on its own is one step of a ${s.typeName ?? 'recurrent'} layer: same weights as the layer.`] };
+            s = {
+              ...s,
+              notes: [
+                ...(s.notes ?? []),
+                `A Keras ${d.cls} on its own is one step of a ${s.typeName ?? 'recurrent'} layer: same weights as the layer.`,
+              ],
+            };
           }
           specs.push(s);
           if (s.kind !== 'input') fws.push(d.fw);
         });
-        if (specs.length > MAX_MODEL_LAYERS) throw new CodeError(`That model has more than ${MAX_MODEL_LAYERS} layers, more than I count. ${EXAMPLE_HINT}`);
+        if (specs.length > MAX_MODEL_LAYERS)
+          throw new CodeError(
+            `That model has more than ${MAX_MODEL_LAYERS} layers, more than I count. ${EXAMPLE_HINT}`,
+          );
       });
     };
     walk(items, '', true, 0);
@@ -781,7 +954,12 @@ export function looksLikeCode(text: string): boolean {
 function dropCountingLines(src: string): { src: string; dropped: number } {
   let dropped = 0;
   const lines = src.split('\n').map((line) => {
-    if (/\bnumel\s*\(|\bcount_params\s*\(|\.parameters\s*\(\s*\)\s*(?:if|\))|\bfor\s+\w+\s+in\s+\w+(?:\.\w+)*\.parameters\(/.test(line) && /\bfor\b/.test(line)) {
+    if (
+      /\bnumel\s*\(|\bcount_params\s*\(|\.parameters\s*\(\s*\)\s*(?:if|\))|\bfor\s+\w+\s+in\s+\w+(?:\.\w+)*\.parameters\(/.test(
+        line,
+      ) &&
+      /\bfor\b/.test(line)
+    ) {
       dropped++;
       return '';
     }
@@ -815,9 +993,8 @@ function strip(a: Attempt): { ok: true; model: ModelSpec } | { ok: false; error:
 function codeSpans(text: string): string | null {
   const spans: string[] = [];
   const re = /```(?:[a-zA-Z0-9]*\n)?([\s\S]*?)```|`([^`\n]+)`/g;
-  let m: RegExpExecArray | null;
   let covered = 0;
-  while ((m = re.exec(text)) !== null) {
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     spans.push(m[1] ?? m[2] ?? '');
     covered += m[0].length;
   }
@@ -831,7 +1008,12 @@ function parseCodeOnce(text: string): Attempt {
     const { src, dropped } = dropCountingLines(pre);
     const module = parseTokens(src);
     const reader = new Reader(module);
-    if (dropped > 0) reader.notes.push(dropped === 1 ? 'Skipped a line that only counts parameters.' : `Skipped ${dropped} lines that only count parameters.`);
+    if (dropped > 0)
+      reader.notes.push(
+        dropped === 1
+          ? 'Skipped a line that only counts parameters.'
+          : `Skipped ${dropped} lines that only count parameters.`,
+      );
     const spec = reader.run();
     if (spec.layers.filter((l) => l.kind !== 'input').length === 0) {
       return { ok: false, error: `I couldn't find a layer in that code. ${EXAMPLE_HINT}`, syntax: true };
@@ -839,14 +1021,19 @@ function parseCodeOnce(text: string): Attempt {
     const checked = modelSpecSchema.safeParse(spec);
     if (!checked.success) {
       const issue = checked.error.issues[0];
-      return { ok: false, error: `I read that code but one value is out of range (${issue ? issue.path.join('.') + ': ' + issue.message : 'invalid'}). ${EXAMPLE_HINT}`, syntax: false };
+      return {
+        ok: false,
+        error: `I read that code but one value is out of range (${issue ? issue.path.join('.') + ': ' + issue.message : 'invalid'}). ${EXAMPLE_HINT}`,
+        syntax: false,
+      };
     }
     countModel(spec);
     return { ok: true, model: spec };
   } catch (e) {
     if (e instanceof CodeError) return { ok: false, error: e.message, syntax: e.syntax };
     if (e instanceof ModelError) return { ok: false, error: e.message, syntax: false };
-    if (e instanceof RangeError) return { ok: false, error: `That code is too complex for me to read. ${EXAMPLE_HINT}`, syntax: false };
+    if (e instanceof RangeError)
+      return { ok: false, error: `That code is too complex for me to read. ${EXAMPLE_HINT}`, syntax: false };
     throw e;
   }
 }

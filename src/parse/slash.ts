@@ -65,7 +65,20 @@ const LAYER_KEYS = new Set(['layers', 'num_layers', 'n_layers', 'stack', 'depth'
 const PROJ_KEYS = new Set(['proj', 'proj_size', 'num_proj', 'projection']);
 const BIAS_KEYS = new Set(['bias', 'use_bias']);
 const CONVENTION_KEYS = new Set(['framework', 'convention', 'fw', 'backend']);
-const SEQ_KEYS = new Set(['seq', 'seq_len', 'sequence_length', 'seqlen', 'timesteps', 'time_steps', 'steps', 'length', 'input_length', 'max_len', 'maxlen', 't']);
+const SEQ_KEYS = new Set([
+  'seq',
+  'seq_len',
+  'sequence_length',
+  'seqlen',
+  'timesteps',
+  'time_steps',
+  'steps',
+  'length',
+  'input_length',
+  'max_len',
+  'maxlen',
+  't',
+]);
 const BATCH_KEYS = new Set(['batch', 'batch_size', 'bs', 'n']);
 const BOOL_TRUE = new Set(['true', '1', 'yes', 'on', 't']);
 const BOOL_FALSE = new Set(['false', '0', 'no', 'off', 'f', 'none']);
@@ -83,7 +96,8 @@ export function readInteger(raw: string): { ok: true; value: bigint } | { ok: fa
   const s = raw.replace(/_/g, '');
   if (/^[+]?\d+$/.test(s) || /^\d{1,3}(,\d{3})+$/.test(s)) {
     const digits = s.replace(/[+,]/g, '').replace(/^0+(?=\d)/, '');
-    if (digits.length > MAX_DIGITS) return { ok: false, why: `\`${clip(raw)}\` is too large: sizes go up to ${formatCount(MAX_SIZE)}` };
+    if (digits.length > MAX_DIGITS)
+      return { ok: false, why: `\`${clip(raw)}\` is too large: sizes go up to ${formatCount(MAX_SIZE)}` };
     return { ok: true, value: BigInt(digits) };
   }
   // Each refusal states the range, so the message says both what is wrong and what is accepted.
@@ -96,7 +110,8 @@ export function readInteger(raw: string): { ok: true; value: bigint } | { ok: fa
   if (/^[+-]?(\d+(\.\d+)?|\.\d+)e[+-]?\d+$/i.test(s)) {
     return { ok: false, why: `\`${clip(raw)}\` is in scientific notation: write sizes as plain digits, ${range}` };
   }
-  if (/^[+-]?(nan|inf|infinity)$/i.test(s)) return { ok: false, why: `\`${clip(raw)}\` is not a size: sizes are whole numbers ${range}` };
+  if (/^[+-]?(nan|inf|infinity)$/i.test(s))
+    return { ok: false, why: `\`${clip(raw)}\` is not a size: sizes are whole numbers ${range}` };
   return { ok: false, why: `\`${clip(raw)}\` is not a whole number ${range}` };
 }
 
@@ -128,7 +143,10 @@ export const SlashQuerySchema = z
     resetAfter: z.boolean().nullable(),
     convention: z.enum(CONVENTIONS),
     conventionGiven: z.boolean(),
-    claim: z.bigint().refine((v) => v >= 0n, { message: 'the stated count cannot be negative' }).nullable(),
+    claim: z
+      .bigint()
+      .refine((v) => v >= 0n, { message: 'the stated count cannot be negative' })
+      .nullable(),
     compare: z.boolean(),
     notes: z.array(z.string()),
   })
@@ -182,12 +200,14 @@ export function parseSlashText(cell: CellKind, rawText: string): SlashParse {
   const words = body.split(/\s+/).filter(Boolean);
   const sizeWords = words.filter((t) => /^[\d?][\d_?,]*$/.test(t) || /^(input|in|units|hidden)\w*=/i.test(t)).length;
   const keepGroups = sizeWords >= 2 || words.some((t) => /=/.test(t) && GROUPED.test(t.slice(t.indexOf('=') + 1)));
-  const tokens = words.flatMap((t) => {
-    if (keepGroups && GROUPED.test(t)) return [t.replace(/,$/, '')];
-    const eqAt = t.indexOf('=');
-    if (eqAt > 0 && GROUPED.test(t.slice(eqAt + 1))) return [t.replace(/,$/, '')];
-    return t.split(',');
-  }).filter(Boolean);
+  const tokens = words
+    .flatMap((t) => {
+      if (keepGroups && GROUPED.test(t)) return [t.replace(/,$/, '')];
+      const eqAt = t.indexOf('=');
+      if (eqAt > 0 && GROUPED.test(t.slice(eqAt + 1))) return [t.replace(/,$/, '')];
+      return t.split(',');
+    })
+    .filter(Boolean);
 
   const q: SlashQuery = {
     cell,
@@ -210,7 +230,8 @@ export function parseSlashText(cell: CellKind, rawText: string): SlashParse {
   const positional: string[] = [];
 
   const setSize = (which: 'input' | 'units', raw: string): string | null => {
-    if (which === 'input' ? inputSet : unitsSet) return `the ${which === 'input' ? 'input width' : 'units'} is given twice`;
+    if (which === 'input' ? inputSet : unitsSet)
+      return `the ${which === 'input' ? 'input width' : 'units'} is given twice`;
     if (which === 'input') inputSet = true;
     else unitsSet = true;
     if (raw === '?') return null;
@@ -243,10 +264,13 @@ export function parseSlashText(cell: CellKind, rawText: string): SlashParse {
         const n = readInteger(rawValue);
         if (!n.ok) {
           const most = formatCount(BigInt(MAX_STACKED_LAYERS));
-          err = n.why.replace(/sizes go up to [\d,]+/, `layers go up to ${most}`).replace(/from 1 to [\d,]+/, `from 1 to ${most}`).replace(/sizes/g, 'layers');
-        }
-        else if (n.value < 1n) err = `layers must be at least 1 (got ${rawValue})`;
-        else if (n.value > BigInt(MAX_STACKED_LAYERS)) err = `layers goes up to ${formatCount(BigInt(MAX_STACKED_LAYERS))} (got ${clip(rawValue)})`;
+          err = n.why
+            .replace(/sizes go up to [\d,]+/, `layers go up to ${most}`)
+            .replace(/from 1 to [\d,]+/, `from 1 to ${most}`)
+            .replace(/sizes/g, 'layers');
+        } else if (n.value < 1n) err = `layers must be at least 1 (got ${rawValue})`;
+        else if (n.value > BigInt(MAX_STACKED_LAYERS))
+          err = `layers goes up to ${formatCount(BigInt(MAX_STACKED_LAYERS))} (got ${clip(rawValue)})`;
         else q.layers = Number(n.value);
       } else if (PROJ_KEYS.has(key)) {
         const n = readInteger(rawValue);
@@ -271,7 +295,8 @@ export function parseSlashText(cell: CellKind, rawText: string): SlashParse {
         else q.resetAfter = b;
       } else if (CONVENTION_KEYS.has(key)) {
         const c = CONVENTION_ALIASES[value];
-        if (!c) err = `I don't know the framework \`${clip(rawValue)}\`; pick one of keras, keras2 (tfjs), pytorch, cudnn, onnx, flax, tf1`;
+        if (!c)
+          err = `I don't know the framework \`${clip(rawValue)}\`; pick one of keras, keras2 (tfjs), pytorch, cudnn, onnx, flax, tf1`;
         else {
           q.convention = c;
           q.conventionGiven = true;

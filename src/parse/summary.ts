@@ -94,7 +94,10 @@ export function cleanSummaryText(text: string): string[] {
   let t = unescapeSlack(text).replace(/\r\n?/g, '\n');
   // Code fences, with or without a language tag, glued to text or not.
   t = t.replace(/```[A-Za-z0-9_+-]*(?=\n)|```/g, '\n');
-  t = t.replace(/[\u200b-\u200d\u2060\ufeff]/g, '').replace(/[\u00a0\u2007\u202f]/g, ' ').replace(/\t/g, '    ');
+  t = t
+    .replace(/[\u200b-\u200d\u2060\ufeff]/g, '')
+    .replace(/[\u00a0\u2007\u202f]/g, ' ')
+    .replace(/\t/g, '    ');
   let lines = t.split('\n').map((l) => l.replace(/\s+$/, ''));
   // A paste out of a Python comment, a Slack quote or a JS comment: strip the prefix when most lines carry it.
   for (const prefix of [/^\s*# ?/, /^\s*> ?/, /^\s*\/\/ ?/]) {
@@ -136,7 +139,13 @@ export function parseShape(text: string): { shape: Shape | null; truncated: bool
   if (complete) {
     const body = t.slice(1, -1).trim();
     if (body === '') return { shape: [], truncated: false };
-    return { shape: body.split(',').filter((d) => d.trim() !== '').map(dim), truncated: false };
+    return {
+      shape: body
+        .split(',')
+        .filter((d) => d.trim() !== '')
+        .map(dim),
+      truncated: false,
+    };
   }
   // Cut at the column edge: "(None, 8, 16, 240, 2". The last piece may be partial: unknown.
   const m = /^[([]\s*((?:None|null|-?\d+|\?)(?:\s*,\s*(?:None|null|-?\d+|\?))*)\s*,?\s*[A-Za-z\d]*$/.exec(t);
@@ -157,7 +166,9 @@ function dim(d: string): bigint | null {
 }
 
 /** "1,444,800" / "1444800" / "146.0" / "--" / "(recursive)" / "0 (unbuilt)". */
-export function parseCount(text: string): { value: bigint; noParams: boolean; recursive: boolean; unbuilt: boolean } | null {
+export function parseCount(
+  text: string,
+): { value: bigint; noParams: boolean; recursive: boolean; unbuilt: boolean } | null {
   const t = text.trim();
   if (t === '--') return { value: 0n, noParams: true, recursive: false, unbuilt: false };
   if (t === '(recursive)') return { value: 0n, noParams: false, recursive: true, unbuilt: false };
@@ -227,7 +238,7 @@ function splitName(raw: string, format: SummaryFormat): NameParts {
 
 function connections(text: string): string[] {
   const out: string[] = [];
-  const re = /([A-Za-z_][\w.\/-]*)\[\d+\](?:\[\d+\])?/g;
+  const re = /([A-Za-z_][\w./-]*)\[\d+\](?:\[\d+\])?/g;
   for (let m = re.exec(text); m; m = re.exec(text)) if (m[1]) out.push(m[1]);
   return out;
 }
@@ -267,7 +278,10 @@ function headerColumns(line: string): Column[] {
 const RULE = /^\s*(?:[=_\-─━┈~.]{3,}|[┏┓┡┩├┤┼└┘┴┬╇┳━─┃│\s]{3,})\s*$/;
 const TOTAL_LINE = /^\s*(Total|Trainable|Non-trainable|Optimizer)\s+params\s*:\s*([\d,]+(?:\.\d+)?)/i;
 
-function readTotals(lines: string[], from: number): { total?: bigint; trainable?: bigint; nonTrainable?: bigint; optimizer?: bigint } {
+function readTotals(
+  lines: string[],
+  from: number,
+): { total?: bigint; trainable?: bigint; nonTrainable?: bigint; optimizer?: bigint } {
   const out: { total?: bigint; trainable?: bigint; nonTrainable?: bigint; optimizer?: bigint } = {};
   for (let i = from; i < lines.length; i++) {
     const line = lines[i] ?? '';
@@ -294,10 +308,15 @@ export function looksLikeSummary(text: string): boolean {
   if (typeof text !== 'string') return false;
   const t = unescapeSlack(text.length > MAX_QUERY_CHARS ? text.slice(0, MAX_QUERY_CHARS) : text);
   if (/Layer \(type/i.test(t) && /(Param #|Total params)/i.test(t)) return true;
-  return /Total params\s*:\s*[\d,]+/i.test(t) && /(Non-)?trainable params\s*:/i.test(t) && /(Output Shape|[=_━─]{10,})/i.test(t);
+  return (
+    /Total params\s*:\s*[\d,]+/i.test(t) &&
+    /(Non-)?trainable params\s*:/i.test(t) &&
+    /(Output Shape|[=_━─]{10,})/i.test(t)
+  );
 }
 
-const KERAS1_NAME = /^(convolution[123]d|batchnormalization|maxpooling[123]d|averagepooling[123]d|zeropadding[123]d|upsampling[123]d|atrousconvolution[12]d|timedistributeddense)_\d+$/;
+const KERAS1_NAME =
+  /^(convolution[123]d|batchnormalization|maxpooling[123]d|averagepooling[123]d|zeropadding[123]d|upsampling[123]d|atrousconvolution[12]d|timedistributeddense)_\d+$/;
 const KERAS1_TYPE = /^(Convolution[123]D|AtrousConvolution[12]D|TimeDistributedDense|Merge|Highway|MaxoutDense)$/;
 
 // ---------------------------------------------------------------------------------------------
@@ -442,7 +461,7 @@ function appendName(prev: Draft, part: string, format: SummaryFormat): void {
 
 function appendShape(prev: Draft, part: string): void {
   if (part === '') return;
-  const joined = `${prev.shapeText}${/[,(\[]$/.test(prev.shapeText) ? ' ' : ''}${part}`;
+  const joined = `${prev.shapeText}${/[,([]$/.test(prev.shapeText) ? ' ' : ''}${part}`;
   const { shape, truncated } = parseShape(joined);
   if (shape !== null) {
     prev.shapeText = joined;
@@ -464,7 +483,8 @@ function parseBox(lines: string[], headerAt: number, warnings: string[]): Draft[
   const outAt = idx(/Output Shape/i);
   const paramAt = idx(/Param #/i);
   const connAt = idx(/Connected to/i);
-  if (nameAt < 0 || outAt < 0 || paramAt < 0) return 'the table header has no "Layer (type)", "Output Shape" and "Param #" columns';
+  if (nameAt < 0 || outAt < 0 || paramAt < 0)
+    return 'the table header has no "Layer (type)", "Output Shape" and "Param #" columns';
   const rows: Draft[] = [];
   // Raw text of each logical row's cells, joined across wrapped lines.
   let nameText = '';
@@ -481,7 +501,8 @@ function parseBox(lines: string[], headerAt: number, warnings: string[]): Draft[
     if (!/^[│|┃]/.test(t)) continue;
     const cells = splitCells(raw, /│|┃/);
     if (cells.length !== headerCells.length) {
-      if (warnings.length < 20) warnings.push(`line ${i + 1} has ${cells.length} cells, the header ${headerCells.length}; skipped`);
+      if (warnings.length < 20)
+        warnings.push(`line ${i + 1} has ${cells.length} cells, the header ${headerCells.length}; skipped`);
       continue;
     }
     const rawName = (cells[nameAt] ?? '').replace(/^ /, '');
@@ -515,7 +536,7 @@ function parseBox(lines: string[], headerAt: number, warnings: string[]): Draft[
       prev.nameTruncated = parts.nameTruncated;
     }
     if (shapeCell !== '') {
-      shapeText = `${shapeText}${/[,(\[]$/.test(shapeText) ? ' ' : ''}${shapeCell}`;
+      shapeText = `${shapeText}${/[,([]$/.test(shapeText) ? ' ' : ''}${shapeCell}`;
       const { shape, truncated } = parseShape(shapeText);
       prev.outputShape = shape;
       prev.shapeTruncated = truncated;
@@ -543,7 +564,10 @@ function detectFormat(lines: string[], headerAt: number, rowsProbe: string[]): S
     if (/_input_\d+\[\d+\]\[\d+\]/.test(body)) return 'keras1';
     const firstWords = rowsProbe.map((l) => l.trim().split(/\s+/)[0] ?? '');
     if (firstWords.some((w) => KERAS1_NAME.test(w))) return 'keras1';
-    if (rowsProbe.some((l) => /\(([A-Za-z0-9]+)\)/.test(l) && KERAS1_TYPE.test(/\(([A-Za-z0-9]+)\)/.exec(l)?.[1] ?? ''))) return 'keras1';
+    if (
+      rowsProbe.some((l) => /\(([A-Za-z0-9]+)\)/.test(l) && KERAS1_TYPE.test(/\(([A-Za-z0-9]+)\)/.exec(l)?.[1] ?? ''))
+    )
+      return 'keras1';
     const hasTrainable = lines.some((l) => /^\s*Trainable params/i.test(l));
     if (!hasTrainable) return 'keras1';
   }
@@ -560,21 +584,29 @@ export function parseSummary(text: string): SummaryParse {
       return fail(`Paste the output of model.summary() (Keras, TensorFlow.js) or torchinfo's summary(), ${EXAMPLE}`);
     }
     if (text.length > MAX_QUERY_CHARS) {
-      return fail(`That paste is ${text.length.toLocaleString('en-US')} characters; summaries up to ${MAX_QUERY_CHARS.toLocaleString('en-US')} are read.`);
+      return fail(
+        `That paste is ${text.length.toLocaleString('en-US')} characters; summaries up to ${MAX_QUERY_CHARS.toLocaleString('en-US')} are read.`,
+      );
     }
     const lines = cleanSummaryText(text);
     if (lines.length > MAX_QUERY_LINES) {
-      return fail(`That paste has ${lines.length.toLocaleString('en-US')} lines; summaries up to ${MAX_QUERY_LINES.toLocaleString('en-US')} are read.`);
+      return fail(
+        `That paste has ${lines.length.toLocaleString('en-US')} lines; summaries up to ${MAX_QUERY_LINES.toLocaleString('en-US')} are read.`,
+      );
     }
     const headerAt = lines.findIndex((l) => /Layer \(type/i.test(l));
     if (headerAt < 0) {
-      return fail(`I could not find the "Layer (type) … Param #" header of a model summary. Paste the whole table, ${EXAMPLE}`);
+      return fail(
+        `I could not find the "Layer (type) … Param #" header of a model summary. Paste the whole table, ${EXAMPLE}`,
+      );
     }
     const warnings: string[] = [];
     const probe = lines.slice(headerAt + 1, headerAt + 400).filter((l) => l.trim() !== '' && !RULE.test(l));
     const format = detectFormat(lines, headerAt, probe);
-    const drafts = format === 'keras3' ? parseBox(lines, headerAt, warnings) : parsePlain(lines, headerAt, format, warnings);
-    if (typeof drafts === 'string') return fail(`That summary could not be read: ${drafts}. Paste it unchanged, ${EXAMPLE}`);
+    const drafts =
+      format === 'keras3' ? parseBox(lines, headerAt, warnings) : parsePlain(lines, headerAt, format, warnings);
+    if (typeof drafts === 'string')
+      return fail(`That summary could not be read: ${drafts}. Paste it unchanged, ${EXAMPLE}`);
     if (drafts.length === 0) {
       return fail(`The summary header was found but no layer rows under it. Paste the whole table, ${EXAMPLE}`);
     }
@@ -601,6 +633,8 @@ export function parseSummary(text: string): SummaryParse {
     if (totals.optimizer !== undefined) result.optimizer = totals.optimizer;
     return result;
   } catch (e) {
-    return fail(`That summary could not be read (${e instanceof Error ? e.message : 'unexpected input'}). Paste it unchanged, ${EXAMPLE}`);
+    return fail(
+      `That summary could not be read (${e instanceof Error ? e.message : 'unexpected input'}). Paste it unchanged, ${EXAMPLE}`,
+    );
   }
 }

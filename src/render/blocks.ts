@@ -57,37 +57,59 @@ function context(lines: string[]): KnownBlock {
 function layerBlocks(layer: LayerRecord, a: CountAnswer, withHeading: boolean): KnownBlock[] {
   const out: KnownBlock[] = [];
   const lines = stepLines(layer.steps, mrkdwnStyle);
-  const heading = withHeading ? `*${esc(layer.name)}* (${esc(layer.type)}): *${formatCount(layer.params)}*\n` : '*How it adds up*\n';
+  const heading = withHeading
+    ? `*${esc(layer.name)}* (${esc(layer.type)}): *${formatCount(layer.params)}*\n`
+    : '*How it adds up*\n';
   out.push(section(heading + lines.join('\n')));
   const formula = layer.steps.find((s) => s.kind === 'formula');
-  if (formula && formula.kind === 'formula') out.push(codeSection('', `${formula.expression} = ${formatCount(formula.result)}`));
+  if (formula && formula.kind === 'formula')
+    out.push(codeSection('', `${formula.expression} = ${formatCount(formula.result)}`));
   if (layer.stack && (layer.stack.length > 1 || (layer.stack[0]?.directions ?? 1) > 1)) {
     const rows = layer.stack.map(
-      (r) => `layer ${r.layer}: input ${formatCount(r.inputWidth)}: ${r.directions === 2 ? `2 directions x ${formatCount(r.perDirection)} = ` : ''}${formatCount(r.params)}`,
+      (r) =>
+        `layer ${r.layer}: input ${formatCount(r.inputWidth)}: ${r.directions === 2 ? `2 directions x ${formatCount(r.perDirection)} = ` : ''}${formatCount(r.params)}`,
     );
     out.push(codeSection('Per layer', rows.join('\n')));
   }
   if (layer.picture) out.push(codeSection('What the numbers mean', renderCellPicture(layer.picture)));
   if (layer.tensors.length > 0) {
-    out.push(codeSection(`Tensors (${CONVENTION_LABELS[layer.convention ?? a.convention]} layout)`, tensorTable(layer).join('\n')));
+    out.push(
+      codeSection(
+        `Tensors (${CONVENTION_LABELS[layer.convention ?? a.convention]} layout)`,
+        tensorTable(layer).join('\n'),
+      ),
+    );
   }
   return out;
 }
 
 /** Layers with a derivation, largest first: the first MAX_DETAILED_LAYERS go in the answer itself. */
 function layersBySize(a: CountAnswer): LayerRecord[] {
-  return a.model.layers.filter((l) => l.params > 0n).sort((x, y) => (y.params > x.params ? 1 : y.params < x.params ? -1 : 0));
+  return a.model.layers
+    .filter((l) => l.params > 0n)
+    .sort((x, y) => (y.params > x.params ? 1 : y.params < x.params ? -1 : 0));
 }
 
 function buttons(a: Answer): KnownBlock | null {
   const value = encodeButtonValue(a.query);
   if (value === null) return null;
   const elements: types.Button[] = [
-    { type: 'button', action_id: SHARE_ACTION, text: { type: 'plain_text', text: 'Share in channel' }, value, style: 'primary' },
+    {
+      type: 'button',
+      action_id: SHARE_ACTION,
+      text: { type: 'plain_text', text: 'Share in channel' },
+      value,
+      style: 'primary',
+    },
     { type: 'button', action_id: COMPARE_ACTION, text: { type: 'plain_text', text: 'Compare frameworks' }, value },
   ];
   if (a.kind === 'count' && a.model.layers.length > 1 && layersBySize(a).length > MAX_DETAILED_LAYERS) {
-    elements.push({ type: 'button', action_id: DETAILS_ACTION, text: { type: 'plain_text', text: 'All layer derivations' }, value });
+    elements.push({
+      type: 'button',
+      action_id: DETAILS_ACTION,
+      text: { type: 'plain_text', text: 'All layer derivations' },
+      value,
+    });
   }
   return { type: 'actions', elements };
 }
@@ -96,14 +118,24 @@ function buttons(a: Answer): KnownBlock | null {
 export function renderLayerDetails(a: Answer): SlackMessage[] {
   if (a.kind !== 'count') return [renderBlocks(a)];
   const rest = layersBySize(a).slice(MAX_DETAILED_LAYERS);
-  if (rest.length === 0) return [{ text: 'Every layer is already derived in the answer.', blocks: [section('Every layer is already derived in the answer.')] }];
+  if (rest.length === 0)
+    return [
+      {
+        text: 'Every layer is already derived in the answer.',
+        blocks: [section('Every layer is already derived in the answer.')],
+      },
+    ];
   const messages: SlackMessage[] = [];
   const perMessage = MAX_BLOCKS - 1;
   for (let i = 0; i < rest.length; i += perMessage) {
     const chunk = rest.slice(i, i + perMessage);
     messages.push({
       text: `${esc(a.title)}: derivations ${i + 1 + MAX_DETAILED_LAYERS} to ${i + chunk.length + MAX_DETAILED_LAYERS}`,
-      blocks: chunk.map((layer) => section(`*${esc(layer.name)}* (${esc(layer.type)}): *${formatCount(layer.params)}*\n${stepLines(layer.steps, mrkdwnStyle).join('\n')}`)),
+      blocks: chunk.map((layer) =>
+        section(
+          `*${esc(layer.name)}* (${esc(layer.type)}): *${formatCount(layer.params)}*\n${stepLines(layer.steps, mrkdwnStyle).join('\n')}`,
+        ),
+      ),
     });
   }
   return messages;
@@ -113,21 +145,28 @@ function countBlocks(a: CountAnswer): KnownBlock[] {
   const blocks: KnownBlock[] = [];
   const total = formatCount(a.model.total);
   // The title can echo the user (a layer name in pasted code): escaped like every other text field.
-  blocks.push({ type: 'header', text: { type: 'plain_text', text: clipText(`${esc(a.title)}: ${total} parameters`, MAX_HEADER_CHARS) } });
+  blocks.push({
+    type: 'header',
+    text: { type: 'plain_text', text: clipText(`${esc(a.title)}: ${total} parameters`, MAX_HEADER_CHARS) },
+  });
   const lead = [`*${total}* parameters (${CONVENTION_LABELS[a.convention]})`];
   for (const layer of a.model.layers.length === 1 ? a.model.layers : []) {
     for (const s of layer.steps) {
-      if (s.kind === 'compare' && s.difference !== 0n) lead.push(`${conventionFamily(s.convention)}: *${formatCount(s.total)}* (${formatSigned(s.difference)})`);
+      if (s.kind === 'compare' && s.difference !== 0n)
+        lead.push(`${conventionFamily(s.convention)}: *${formatCount(s.total)}* (${formatSigned(s.difference)})`);
     }
   }
   if (a.model.layers.length > 1 || a.model.nonTrainable > 0n) {
     lead.push(`Trainable ${formatCount(a.model.trainable)} · non-trainable ${formatCount(a.model.nonTrainable)}`);
   }
   if (a.model.buffers > 0n) lead.push(`Buffers (not parameters): ${formatCount(a.model.buffers)}`);
-  if (a.model.unknownLayers.length > 0) lead.push(`:warning: Not counted: ${a.model.unknownLayers.map(esc).join(', ')}`);
+  if (a.model.unknownLayers.length > 0)
+    lead.push(`:warning: Not counted: ${a.model.unknownLayers.map(esc).join(', ')}`);
   blocks.push(section(lead.join('\n')));
   for (const f of findings(a, mrkdwnStyle)) {
-    blocks.push(f.table ? codeSection(esc(f.title), f.lines.join('\n')) : section(`*${esc(f.title)}*\n${f.lines.join('\n')}`));
+    blocks.push(
+      f.table ? codeSection(esc(f.title), f.lines.join('\n')) : section(`*${esc(f.title)}*\n${f.lines.join('\n')}`),
+    );
   }
   if (a.model.layers.length === 1) {
     blocks.push(...layerBlocks(a.model.layers[0]!, a, false));
@@ -136,10 +175,16 @@ function countBlocks(a: CountAnswer): KnownBlock[] {
     const detailed = layersBySize(a);
     for (const layer of detailed.slice(0, MAX_DETAILED_LAYERS)) {
       const lines = stepLines(layer.steps, mrkdwnStyle);
-      blocks.push(section(`*${esc(layer.name)}* (${esc(layer.type)}): *${formatCount(layer.params)}*\n${lines.join('\n')}`));
+      blocks.push(
+        section(`*${esc(layer.name)}* (${esc(layer.type)}): *${formatCount(layer.params)}*\n${lines.join('\n')}`),
+      );
     }
     if (detailed.length > MAX_DETAILED_LAYERS) {
-      blocks.push(context([`Derivations shown for the ${MAX_DETAILED_LAYERS} largest layers; the table has every layer. Press *All layer derivations* (or run \`paramcount\` in a terminal) for the rest.`]));
+      blocks.push(
+        context([
+          `Derivations shown for the ${MAX_DETAILED_LAYERS} largest layers; the table has every layer. Press *All layer derivations* (or run \`paramcount\` in a terminal) for the rest.`,
+        ]),
+      );
     }
   }
   const notes = [
@@ -157,7 +202,10 @@ function countBlocks(a: CountAnswer): KnownBlock[] {
 function fallbackText(a: Answer): string {
   switch (a.kind) {
     case 'count':
-      return clipText(`${printable(a.title)}: ${formatCount(a.model.total)} parameters (${CONVENTION_LABELS[a.convention]})`, MAX_FALLBACK_CHARS);
+      return clipText(
+        `${printable(a.title)}: ${formatCount(a.model.total)} parameters (${CONVENTION_LABELS[a.convention]})`,
+        MAX_FALLBACK_CHARS,
+      );
     case 'help':
       return 'How to use ParamCount: /lstm 4096 256';
     case 'error':
@@ -168,7 +216,13 @@ function fallbackText(a: Answer): string {
 /** Keeps any message inside Slack's limits: at most 50 blocks, the buttons kept last. */
 function fit(blocks: KnownBlock[], actions: KnownBlock | null): KnownBlock[] {
   const room = MAX_BLOCKS - (actions ? 1 : 0);
-  const kept = blocks.length > room ? [...blocks.slice(0, room - 1), context(['(Cut to fit Slack: run `paramcount` in a terminal for the whole answer.)'])] : blocks;
+  const kept =
+    blocks.length > room
+      ? [
+          ...blocks.slice(0, room - 1),
+          context(['(Cut to fit Slack: run `paramcount` in a terminal for the whole answer.)']),
+        ]
+      : blocks;
   return actions ? [...kept, actions] : kept;
 }
 

@@ -35,7 +35,10 @@ export function findings(a: CountAnswer, style: StepStyle): Finding[] {
       : `${formatCount(c.stated)} does not match any framework's count of this layer`;
     const lines = c.rows
       .filter((r) => !r.holds)
-      .map((r) => `not ${CONVENTION_LABELS[r.convention]} (${formatCount(r.total)}): ${style.text(r.explanation ?? `off by ${formatCount(r.difference < 0n ? -r.difference : r.difference)}`)}`);
+      .map(
+        (r) =>
+          `not ${CONVENTION_LABELS[r.convention]} (${formatCount(r.total)}): ${style.text(r.explanation ?? `off by ${formatCount(r.difference < 0n ? -r.difference : r.difference)}`)}`,
+      );
     lines.push(...c.notes.map((n) => style.text(n)));
     out.push({ title, lines });
   }
@@ -51,14 +54,24 @@ export function findings(a: CountAnswer, style: StepStyle): Finding[] {
     ]);
     const head = ['  layer', 'type', 'stated', 'computed', 'holds under'];
     const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-    const line = (r: string[]) => r.map((c, i) => (i >= 2 && i <= 3 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
+    const line = (r: string[]) =>
+      r
+        .map((c, i) => (i >= 2 && i <= 3 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+        .join('  ')
+        .trimEnd();
     const t = v.total;
     out.push({
       title: `Summary check: ${v.counts.agrees} rows agree, ${v.counts.disagrees} disagree, ${v.counts.unknown} not rebuilt`,
-      lines: [line(head), ...rows.map(line), `Total: stated ${t.stated === null ? 'none' : formatCount(t.stated)}, rows add up to ${formatCount(t.computed)}${t.agrees === null ? '' : t.agrees ? ' ✓' : ' ✗'}`],
+      lines: [
+        line(head),
+        ...rows.map(line),
+        `Total: stated ${t.stated === null ? 'none' : formatCount(t.stated)}, rows add up to ${formatCount(t.computed)}${t.agrees === null ? '' : t.agrees ? ' ✓' : ' ✗'}`,
+      ],
       table: true,
     });
-    const notes = v.rows.filter((r) => r.note).map((r) => `${mark[r.status]} ${style.text(r.name)}: ${style.text(r.note)}`);
+    const notes = v.rows
+      .filter((r) => r.note)
+      .map((r) => `${mark[r.status]} ${style.text(r.name)}: ${style.text(r.note)}`);
     notes.push(style.text(t.note));
     out.push({ title: 'Row by row', lines: notes });
   }

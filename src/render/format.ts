@@ -58,5 +58,7 @@ export function clipText(text: string, max: number): string {
 /** Removes control characters and lone surrogates so echoed text is always printable and valid. */
 export function printable(text: string): string {
   if (!/[\u0000-\u0008\u000b-\u001f\u007f\ud800-\udfff]/.test(text)) return text;
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '').replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+  return text
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
+    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
 }

@@ -26,7 +26,12 @@ export function renderJson(a: Answer): { [k: string]: Json } {
         trainable: l.isTrainable,
         trainable_params: l.trainable.toString(),
         non_trainable_params: l.nonTrainable.toString(),
-        tensors: l.tensors.map((t) => ({ name: t.name, shape: t.shape.map((s) => Number(s)), params: t.params.toString(), trainable: t.trainable })),
+        tensors: l.tensors.map((t) => ({
+          name: t.name,
+          shape: t.shape.map((s) => Number(s)),
+          params: t.params.toString(),
+          trainable: t.trainable,
+        })),
       };
       if (l.outputShape) layer.output_shape = l.outputShape.map(dim);
       if (l.convention) layer.convention = l.convention;
@@ -41,14 +46,24 @@ export function renderJson(a: Answer): { [k: string]: Json } {
     out.not_counted = m.unknownLayers;
   }
   if (a.comparison) {
-    out.comparison = a.comparison.map((r) => ({ convention: r.convention, total: r.total.toString(), difference: r.difference.toString() }));
+    out.comparison = a.comparison.map((r) => ({
+      convention: r.convention,
+      total: r.total.toString(),
+      difference: r.difference.toString(),
+    }));
   }
   if (a.solved) out.solved = { [a.solved.unknown]: a.solved.value.toString() };
   if (a.claim) {
     out.claim = {
       stated: a.claim.stated.toString(),
       conventions: a.claim.conventions,
-      rows: a.claim.rows.map((r) => ({ convention: r.convention, total: r.total.toString(), difference: r.difference.toString(), holds: r.holds, ...(r.explanation ? { explanation: r.explanation } : {}) })),
+      rows: a.claim.rows.map((r) => ({
+        convention: r.convention,
+        total: r.total.toString(),
+        difference: r.difference.toString(),
+        holds: r.holds,
+        ...(r.explanation ? { explanation: r.explanation } : {}),
+      })),
     };
   }
   if (a.verification) {
@@ -64,7 +79,11 @@ export function renderJson(a: Answer): { [k: string]: Json } {
         conventions: r.conventions,
         note: r.note,
       })),
-      total: { stated: v.total.stated === null ? null : v.total.stated.toString(), computed: v.total.computed.toString(), agrees: v.total.agrees },
+      total: {
+        stated: v.total.stated === null ? null : v.total.stated.toString(),
+        computed: v.total.computed.toString(),
+        agrees: v.total.agrees,
+      },
     };
   }
   const notes = [...a.notes, ...m.notes];

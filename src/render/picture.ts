@@ -35,8 +35,12 @@ export function renderCellPicture(p: CellPicture): string {
     let arrows = ' '.repeat(c0) + '▼';
     for (let i = 1; i < n; i++) arrows += ' '.repeat(w) + '▼';
     out.push(arrows);
-    const top = Array(n).fill('┌' + '─'.repeat(w - 2) + '┐').join(' ');
-    const bottom = Array(n).fill('└' + '─'.repeat(w - 2) + '┘').join(' ');
+    const top = Array(n)
+      .fill('┌' + '─'.repeat(w - 2) + '┐')
+      .join(' ');
+    const bottom = Array(n)
+      .fill('└' + '─'.repeat(w - 2) + '┘')
+      .join(' ');
     out.push(top);
     const rows = Math.max(...contents.map((c) => c.length));
     for (let r = 0; r < rows; r++) {

@@ -16,7 +16,11 @@ function shape(dims: bigint[]): string {
 }
 
 export function tensorTable(layer: LayerRecord): string[] {
-  const rows = layer.tensors.map((t) => [printable(t.name), shape(t.shape), formatCount(t.params) + (t.trainable ? '' : '  non-trainable')]);
+  const rows = layer.tensors.map((t) => [
+    printable(t.name),
+    shape(t.shape),
+    formatCount(t.params) + (t.trainable ? '' : '  non-trainable'),
+  ]);
   const w0 = Math.max(...rows.map((r) => r[0]!.length), 0);
   const w1 = Math.max(...rows.map((r) => r[1]!.length), 0);
   return rows.map((r) => `${r[0]!.padEnd(w0)}  ${r[1]!.padEnd(w1)}  ${r[2]!.padStart(12)}`);
@@ -55,7 +59,13 @@ function layerSection(a: CountAnswer, layer: LayerRecord): string[] {
       );
     }
   }
-  if (layer.picture) out.push('', ...renderCellPicture(layer.picture).split('\n').map((l) => '  ' + l));
+  if (layer.picture)
+    out.push(
+      '',
+      ...renderCellPicture(layer.picture)
+        .split('\n')
+        .map((l) => '  ' + l),
+    );
   if (layer.tensors.length > 0) {
     out.push('', `Tensors (${CONVENTION_LABELS[layer.convention ?? a.convention]} layout)`);
     out.push(...tensorTable(layer).map((l) => '  ' + l));
@@ -69,7 +79,8 @@ export function renderCountText(a: CountAnswer): string {
   out.push(`${printable(a.title)}: ${formatCount(a.model.total)} parameters (${CONVENTION_LABELS[a.convention]})`);
   const only = a.model.layers.length === 1 ? a.model.layers[0] : undefined;
   for (const s of only?.steps ?? []) {
-    if (s.kind === 'compare' && s.difference !== 0n) out.push(`${conventionFamily(s.convention)}: ${formatCount(s.total)} (${formatSigned(s.difference)})`);
+    if (s.kind === 'compare' && s.difference !== 0n)
+      out.push(`${conventionFamily(s.convention)}: ${formatCount(s.total)} (${formatSigned(s.difference)})`);
   }
   for (const n of a.notes) out.push(`Note: ${printable(n)}`);
   for (const f of findings(a, plain)) out.push('', f.title, ...f.lines.map((l) => '  ' + l));
@@ -79,11 +90,18 @@ export function renderCountText(a: CountAnswer): string {
     if (!a.verification) out.push(...summaryTable(a), '');
     for (const layer of a.model.layers) {
       if (layer.params === 0n && layer.steps.length === 0) continue;
-      out.push(`${printable(layer.name)} (${printable(layer.type)}): ${formatCount(layer.params)}`, ...layerSection(a, layer), '');
+      out.push(
+        `${printable(layer.name)} (${printable(layer.type)}): ${formatCount(layer.params)}`,
+        ...layerSection(a, layer),
+        '',
+      );
     }
   }
   for (const n of a.model.notes) out.push(`Note: ${printable(n)}`);
-  out.push('', `Memory: ${formatBytes(a.memory.float32)} in float32 (${formatCount(a.memory.float32)} bytes), ${formatBytes(a.memory.float16)} in float16/bfloat16`);
+  out.push(
+    '',
+    `Memory: ${formatBytes(a.memory.float32)} in float32 (${formatCount(a.memory.float32)} bytes), ${formatBytes(a.memory.float16)} in float16/bfloat16`,
+  );
   if (a.alternatives.length > 0 && !a.comparison) {
     out.push(`Other frameworks: ${a.alternatives.map((x) => `${x.convention} ${formatCount(x.total)}`).join(' · ')}`);
   }

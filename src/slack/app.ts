@@ -24,7 +24,13 @@ export const DEFAULT_SLACK_TIMEOUT_MS = 10_000;
  * retries over about 15-30 s, not the WebClient default of ten over half an hour, long after anyone
  * is waiting for the answer.
  */
-export const DEFAULT_RETRY_CONFIG: webApi.RetryOptions = { retries: 4, factor: 2, minTimeout: 1000, maxTimeout: 15_000, randomize: true };
+export const DEFAULT_RETRY_CONFIG: webApi.RetryOptions = {
+  retries: 4,
+  factor: 2,
+  minTimeout: 1000,
+  maxTimeout: 15_000,
+  randomize: true,
+};
 
 /**
  * The HTTP receiver's settings: Slack's endpoint, ack before the listener finishes, and GET /healthz
@@ -42,7 +48,10 @@ export function httpReceiverSettings(signingSecret: string, logger: Logger, isSt
         method: ['GET', 'HEAD'],
         handler: (_req: IncomingMessage, res: ServerResponse) => {
           const stopping = isStopping();
-          res.writeHead(stopping ? 503 : 200, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+          res.writeHead(stopping ? 503 : 200, {
+            'Content-Type': 'text/plain; charset=utf-8',
+            'Cache-Control': 'no-store',
+          });
           res.end(stopping ? 'stopping' : 'ok');
         },
       },
@@ -94,7 +103,8 @@ export function installProcessGuards(logger: Logger): void {
 
 export function createSlackApp(config: SlackConfig, options: CreateSlackAppOptions = {}): ParamCountSlackApp {
   const logger =
-    options.logger ?? createLogger({ level: config.logLevel as LogLevel, name: 'paramcount', secrets: secretsOf(config) });
+    options.logger ??
+    createLogger({ level: config.logLevel as LogLevel, name: 'paramcount', secrets: secretsOf(config) });
   if (options.processGuards !== false) installProcessGuards(logger);
 
   const clientOptions = config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {};
@@ -123,7 +133,10 @@ export function createSlackApp(config: SlackConfig, options: CreateSlackAppOptio
     });
     receiver = socketReceiver;
   } else {
-    receiver = new HTTPReceiver({ ...httpReceiverSettings(config.signingSecret, logger, () => stopping), port: config.port });
+    receiver = new HTTPReceiver({
+      ...httpReceiverSettings(config.signingSecret, logger, () => stopping),
+      port: config.port,
+    });
   }
 
   const app = new App({

@@ -12,7 +12,10 @@ export interface CheatSheetExample {
 }
 
 export const CHEAT_SHEET: readonly CheatSheetExample[] = [
-  { example: '/lstm 4096 256', what: 'LSTM, 4,096 inputs → 256 units: 4,457,472 in Keras, 4,458,496 in cuDNN/PyTorch (two bias vectors)' },
+  {
+    example: '/lstm 4096 256',
+    what: 'LSTM, 4,096 inputs → 256 units: 4,457,472 in Keras, 4,458,496 in cuDNN/PyTorch (two bias vectors)',
+  },
   { example: '/gru 128 64 pytorch', what: 'GRU in PyTorch conventions' },
   { example: '/lstm 300 300 bidirectional', what: 'both directions, counted and added' },
   { example: '/lstm 1024 1024 layers=2 pytorch', what: 'a 2-layer stack, layer by layer' },

@@ -107,17 +107,24 @@ export function createSlackFetch(options: SlackFetchOptions): FetchFunction {
 
   return async (input: string | URL, init: FetchInit = {}): Promise<FetchResponse> => {
     const href = typeof input === 'string' ? input : input.href;
-    const light = (init.method ?? 'GET').toUpperCase() === 'POST' && typeof init.body === 'string' && !init.signal && !href.startsWith(apiUrl);
+    const light =
+      (init.method ?? 'GET').toUpperCase() === 'POST' &&
+      typeof init.body === 'string' &&
+      !init.signal &&
+      !href.startsWith(apiUrl);
     if (!light) {
       return fetch(input, { ...init, signal: init.signal ?? AbortSignal.timeout(timeoutMs) } as RequestInit);
     }
     const url = new URL(href);
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new TypeError(`unsupported URL scheme ${url.protocol}`);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:')
+      throw new TypeError(`unsupported URL scheme ${url.protocol}`);
     for (let attempt = 0; ; attempt++) {
       const response = await postOnce(url, init.headers ?? {}, init.body as string, timeoutMs);
       const wait = response.status === 429 ? retryAfterMs(response) : undefined;
       if (wait === undefined || attempt >= maxRetries || wait > maxWait) return response;
-      logger?.warn(`response_url rate limited (429); retrying in ${wait / 1000} s as Retry-After asks (attempt ${attempt + 2} of ${maxRetries + 1})`);
+      logger?.warn(
+        `response_url rate limited (429); retrying in ${wait / 1000} s as Retry-After asks (attempt ${attempt + 2} of ${maxRetries + 1})`,
+      );
       await new Promise((r) => setTimeout(r, wait));
     }
   };

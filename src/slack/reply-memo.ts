@@ -42,7 +42,8 @@ function withJson<M extends SlackMessage>({ kind, message }: Reply<M>): MemoRepl
     kind,
     message,
     get json() {
-      return (json ??= JSON.stringify(message));
+      json ??= JSON.stringify(message);
+      return json;
     },
   });
 }
@@ -53,7 +54,10 @@ export interface ReplyMemo<M extends SlackMessage = SlackMessage> {
   readonly size: number;
 }
 
-export function createReplyMemo<M extends SlackMessage = SlackMessage>(maxEntries = MAX_ENTRIES, maxQueryChars = MAX_QUERY_CHARS): ReplyMemo<M> {
+export function createReplyMemo<M extends SlackMessage = SlackMessage>(
+  maxEntries = MAX_ENTRIES,
+  maxQueryChars = MAX_QUERY_CHARS,
+): ReplyMemo<M> {
   const entries = new Map<string, MemoReply<M>>();
   return {
     get(command, text, answer) {

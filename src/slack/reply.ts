@@ -41,5 +41,7 @@ export interface RequestLog {
 /** One info line per request: what, how long, how it ended. */
 export function logRequest(logger: Logger, r: RequestLog): void {
   const ms = Math.round(performance.now() - r.started);
-  logger.info(`${r.kind} ${r.name} outcome=${r.outcome} duration_ms=${ms}${r.chars !== undefined ? ` chars=${r.chars}` : ''}`);
+  logger.info(
+    `${r.kind} ${r.name} outcome=${r.outcome} duration_ms=${ms}${r.chars !== undefined ? ` chars=${r.chars}` : ''}`,
+  );
 }

@@ -14,7 +14,11 @@ describe('checkClaim', () => {
     const keras = r.rows.find((x) => x.convention === 'keras');
     expect(keras).toMatchObject({ total: 4457472n, difference: -1024n, holds: false });
     expect(keras?.explanation).toBe('off by 1,024 = 4 gates x 256 second biases');
-    expect(r.rows.find((x) => x.convention === 'pytorch')).toMatchObject({ total: 4458496n, difference: 0n, holds: true });
+    expect(r.rows.find((x) => x.convention === 'pytorch')).toMatchObject({
+      total: 4458496n,
+      difference: 0n,
+      holds: true,
+    });
     expect(r.rows.map((x) => x.convention)).toEqual(['keras', 'keras2', 'pytorch', 'cudnn', 'onnx', 'flax', 'tf1']);
     expect(r.notes).toEqual([]);
   });
@@ -22,7 +26,10 @@ describe('checkClaim', () => {
   it('the Keras figure holds for the one-bias conventions; PyTorch is a second bias off', () => {
     const r = checkClaim(spec(), 4457472n);
     expect(r.ok && r.conventions).toEqual(['keras', 'keras2', 'flax', 'tf1']);
-    if (r.ok) expect(r.rows.find((x) => x.convention === 'cudnn')?.explanation).toBe('off by 1,024 = 4 gates x 256 second biases');
+    if (r.ok)
+      expect(r.rows.find((x) => x.convention === 'cudnn')?.explanation).toBe(
+        'off by 1,024 = 4 gates x 256 second biases',
+      );
   });
 
   it('names directions for a bidirectional layer: the 2,400 of the cuDNN case', () => {
@@ -30,7 +37,9 @@ describe('checkClaim', () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.conventions).toEqual(['pytorch', 'cudnn', 'onnx']);
-    expect(r.rows.find((x) => x.convention === 'keras')?.explanation).toBe('off by 2,400 = 2 directions x 4 gates x 300 second biases');
+    expect(r.rows.find((x) => x.convention === 'keras')?.explanation).toBe(
+      'off by 2,400 = 2 directions x 4 gates x 300 second biases',
+    );
   });
 
   it('names layers and directions for a stack', () => {
@@ -49,7 +58,9 @@ describe('checkClaim', () => {
     expect(r.conventions).toEqual([]);
     expect(r.notes.join(' ')).toContain('bias=False');
     expect(r.rows.find((x) => x.convention === 'keras')?.explanation).toBe('off by 1,024 = 4 gates x 256 biases');
-    expect(r.rows.find((x) => x.convention === 'pytorch')?.explanation).toBe('off by 2,048 = 4 gates x 2 x 256 biases (b_ih and b_hh)');
+    expect(r.rows.find((x) => x.convention === 'pytorch')?.explanation).toBe(
+      'off by 2,048 = 4 gates x 2 x 256 biases (b_ih and b_hh)',
+    );
   });
 
   it('a GRU count with the other reset_after is noted', () => {
@@ -63,7 +74,10 @@ describe('checkClaim', () => {
   it('a count that fits another input width says so', () => {
     const r = checkClaim(spec(), 4457472n - 6n * 1024n); // input 4090 under Keras
     expect(r.ok).toBe(true);
-    if (r.ok) expect(r.rows.find((x) => x.convention === 'keras')?.explanation).toBe('off by 6,144; the stated count fits an input width of 4,090 (not 4,096)');
+    if (r.ok)
+      expect(r.rows.find((x) => x.convention === 'keras')?.explanation).toBe(
+        'off by 6,144; the stated count fits an input width of 4,090 (not 4,096)',
+      );
   });
 
   it('bad input gives ok:false with an example', () => {
@@ -84,13 +98,19 @@ describe('compareConventions', () => {
     expect(r.rows.map((x) => x.convention)).toEqual(['keras', 'keras2', 'pytorch', 'cudnn', 'onnx', 'flax', 'tf1']);
     expect(r.rows[0]).toMatchObject({ convention: 'keras', total: 4457472n, difference: 0n });
     const pt = r.rows.find((x) => x.convention === 'pytorch');
-    expect(pt).toMatchObject({ total: 4458496n, difference: 1024n, explanation: '+1,024 = 4 gates x 256 second biases' });
+    expect(pt).toMatchObject({
+      total: 4458496n,
+      difference: 1024n,
+      explanation: '+1,024 = 4 gates x 256 second biases',
+    });
     expect(r.rows.find((x) => x.convention === 'tf1')).toMatchObject({ total: 4457472n, difference: 0n });
   });
 
   it('from PyTorch, Keras is a second bias fewer; a GRU leaves out TF1', () => {
     const r = compareConventions(spec({ convention: 'pytorch' }));
-    expect(r.ok && r.rows.find((x) => x.convention === 'keras')?.explanation).toBe('−1,024 = 4 gates x 256 second biases');
+    expect(r.ok && r.rows.find((x) => x.convention === 'keras')?.explanation).toBe(
+      '−1,024 = 4 gates x 256 second biases',
+    );
     const g = compareConventions(spec({ cell: 'gru', convention: 'keras' }));
     expect(g.ok && g.rows.map((x) => x.convention)).toEqual(['keras', 'keras2', 'pytorch', 'cudnn', 'onnx', 'flax']);
     if (g.ok) {

@@ -34,7 +34,9 @@ describe('shape flow', () => {
         dense(16n),
       ]),
     );
-    expect(r.total).toBe(20_000n * 138n + 4n * (138n + 32n + 1n) * 32n + 4n * (32n + 146n + 1n) * 146n + (146n + 1n) * 16n);
+    expect(r.total).toBe(
+      20_000n * 138n + 4n * (138n + 32n + 1n) * 32n + 4n * (32n + 146n + 1n) * 146n + (146n + 1n) * 16n,
+    );
     expect(r.layers.map((l) => l.outputShape)).toEqual([
       [null, null, 138n],
       [null, null, 32n],
@@ -44,18 +46,51 @@ describe('shape flow', () => {
     expect(r.layers.map((l) => l.name)).toEqual(['embedding', 'lstm', 'lstm_1', 'dense']);
   });
   it('Bidirectional concat doubles the width the next layer sees; sum/mul/ave do not', () => {
-    const bi = (mergeMode: 'concat' | 'sum') => countModel(model([kerasLSTM(256n, { bidirectional: true, mergeMode, inputShape: [10n, 153n] }), dense(2n)]));
+    const bi = (mergeMode: 'concat' | 'sum') =>
+      countModel(model([kerasLSTM(256n, { bidirectional: true, mergeMode, inputShape: [10n, 153n] }), dense(2n)]));
     const lstm = 4n * (153n + 256n + 1n) * 256n;
     expect(bi('concat').total).toBe(2n * lstm + (512n + 1n) * 2n);
     expect(bi('sum').total).toBe(2n * lstm + (256n + 1n) * 2n);
   });
   it('Conv2D / MaxPooling2D / Flatten / Dense: the Keras MNIST convnet has 34,826 parameters', () => {
     const conv = (filters: bigint): LayerSpec => ({
-      kind: 'conv', framework: 'keras', rank: 2, variant: 'standard', input: null, filters, kernel: [3n, 3n], strides: [1n, 1n],
-      padding: 'valid', dilation: [1n, 1n], groups: 1n, bias: true, depthMultiplier: 1n, outputPadding: null, channelsFirst: false,
+      kind: 'conv',
+      framework: 'keras',
+      rank: 2,
+      variant: 'standard',
+      input: null,
+      filters,
+      kernel: [3n, 3n],
+      strides: [1n, 1n],
+      padding: 'valid',
+      dilation: [1n, 1n],
+      groups: 1n,
+      bias: true,
+      depthMultiplier: 1n,
+      outputPadding: null,
+      channelsFirst: false,
     });
-    const pool: LayerSpec = { kind: 'pool', op: 'max', rank: 2, pool: [2n, 2n], strides: [2n, 2n], padding: 'valid', channelsFirst: false };
-    const r = countModel(model([{ kind: 'input', shape: [28n, 28n, 1n] }, conv(32n), pool, conv(64n), pool, { kind: 'flatten', framework: 'keras' }, { kind: 'passthrough', framework: 'keras', typeName: 'Dropout' }, dense(10n)]));
+    const pool: LayerSpec = {
+      kind: 'pool',
+      op: 'max',
+      rank: 2,
+      pool: [2n, 2n],
+      strides: [2n, 2n],
+      padding: 'valid',
+      channelsFirst: false,
+    };
+    const r = countModel(
+      model([
+        { kind: 'input', shape: [28n, 28n, 1n] },
+        conv(32n),
+        pool,
+        conv(64n),
+        pool,
+        { kind: 'flatten', framework: 'keras' },
+        { kind: 'passthrough', framework: 'keras', typeName: 'Dropout' },
+        dense(10n),
+      ]),
+    );
     expect(r.total).toBe(34_826n);
     expect(r.layers.map((l) => l.outputShape)).toEqual([
       [null, 26n, 26n, 32n],
@@ -68,15 +103,32 @@ describe('shape flow', () => {
     ]);
   });
   it('TimeDistributed(Dense) works over the last axis and counts once', () => {
-    const r = countModel(model([kerasLSTM(5n, { inputShape: [5n, 1n], returnSequences: true }), { kind: 'time-distributed', layer: dense(1n) }]));
+    const r = countModel(
+      model([
+        kerasLSTM(5n, { inputShape: [5n, 1n], returnSequences: true }),
+        { kind: 'time-distributed', layer: dense(1n) },
+      ]),
+    );
     expect(r.total).toBe(4n * (1n + 5n + 1n) * 5n + 6n);
     expect(r.layers[1]?.type).toBe('TimeDistributed(Dense)');
     expect(r.layers[1]?.outputShape).toEqual([null, 5n, 1n]);
   });
   it('BatchNormalization moving statistics are non-trainable; PyTorch buffers are separate', () => {
-    const r = countModel(model([dense(64n), { kind: 'keras-norm', norm: 'batch', axis: [-1], center: true, scale: true, rmsScaling: false }], { width: 10n }));
+    const r = countModel(
+      model(
+        [dense(64n), { kind: 'keras-norm', norm: 'batch', axis: [-1], center: true, scale: true, rmsScaling: false }],
+        { width: 10n },
+      ),
+    );
     expect([r.total, r.trainable, r.nonTrainable]).toEqual([704n + 256n, 704n + 128n, 128n]);
-    const t = countModel({ framework: 'pytorch', layers: [{ kind: 'torch-batchnorm', typeName: 'BatchNorm2d', features: 2n, affine: true, trackRunningStats: true }], input: null, notes: [] });
+    const t = countModel({
+      framework: 'pytorch',
+      layers: [
+        { kind: 'torch-batchnorm', typeName: 'BatchNorm2d', features: 2n, affine: true, trackRunningStats: true },
+      ],
+      input: null,
+      notes: [],
+    });
     expect([t.total, t.buffers]).toEqual([4n, 5n]);
   });
   it('Keras trainable=False makes a layer non-trainable', () => {
@@ -92,18 +144,33 @@ describe('asking for what is missing', () => {
     expect(() => countModel(spec)).toThrow(ModelError);
     const r = tryCountModel(spec);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error).toBe('I need the input width for LSTM(64): add `input=N` (e.g. `LSTM(64) input=128`) or `input_shape=(timesteps, features)`.');
+    if (!r.ok)
+      expect(r.error).toBe(
+        'I need the input width for LSTM(64): add `input=N` (e.g. `LSTM(64) input=128`) or `input_shape=(timesteps, features)`.',
+      );
   });
   it('an input hint supplies it', () => {
     expect(countModel(model([kerasLSTM(64n)], { width: 128n })).total).toBe(4n * (128n + 64n + 1n) * 64n);
     expect(countModel(model([kerasLSTM(64n)], { shape: [10n, 128n] })).total).toBe(4n * (128n + 64n + 1n) * 64n);
   });
   it('Flatten with an unknown sequence length cannot feed a Dense', () => {
-    const r = tryCountModel(model([{ kind: 'embedding', framework: 'keras', vocab: 10n, dim: 4n, inputLength: null, paddingIdx: false }, { kind: 'flatten', framework: 'keras' }, dense(1n)]));
+    const r = tryCountModel(
+      model([
+        { kind: 'embedding', framework: 'keras', vocab: 10n, dim: 4n, inputLength: null, paddingIdx: false },
+        { kind: 'flatten', framework: 'keras' },
+        dense(1n),
+      ]),
+    );
     expect(r.ok).toBe(false);
   });
   it('unknown layers are listed and the rest is still counted', () => {
-    const r = countModel(model([kerasLSTM(8n, { inputShape: [null, 4n] }), { kind: 'unknown', typeName: 'Foo', framework: 'keras' }, dense(1n)]));
+    const r = countModel(
+      model([
+        kerasLSTM(8n, { inputShape: [null, 4n] }),
+        { kind: 'unknown', typeName: 'Foo', framework: 'keras' },
+        dense(1n),
+      ]),
+    );
     expect(r.unknownLayers).toEqual(['Foo']);
     expect(r.total).toBe(4n * (4n + 8n + 1n) * 8n + 9n);
     expect(r.notes.some((n) => n.startsWith('not counted: Foo'))).toBe(true);
@@ -126,8 +193,28 @@ describe('alternatives', () => {
 
 describe('kerasSnake', () => {
   it('matches Keras automatic names', () => {
-    expect(['LSTM', 'SimpleRNN', 'Conv2D', 'ConvLSTM2D', 'MaxPooling2D', 'BatchNormalization', 'GlobalMaxPooling1D', 'TimeDistributed', 'CuDNNLSTM'].map(kerasSnake)).toEqual([
-      'lstm', 'simple_rnn', 'conv2d', 'conv_lstm2d', 'max_pooling2d', 'batch_normalization', 'global_max_pooling1d', 'time_distributed', 'cu_dnnlstm',
+    expect(
+      [
+        'LSTM',
+        'SimpleRNN',
+        'Conv2D',
+        'ConvLSTM2D',
+        'MaxPooling2D',
+        'BatchNormalization',
+        'GlobalMaxPooling1D',
+        'TimeDistributed',
+        'CuDNNLSTM',
+      ].map(kerasSnake),
+    ).toEqual([
+      'lstm',
+      'simple_rnn',
+      'conv2d',
+      'conv_lstm2d',
+      'max_pooling2d',
+      'batch_normalization',
+      'global_max_pooling1d',
+      'time_distributed',
+      'cu_dnnlstm',
     ]);
   });
 });

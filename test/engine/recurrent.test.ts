@@ -206,7 +206,9 @@ describe('oracle: recurrent layers built by hand', () => {
       // Stack rows add up and each reads the documented width.
       expect(record.stack!.reduce((t, r) => t + r.params, 0n)).toBe(expected);
       expect(record.stack!.map((r) => r.inputWidth)).toEqual(
-        Array.from({ length: s.layers }, (_, k) => (k === 0 ? s.input : (s.proj ?? s.units) * (s.bidirectional ? 2n : 1n))),
+        Array.from({ length: s.layers }, (_, k) =>
+          k === 0 ? s.input : (s.proj ?? s.units) * (s.bidirectional ? 2n : 1n),
+        ),
       );
     });
   }
@@ -241,12 +243,18 @@ describe('the /lstm 4096 256 derivation', () => {
   const r = countRecurrent(spec({ cell: 'lstm', input: 4096n, units: 256n }));
 
   it('steps carry the contract figures', () => {
-    const sums = r.steps.filter((s) => s.kind === 'sum' || s.kind === 'product').map((s) => ('result' in s ? s.result : null));
+    const sums = r.steps
+      .filter((s) => s.kind === 'sum' || s.kind === 'product')
+      .map((s) => ('result' in s ? s.result : null));
     expect(sums).toEqual([4352n, 1_114_112n, 256n, 1_114_368n, 4_457_472n]);
     const concat = r.steps.find((s) => s.kind === 'sum')!;
     expect(concat.kind === 'sum' && concat.terms.map((t) => t.value)).toEqual([256n, 4096n]);
     const formula = r.steps.find((s) => s.kind === 'formula');
-    expect(formula).toMatchObject({ kind: 'formula', expression: '4 x ((4096 + 256) x 256 + 256)', result: 4_457_472n });
+    expect(formula).toMatchObject({
+      kind: 'formula',
+      expression: '4 x ((4096 + 256) x 256 + 256)',
+      result: 4_457_472n,
+    });
     const cmp = r.steps.find((s) => s.kind === 'compare');
     expect(cmp).toMatchObject({ kind: 'compare', convention: 'cudnn', total: 4_458_496n, difference: 1024n });
     expect(cmp && cmp.kind === 'compare' && cmp.factors.map((f) => f.value)).toEqual([4n, 256n]);
@@ -254,14 +262,27 @@ describe('the /lstm 4096 256 derivation', () => {
   });
 
   it('the picture has the four gates in order with their figures', () => {
-    expect(r.picture).toMatchObject({ cell: 'lstm', recurrentWidth: 256n, inputWidth: 4096n, concatWidth: 4352n, units: 256n });
+    expect(r.picture).toMatchObject({
+      cell: 'lstm',
+      recurrentWidth: 256n,
+      inputWidth: 4096n,
+      concatWidth: 4352n,
+      units: 256n,
+    });
     expect(r.picture!.gates.map((g) => g.name)).toEqual(['input', 'forget', 'cell candidate', 'output']);
-    for (const g of r.picture!.gates) expect(g).toMatchObject({ weights: 1_114_112n, biasVectors: 1, params: 1_114_368n });
+    for (const g of r.picture!.gates)
+      expect(g).toMatchObject({ weights: 1_114_112n, biasVectors: 1, params: 1_114_368n });
   });
 
   it('GRU and RNN gate names', () => {
-    expect(countRecurrent(spec({ cell: 'gru', input: 3n, units: 4n })).picture!.gates.map((g) => g.name)).toEqual(['reset', 'update', 'candidate']);
-    expect(countRecurrent(spec({ cell: 'rnn', input: 3n, units: 4n })).picture!.gates.map((g) => g.name)).toEqual(['hidden']);
+    expect(countRecurrent(spec({ cell: 'gru', input: 3n, units: 4n })).picture!.gates.map((g) => g.name)).toEqual([
+      'reset',
+      'update',
+      'candidate',
+    ]);
+    expect(countRecurrent(spec({ cell: 'rnn', input: 3n, units: 4n })).picture!.gates.map((g) => g.name)).toEqual([
+      'hidden',
+    ]);
   });
 });
 
@@ -304,7 +325,8 @@ describe('each convention against the issue table (LSTM, GRU, RNN)', () => {
   }
 
   it('Keras GRU reset_after: True (Keras 3 default) has two biases, False one; keras2 defaults to False', () => {
-    const gru = (convention: Convention, resetAfter: boolean | null) => spec({ cell: 'gru', convention, input: I, units: H, resetAfter });
+    const gru = (convention: Convention, resetAfter: boolean | null) =>
+      spec({ cell: 'gru', convention, input: I, units: H, resetAfter });
     expect(recurrentTotal(gru('keras', null))).toBe(3n * H * (I + H + 2n));
     expect(recurrentTotal(gru('keras', true))).toBe(3n * H * (I + H + 2n));
     expect(recurrentTotal(gru('keras', false))).toBe(3n * H * (I + H + 1n));
@@ -331,11 +353,15 @@ describe('each convention against the issue table (LSTM, GRU, RNN)', () => {
   });
 
   it('peepholes: ONNX and TF1 add 3H', () => {
-    expect(recurrentTotal(spec({ cell: 'lstm', convention: 'onnx', input: I, units: H, peepholes: true }))).toBe(4n * H * (I + H + 2n) + 3n * H);
-    expect(recurrentTotal(spec({ cell: 'lstm', convention: 'tf1', input: I, units: H, peepholes: true }))).toBe(4n * H * (I + H + 1n) + 3n * H);
-    expect(recurrentTotal(spec({ cell: 'lstm', convention: 'tf1', input: I, units: H, peepholes: true, proj: 3n }))).toBe(
-      4n * H * (I + 3n + 1n) + 3n * H + H * 3n,
+    expect(recurrentTotal(spec({ cell: 'lstm', convention: 'onnx', input: I, units: H, peepholes: true }))).toBe(
+      4n * H * (I + H + 2n) + 3n * H,
     );
+    expect(recurrentTotal(spec({ cell: 'lstm', convention: 'tf1', input: I, units: H, peepholes: true }))).toBe(
+      4n * H * (I + H + 1n) + 3n * H,
+    );
+    expect(
+      recurrentTotal(spec({ cell: 'lstm', convention: 'tf1', input: I, units: H, peepholes: true, proj: 3n })),
+    ).toBe(4n * H * (I + 3n + 1n) + 3n * H + H * 3n);
   });
 
   it('refuses what a convention cannot express', () => {
@@ -351,9 +377,15 @@ describe('each convention against the issue table (LSTM, GRU, RNN)', () => {
     expect(lstm({ input: 0n })).toMatch(/positive/);
     expect(lstm({ units: 0n })).toMatch(/positive/);
     expect(lstm({ layers: 0 })).toMatch(/at least 1/);
-    expect(recurrentProblem(spec({ cell: 'gru', convention: 'pytorch', input: I, units: H, proj: 3n }))).toMatch(/only for LSTMs/);
-    expect(recurrentProblem(spec({ cell: 'rnn', convention: 'onnx', input: I, units: H, peepholes: true }))).toMatch(/only for LSTMs/);
-    expect(() => countRecurrent(spec({ cell: 'lstm', convention: 'pytorch', input: I, units: H, proj: H }))).toThrow(RangeError);
+    expect(recurrentProblem(spec({ cell: 'gru', convention: 'pytorch', input: I, units: H, proj: 3n }))).toMatch(
+      /only for LSTMs/,
+    );
+    expect(recurrentProblem(spec({ cell: 'rnn', convention: 'onnx', input: I, units: H, peepholes: true }))).toMatch(
+      /only for LSTMs/,
+    );
+    expect(() => countRecurrent(spec({ cell: 'lstm', convention: 'pytorch', input: I, units: H, proj: H }))).toThrow(
+      RangeError,
+    );
   });
 });
 
@@ -366,7 +398,9 @@ describe('exact past 2^53', () => {
     expect(countRecurrent(s).params).toBe(80_000_000_400_000_000n);
     const a = answerQuery('/lstm 100000000 100000000');
     expect(a.kind === 'count' && a.model.total).toBe(80_000_000_400_000_000n);
-    expect(a.kind === 'count' && a.alternatives.find((x) => x.convention === 'cudnn')?.total).toBe(400_000_000n * 200_000_002n);
+    expect(a.kind === 'count' && a.alternatives.find((x) => x.convention === 'cudnn')?.total).toBe(
+      400_000_000n * 200_000_002n,
+    );
   });
 
   it('the largest accepted sizes, 1000 bidirectional layers', () => {
@@ -404,7 +438,9 @@ describe('tensor names and shapes per convention', () => {
       ['kernel', [10n, 4n]],
       ['recurrent_kernel', [4n, 4n]],
     ]);
-    expect(countRecurrent(spec({ cell: 'lstm', input: 3n, units: 2n, bidirectional: true })).tensors.map((t) => t.name)).toEqual([
+    expect(
+      countRecurrent(spec({ cell: 'lstm', input: 3n, units: 2n, bidirectional: true })).tensors.map((t) => t.name),
+    ).toEqual([
       'forward/kernel',
       'forward/recurrent_kernel',
       'forward/bias',
@@ -421,7 +457,11 @@ describe('tensor names and shapes per convention', () => {
       ['bias_ih_l0', [4n * H]],
       ['bias_hh_l0', [4n * H]],
     ]);
-    expect(shapes(spec({ cell: 'lstm', convention: 'pytorch', input: I, units: H, proj: 64n, layers: 2, bidirectional: true }))).toEqual([
+    expect(
+      shapes(
+        spec({ cell: 'lstm', convention: 'pytorch', input: I, units: H, proj: 64n, layers: 2, bidirectional: true }),
+      ),
+    ).toEqual([
       ['weight_ih_l0', [4n * H, I]],
       ['weight_hh_l0', [4n * H, 64n]],
       ['bias_ih_l0', [4n * H]],
@@ -467,7 +507,9 @@ describe('tensor names and shapes per convention', () => {
       ['R', [2n, 4n * H, H]],
       ['B', [2n, 8n * H]],
     ]);
-    expect(shapes(spec({ cell: 'gru', convention: 'onnx', input: 4n, units: 5n, layers: 2, bidirectional: true }))).toEqual([
+    expect(
+      shapes(spec({ cell: 'gru', convention: 'onnx', input: 4n, units: 5n, layers: 2, bidirectional: true })),
+    ).toEqual([
       ['layer0.W', [2n, 15n, 4n]],
       ['layer0.R', [2n, 15n, 5n]],
       ['layer0.B', [2n, 30n]],
@@ -485,7 +527,11 @@ describe('tensor names and shapes per convention', () => {
       ['layer0.bR', [8n]],
       ['layer0.P', [1n, 2n]],
     ]);
-    expect(countRecurrent(spec({ cell: 'rnn', convention: 'cudnn', input: 3n, units: 2n, bidirectional: true })).tensors.map((t) => t.name)).toEqual([
+    expect(
+      countRecurrent(spec({ cell: 'rnn', convention: 'cudnn', input: 3n, units: 2n, bidirectional: true })).tensors.map(
+        (t) => t.name,
+      ),
+    ).toEqual([
       'layer0.fwd.W',
       'layer0.fwd.R',
       'layer0.fwd.bW',
@@ -532,7 +578,9 @@ describe('tensor names and shapes per convention', () => {
   });
 
   it('tf1: kernel (I+R, 4H), bias (4H), diagonal peepholes, projection (H, P)', () => {
-    expect(shapes(spec({ cell: 'lstm', convention: 'tf1', input: 10n, units: 20n, peepholes: true, proj: 5n }))).toEqual([
+    expect(
+      shapes(spec({ cell: 'lstm', convention: 'tf1', input: 10n, units: 20n, peepholes: true, proj: 5n })),
+    ).toEqual([
       ['lstm_cell/kernel', [15n, 80n]],
       ['lstm_cell/bias', [80n]],
       ['lstm_cell/w_f_diag', [20n]],
@@ -542,14 +590,14 @@ describe('tensor names and shapes per convention', () => {
     ]);
   });
 
-  it('a tensor\'s params is the product of its shape; long stacks list layers 0, 1 and the last', () => {
+  it("a tensor's params is the product of its shape; long stacks list layers 0, 1 and the last", () => {
     const r = countRecurrent(spec({ cell: 'gru', convention: 'pytorch', input: 7n, units: 3n, layers: 6 }));
     for (const t of r.tensors) expect(t.params).toBe(t.shape.reduce((p, d) => p * d, 1n));
     expect([...new Set(r.tensors.map((t) => t.name.replace(/^.*_l/, '')))]).toEqual(['0', '1', '5']);
     expect(r.notes).toEqual(['Layers 2 to 4 have the same tensor shapes as layer 1 and are not listed.']);
-    expect(countRecurrent(spec({ cell: 'gru', convention: 'pytorch', input: 7n, units: 3n, layers: 4 })).notes).toEqual([
-      'Layer 2 has the same tensor shapes as layer 1 and is not listed.',
-    ]);
+    expect(countRecurrent(spec({ cell: 'gru', convention: 'pytorch', input: 7n, units: 3n, layers: 4 })).notes).toEqual(
+      ['Layer 2 has the same tensor shapes as layer 1 and is not listed.'],
+    );
   });
 });
 

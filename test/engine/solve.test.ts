@@ -11,7 +11,10 @@ const spec = recurrentSpec;
 
 function formula(steps: Step[], label: string): Extract<Step, { kind: 'formula' }> {
   const s = steps.find((x) => x.kind === 'formula' && x.label === label);
-  if (!s || s.kind !== 'formula') throw new Error(`no formula step "${label}" in ${JSON.stringify(steps, (_k, v) => (typeof v === 'bigint' ? v.toString() : v))}`);
+  if (!s || s.kind !== 'formula')
+    throw new Error(
+      `no formula step "${label}" in ${JSON.stringify(steps, (_k, v) => (typeof v === 'bigint' ? v.toString() : v))}`,
+    );
   return s;
 }
 
@@ -83,10 +86,18 @@ describe('solveRecurrent: the worked examples', () => {
 
   it('solves a GRU and a simple RNN', () => {
     // Keras 3 GRU (reset_after=True): 3H(I + H + 2) = 3 x 64 x 194
-    expect(solveRecurrent(spec({ cell: 'gru', units: 64n, input: 0n }), 'input', 37248n)).toMatchObject({ ok: true, value: 128n });
-    expect(solveRecurrent(spec({ cell: 'gru', input: 128n, units: 0n }), 'units', 37248n)).toMatchObject({ ok: true, value: 64n });
+    expect(solveRecurrent(spec({ cell: 'gru', units: 64n, input: 0n }), 'input', 37248n)).toMatchObject({
+      ok: true,
+      value: 128n,
+    });
+    expect(solveRecurrent(spec({ cell: 'gru', input: 128n, units: 0n }), 'units', 37248n)).toMatchObject({
+      ok: true,
+      value: 64n,
+    });
     // Keras 2 / TensorFlow.js GRU: 3H(I + H + 1)
-    expect(solveRecurrent(spec({ cell: 'gru', input: 16n, units: 0n, convention: 'keras2' }), 'units', 4704n)).toMatchObject({ ok: true, value: 32n });
+    expect(
+      solveRecurrent(spec({ cell: 'gru', input: 16n, units: 0n, convention: 'keras2' }), 'units', 4704n),
+    ).toMatchObject({ ok: true, value: 32n });
     // SimpleRNN: H(I + H + 1)
     const rnn = solveRecurrent(spec({ cell: 'rnn', input: 300n, units: 0n }), 'units', 54912n);
     expect(rnn).toMatchObject({ ok: true, value: 128n });
@@ -244,7 +255,9 @@ describe('solveRecurrent: bad input is answered, never thrown', () => {
   it('examples are always valid for the spec', () => {
     expect(solveExample(spec({ units: 64n }), 'input')).toBe('/lstm ? 64 = 49408');
     expect(solveExample(spec({ input: 4096n }), 'units')).toBe('/lstm 4096 ? = 4457472');
-    expect(solveExample(spec({ cell: 'gru', convention: 'keras2', units: 32n }), 'input')).toMatch(/^\/gru \? 32 = \d+$/);
+    expect(solveExample(spec({ cell: 'gru', convention: 'keras2', units: 32n }), 'input')).toMatch(
+      /^\/gru \? 32 = \d+$/,
+    );
   });
 });
 

@@ -264,7 +264,9 @@ const EXPECTED: Record<string, RowExpect[]> = {
 
 describe('every fixture, row by row', () => {
   it('covers every fixture', () => {
-    const files = readdirSync(DIR).filter((f) => f.endsWith('.txt')).sort();
+    const files = readdirSync(DIR)
+      .filter((f) => f.endsWith('.txt'))
+      .sort();
     expect(files).toEqual(Object.keys(EXPECTED).sort());
   });
   for (const [file, rows] of Object.entries(EXPECTED)) {
@@ -292,11 +294,24 @@ describe('the famous Bidirectional LSTM(300) over 300 inputs', () => {
     for (const f of ['keras2-cudnn-bidirectional.txt', 'slack-keras2-cudnn.txt']) {
       const v = verify(read(f));
       const r = row(v, 'bidirectional');
-      expect(r).toMatchObject({ type: 'Bidirectional(LSTM)', stated: 1444800n, computed: 1444800n, status: 'agrees', conventions: TWO_BIAS });
+      expect(r).toMatchObject({
+        type: 'Bidirectional(LSTM)',
+        stated: 1444800n,
+        computed: 1444800n,
+        status: 'agrees',
+        conventions: TWO_BIAS,
+      });
       expect(r.note).toContain(CUDNN_NOTE);
       expect(r.note).toContain('1,444,800 with cuDNN');
       expect(r.note).toContain('1,442,400 without');
-      expect(r.spec).toMatchObject({ cell: 'lstm', input: 300n, units: 300n, bidirectional: true, layers: 1, bias: true });
+      expect(r.spec).toMatchObject({
+        cell: 'lstm',
+        input: 300n,
+        units: 300n,
+        bidirectional: true,
+        layers: 1,
+        bias: true,
+      });
       expect(v.total).toMatchObject({ stated: 1636800n, computed: 1636800n, agrees: true });
     }
   });
@@ -361,7 +376,8 @@ describe('sizes the summary does not print are solved, and the note says so', ()
 });
 
 describe('rows that disagree', () => {
-  const header = 'Layer (type)                 Output Shape              Param #   \n=================================================================\n';
+  const header =
+    'Layer (type)                 Output Shape              Param #   \n=================================================================\n';
 
   it('an LSTM one parameter off says what it should be under Keras', () => {
     const v = verify(

@@ -99,7 +99,9 @@ export function checkAnswer(a: Answer): SlackMessage {
   const text = renderText(a);
   expect(typeof text).toBe('string');
   expect(text.length).toBeGreaterThan(0);
-  expect(CONTROL.test(text), `control character in the text reply to ${JSON.stringify(a.query.slice(0, 60))}`).toBe(false);
+  expect(CONTROL.test(text), `control character in the text reply to ${JSON.stringify(a.query.slice(0, 60))}`).toBe(
+    false,
+  );
   const json = renderJson(a);
   expect(typeof json).toBe('object');
   const line = renderJsonLine(a);

@@ -35,21 +35,38 @@ const cases: Case[] = [
   // Unprintable and malformed text.
   { name: 'control characters in slash text', text: '/lstm 4096\u0000 256\u0007\u001b[31m', expect: 'error' },
   { name: 'only control characters', text: '\u0000\u0001\u001b]0;title\u0007\u007f'.repeat(100), expect: 'error' },
-  { name: 'terminal escape in a layer name', text: "LSTM(64, input_shape=(10, 32), name='\u001b[31mred\u001b[0m')", expect: 'count' },
+  {
+    name: 'terminal escape in a layer name',
+    text: "LSTM(64, input_shape=(10, 32), name='\u001b[31mred\u001b[0m')",
+    expect: 'count',
+  },
   { name: 'NUL inside code', text: 'nn.LSTM(300,\u0000 512)', expect: 'error' },
   { name: 'lone high surrogate in slash text', text: '/lstm \ud800 256', expect: 'error' },
   { name: 'lone low surrogate in a comment', text: 'nn.LSTM(300, 512)  # \udc00', expect: 'count' },
-  { name: 'lone surrogate in a layer name', text: "LSTM(64, input_shape=(10, 32), name='\ud800x\udfff')", expect: 'count' },
+  {
+    name: 'lone surrogate in a layer name',
+    text: "LSTM(64, input_shape=(10, 32), name='\ud800x\udfff')",
+    expect: 'count',
+  },
   { name: 'emoji as sizes', text: '/lstm 🚀 256 😀', expect: 'error' },
   { name: 'emoji in a comment', text: 'nn.LSTM(300, 512)  # 🚀🔥 👩‍👩‍👧', expect: 'count' },
   { name: 'emoji layer name', text: "LSTM(64, input_shape=(10, 32), name='🚀🔥')", expect: 'count' },
   { name: '50,000 emoji (100,000 UTF-16 units)', text: '🚀'.repeat(50_000), expect: 'error' },
   // Sheer size.
   { name: '2 MB of text', text: 'a'.repeat(MB2), expect: [LIMIT_CHARS] },
-  { name: '2 MB of text after /lstm', text: `4096 256 ${'x'.repeat(MB2)}`, opts: { command: '/lstm' }, expect: [LIMIT_CHARS] },
+  {
+    name: '2 MB of text after /lstm',
+    text: `4096 256 ${'x'.repeat(MB2)}`,
+    opts: { command: '/lstm' },
+    expect: [LIMIT_CHARS],
+  },
   { name: '2 MB of newlines', text: '\n'.repeat(MB2), expect: [LIMIT_CHARS] },
   { name: '20,000 short lines', text: 'a\n'.repeat(20_000), expect: [LIMIT_LINES] },
-  { name: 'just over the character limit', text: 'nn.LSTM(300, 512)' + ' '.repeat(MAX_QUERY_CHARS), expect: [LIMIT_CHARS] },
+  {
+    name: 'just over the character limit',
+    text: 'nn.LSTM(300, 512)' + ' '.repeat(MAX_QUERY_CHARS),
+    expect: [LIMIT_CHARS],
+  },
   { name: 'just over the line limit', text: 'nn.LSTM(300, 512)' + '\n'.repeat(MAX_QUERY_LINES), expect: [LIMIT_LINES] },
   // Nesting.
   { name: '100,000 nested parentheses', text: '('.repeat(100_000), expect: 'error' },
@@ -58,9 +75,17 @@ const cases: Case[] = [
   { name: '99,990 nested parentheses in a call', text: 'nn.LSTM' + '('.repeat(99_990), expect: [LIMIT_NESTING] },
   { name: '10,000 nested nn.Sequential(', text: 'nn.Sequential('.repeat(10_000), expect: [LIMIT_CHARS] },
   { name: '7,000 nested nn.Sequential(', text: 'nn.Sequential('.repeat(7_000), expect: [LIMIT_NESTING] },
-  { name: '3,000 nested, closed nn.Sequential', text: 'nn.Sequential('.repeat(3_000) + 'nn.Linear(1, 1)' + ')'.repeat(3_000), expect: [LIMIT_NESTING] },
+  {
+    name: '3,000 nested, closed nn.Sequential',
+    text: 'nn.Sequential('.repeat(3_000) + 'nn.Linear(1, 1)' + ')'.repeat(3_000),
+    expect: [LIMIT_NESTING],
+  },
   // Many layers.
-  { name: '20,000 model.add lines', text: 'model = Sequential()\n' + 'model.add(Dense(10))\n'.repeat(20_000), expect: [LIMIT_CHARS] },
+  {
+    name: '20,000 model.add lines',
+    text: 'model = Sequential()\n' + 'model.add(Dense(10))\n'.repeat(20_000),
+    expect: [LIMIT_CHARS],
+  },
   {
     name: '4,900 model.add lines (over the model layer limit)',
     text: 'model = Sequential()\nmodel.add(Input(shape=(8,)))\n' + 'model.add(Dense(1))\n'.repeat(4_900),
@@ -71,7 +96,11 @@ const cases: Case[] = [
     text: 'model = Sequential()\nmodel.add(Input(shape=(8,)))\n' + 'model.add(Dense(4))\n'.repeat(MAX_MODEL_LAYERS - 1),
     expect: 'count',
   },
-  { name: '6,000 layers in one list', text: 'nn.Sequential(*[' + 'nn.Linear(1, 1),'.repeat(6_000) + '])', expect: [LIMIT_MODEL] },
+  {
+    name: '6,000 layers in one list',
+    text: 'nn.Sequential(*[' + 'nn.Linear(1, 1),'.repeat(6_000) + '])',
+    expect: [LIMIT_MODEL],
+  },
   // Numbers.
   { name: 'a 100,000-digit size', text: '/lstm ' + '9'.repeat(100_000) + ' 256', expect: [LIMIT_CHARS] },
   { name: 'a 99,000-digit size', text: '/lstm ' + '9'.repeat(99_000) + ' 256', expect: [LIMIT_SIZE] },
@@ -95,13 +124,29 @@ const cases: Case[] = [
   { name: 'a zero size in code', text: 'Dense(0)', expect: [/positive whole number/, LIMIT_SIZE] },
   { name: 'layers=0', text: '/lstm 4096 256 layers=0', expect: [/at least 1/] },
   { name: 'layers=-1', text: '/lstm 4096 256 layers=-1', expect: [/negative/, LIMIT_LAYERS] },
-  { name: 'layers=99999999999999999999', text: '/lstm 4096 256 layers=99999999999999999999', expect: [/too large/, LIMIT_LAYERS] },
-  { name: 'num_layers=99999999999999999999 in code', text: 'nn.LSTM(10, 20, num_layers=99999999999999999999)', expect: [/20 digits/, LIMIT_SIZE] },
+  {
+    name: 'layers=99999999999999999999',
+    text: '/lstm 4096 256 layers=99999999999999999999',
+    expect: [/too large/, LIMIT_LAYERS],
+  },
+  {
+    name: 'num_layers=99999999999999999999 in code',
+    text: 'nn.LSTM(10, 20, num_layers=99999999999999999999)',
+    expect: [/20 digits/, LIMIT_SIZE],
+  },
   { name: 'num_layers=5000 in code', text: 'nn.LSTM(10, 20, num_layers=5000)', expect: [LIMIT_LAYERS] },
-  { name: 'a stated total of 10^30', text: '/lstm 4096 256 = ' + '1' + '0'.repeat(30), expect: [/too large/, LIMIT_SIZE] },
+  {
+    name: 'a stated total of 10^30',
+    text: '/lstm 4096 256 = ' + '1' + '0'.repeat(30),
+    expect: [/too large/, LIMIT_SIZE],
+  },
   { name: 'a huge proj', text: '/lstm 4096 256 proj=' + '9'.repeat(40), expect: [LIMIT_SIZE] },
   // The largest sizes accepted still answer, exactly.
-  { name: 'the largest sizes', text: '/lstm 1000000000000 1000000000000 layers=1000 bidirectional pytorch', expect: 'count' },
+  {
+    name: 'the largest sizes',
+    text: '/lstm 1000000000000 1000000000000 layers=1000 bidirectional pytorch',
+    expect: 'count',
+  },
 ];
 
 describe('hostile input: answered, never thrown, rendered within limits', () => {

@@ -9,7 +9,13 @@ const CLI = join(REPO_ROOT, 'dist', 'cli.js');
 const MB = 1024 * 1024;
 
 function runJsonl(input: string): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [CLI, '--jsonl'], { input, env: envWithoutSlack(), encoding: 'utf8', maxBuffer: 64 * MB, timeout: 60_000 });
+  const r = spawnSync(process.execPath, [CLI, '--jsonl'], {
+    input,
+    env: envWithoutSlack(),
+    encoding: 'utf8',
+    maxBuffer: 64 * MB,
+    timeout: 60_000,
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -25,7 +31,11 @@ interface Line {
   error?: RegExp;
 }
 
-const str = (q: string, extra: Omit<Line, 'raw' | 'query'> = {}): Line => ({ raw: JSON.stringify(q), query: q, ...extra });
+const str = (q: string, extra: Omit<Line, 'raw' | 'query'> = {}): Line => ({
+  raw: JSON.stringify(q),
+  query: q,
+  ...extra,
+});
 const raw = (line: string, error: RegExp = /JSON-encoded string/): Line => ({ raw: line, query: line, error });
 
 const LINES: Line[] = [
@@ -59,7 +69,9 @@ const LINES: Line[] = [
 describe('paramcount --jsonl with good and bad lines', () => {
   it('answers every line exactly once, in order, with no stack trace', { timeout: 120_000 }, () => {
     // One line ends in CRLF, and the last has no newline at all.
-    const input = LINES.map((l, i) => l.raw + (i === 1 ? '\r\n' : '\n')).join('').replace(/\n$/, '');
+    const input = LINES.map((l, i) => l.raw + (i === 1 ? '\r\n' : '\n'))
+      .join('')
+      .replace(/\n$/, '');
     const r = runJsonl(input);
     expect(r.status).toBe(0);
     expect(r.stdout).not.toMatch(STACK);
@@ -96,7 +108,10 @@ describe('paramcount --jsonl with good and bad lines', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).not.toMatch(STACK);
     expect(r.stderr).toBe('');
-    const out = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as { query: string; total?: string });
+    const out = r.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { query: string; total?: string });
     expect(out).toHaveLength(1000);
     out.forEach((a, i) => {
       expect(a.query).toBe(i % 3 === 0 ? `/lstm ${i + 1} 8` : lines[i]);

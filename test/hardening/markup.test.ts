@@ -5,7 +5,21 @@ import { describe, expect, it } from 'vitest';
 import { renderBlocks } from '../../src/render/blocks.js';
 import { answerAndCheck, displayedStrings } from './check.js';
 
-const MARKUP = ['<!channel>', '<!here>', '<!everyone>', '<@U123>', '<@U123|alice>', '<#C123|general>', '<!subteam^S123>', '<https://x|click>', '<mailto:a@b.c|mail>', '&amp;', '&lt;!channel&gt;', '@channel', '@here'];
+const MARKUP = [
+  '<!channel>',
+  '<!here>',
+  '<!everyone>',
+  '<@U123>',
+  '<@U123|alice>',
+  '<#C123|general>',
+  '<!subteam^S123>',
+  '<https://x|click>',
+  '<mailto:a@b.c|mail>',
+  '&amp;',
+  '&lt;!channel&gt;',
+  '@channel',
+  '@here',
+];
 
 const positions: Array<{ where: string; text: (m: string) => string; command?: string }> = [
   { where: 'slash input', text: (m) => `/lstm ${m} 256` },
@@ -24,12 +38,19 @@ const positions: Array<{ where: string; text: (m: string) => string; command?: s
   { where: 'code string argument', text: (m) => `nn.RNN(300, 512, nonlinearity='${m}')` },
   { where: 'callee', text: (m) => `${m}(300, 512)` },
   { where: 'Keras layer name', text: (m) => `LSTM(64, input_shape=(10, 32), name='${m}')` },
-  { where: 'Keras model.add name', text: (m) => `model = Sequential()\nmodel.add(Input(shape=(8,)))\nmodel.add(Dense(4, name="${m}"))\nmodel.add(Dense(2))` },
+  {
+    where: 'Keras model.add name',
+    text: (m) =>
+      `model = Sequential()\nmodel.add(Input(shape=(8,)))\nmodel.add(Dense(4, name="${m}"))\nmodel.add(Dense(2))`,
+  },
   { where: 'Keras list name', text: (m) => `model = Sequential([Input(shape=(8,)), Dense(4, name='${m}'), Dense(2)])` },
   { where: 'Keras model name', text: (m) => `model = Sequential([Input(shape=(8,)), Dense(4)], name='${m}')` },
   { where: 'ModuleDict key', text: (m) => `nn.ModuleDict({'${m}': nn.Linear(2, 2), 'b': nn.Linear(2, 3)})` },
   { where: 'OrderedDict key', text: (m) => `nn.Sequential(OrderedDict([('${m}', nn.Linear(2, 2))]))` },
-  { where: 'unknown layer', text: (m) => `nn.Sequential(nn.Linear(2, 2), nn.Mystery${m.replace(/[^A-Za-z]/g, '')}(3))` },
+  {
+    where: 'unknown layer',
+    text: (m) => `nn.Sequential(nn.Linear(2, 2), nn.Mystery${m.replace(/[^A-Za-z]/g, '')}(3))`,
+  },
   { where: 'triple-quoted code', text: (m) => '```\n' + `nn.LSTM(300, 512)  # ${m}` + '\n```' },
 ];
 
@@ -56,7 +77,10 @@ describe('Slack markup from the user is echoed only escaped', () => {
         for (const msg of messages) {
           for (const s of displayedStrings(msg)) {
             const problem = unsafe(s);
-            expect(problem, `${problem} in a ${answer.kind} reply to ${JSON.stringify(text)}: ${JSON.stringify(s.slice(0, 200))}`).toBeNull();
+            expect(
+              problem,
+              `${problem} in a ${answer.kind} reply to ${JSON.stringify(text)}: ${JSON.stringify(s.slice(0, 200))}`,
+            ).toBeNull();
           }
         }
       }

@@ -40,7 +40,10 @@ const spec = fc.record({
   conv: fc.option(fc.constantFrom<Conv>('keras', 'keras2', 'pytorch', 'cudnn'), { nil: undefined }),
   I: size,
   H: size,
-  layers: fc.oneof({ weight: 5, arbitrary: fc.integer({ min: 1, max: 4 }) }, { weight: 1, arbitrary: fc.integer({ min: 1, max: 1000 }) }),
+  layers: fc.oneof(
+    { weight: 5, arbitrary: fc.integer({ min: 1, max: 4 }) },
+    { weight: 1, arbitrary: fc.integer({ min: 1, max: 1000 }) },
+  ),
   bi: fc.boolean(),
   bias: fc.boolean(),
   sizes: fc.constantFrom('plain', 'comma', 'arrow', 'named', 'in-hidden', 'underscores'),
@@ -73,10 +76,16 @@ describe('slash specs agree with the closed form', () => {
         if (!s.bias) options.push(s.noBiasWord);
         if (s.conv) options.push(s.convWord === 'plain' ? s.conv : `framework=${s.conv}`);
         // A permutation of the options, driven by the generated order.
-        const shuffled = options.map((o, i) => ({ o, k: s.order[i % s.order.length]! * 10 + i })).sort((a, b) => a.k - b.k).map((x) => x.o);
+        const shuffled = options
+          .map((o, i) => ({ o, k: s.order[i % s.order.length]! * 10 + i }))
+          .sort((a, b) => a.k - b.k)
+          .map((x) => x.o);
         const rest = [sizes, ...shuffled].join(' ');
-        const { answer } = s.inline ? answerAndCheck(`/${s.cell} ${rest}`) : answerAndCheck(rest, { command: `/${s.cell}` });
-        if (answer.kind !== 'count') throw new Error(`${s.cell} ${rest}: ${answer.kind === 'error' ? answer.message : answer.kind}`);
+        const { answer } = s.inline
+          ? answerAndCheck(`/${s.cell} ${rest}`)
+          : answerAndCheck(rest, { command: `/${s.cell}` });
+        if (answer.kind !== 'count')
+          throw new Error(`${s.cell} ${rest}: ${answer.kind === 'error' ? answer.message : answer.kind}`);
         expect(answer.model.total).toBe(closedForm(s.cell, s.conv ?? 'keras', s.I, s.H, s.layers, s.bi, s.bias));
       }),
       { numRuns: 300 * RUNS },
@@ -91,7 +100,30 @@ const oracle: string[] = readFileSync(new URL('../fixtures/oracle-cases.jsonl', 
 
 /** Characters that matter to the parsers, plus hostile ones. */
 const nastyChar = fc.oneof(
-  fc.constantFrom('(', ')', '[', ']', '{', '}', ',', '=', ':', "'", '"', '#', '*', '.', '-', '+', '\n', ' ', '\t', '_', '\\', '`'),
+  fc.constantFrom(
+    '(',
+    ')',
+    '[',
+    ']',
+    '{',
+    '}',
+    ',',
+    '=',
+    ':',
+    "'",
+    '"',
+    '#',
+    '*',
+    '.',
+    '-',
+    '+',
+    '\n',
+    ' ',
+    '\t',
+    '_',
+    '\\',
+    '`',
+  ),
   fc.constantFrom('0', '1', '9', 'e', 'x', '?', '/', '<', '>', '&', '@', '|', '!'),
   fc.constantFrom('\u0000', '\u001b', '\u007f', '\ud800', '\udc00', '🚀', '\u200b', '\u00a0', 'é', '中'),
   fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }),
@@ -100,25 +132,108 @@ const nastyChar = fc.oneof(
 const tokenSoup = fc
   .array(
     fc.oneof(
-      fc.constantFrom('nn.LSTM', 'nn.GRU', 'nn.Linear', 'nn.Sequential', 'nn.Conv2d', 'nn.Embedding', 'LSTM', 'GRU', 'Dense', 'Bidirectional', 'Sequential', 'model.add', 'Input'),
-      fc.constantFrom('(', ')', '(', ')', ',', ', ', '=', '[', ']', '**', '*', '-', '.', ':', '\n', '    ', "'", 'True', 'False', 'None'),
-      fc.constantFrom('input_shape', 'num_layers', 'bidirectional', 'units', 'name', 'return_sequences', 'hidden_size', 'proj_size', 'lambda', '__class__', 'eval', 'self.x ='),
-      fc.constantFrom('/lstm', '/gru', '/params', 'layers=', 'bi', 'pytorch', 'keras', '= ', '?', '->', 'compare', 'no-bias', 'proj='),
-      fc.oneof(fc.bigInt(-5n, 5000n).map(String), fc.constantFrom('1e309', 'NaN', '2**1000', '99999999999999999999', '0', '4_096', '4,096', '1.5')),
+      fc.constantFrom(
+        'nn.LSTM',
+        'nn.GRU',
+        'nn.Linear',
+        'nn.Sequential',
+        'nn.Conv2d',
+        'nn.Embedding',
+        'LSTM',
+        'GRU',
+        'Dense',
+        'Bidirectional',
+        'Sequential',
+        'model.add',
+        'Input',
+      ),
+      fc.constantFrom(
+        '(',
+        ')',
+        '(',
+        ')',
+        ',',
+        ', ',
+        '=',
+        '[',
+        ']',
+        '**',
+        '*',
+        '-',
+        '.',
+        ':',
+        '\n',
+        '    ',
+        "'",
+        'True',
+        'False',
+        'None',
+      ),
+      fc.constantFrom(
+        'input_shape',
+        'num_layers',
+        'bidirectional',
+        'units',
+        'name',
+        'return_sequences',
+        'hidden_size',
+        'proj_size',
+        'lambda',
+        '__class__',
+        'eval',
+        'self.x =',
+      ),
+      fc.constantFrom(
+        '/lstm',
+        '/gru',
+        '/params',
+        'layers=',
+        'bi',
+        'pytorch',
+        'keras',
+        '= ',
+        '?',
+        '->',
+        'compare',
+        'no-bias',
+        'proj=',
+      ),
+      fc.oneof(
+        fc.bigInt(-5n, 5000n).map(String),
+        fc.constantFrom('1e309', 'NaN', '2**1000', '99999999999999999999', '0', '4_096', '4,096', '1.5'),
+      ),
       nastyChar,
     ),
     { maxLength: 40 },
   )
   .map((parts) => parts.join(''));
 
-const commandOpt = fc.option(fc.constantFrom('/lstm', '/gru', '/rnn', '/params', '/LSTM', '/unknown'), { nil: undefined });
+const commandOpt = fc.option(fc.constantFrom('/lstm', '/gru', '/rnn', '/params', '/LSTM', '/unknown'), {
+  nil: undefined,
+});
 
 describe('arbitrary input never throws and always renders within limits', () => {
   it('random strings', { timeout: 120_000 }, () => {
     fc.assert(
       fc.property(
-        fc.constantFrom('', '/lstm ', '/gru ', '/rnn ', '/params ', 'nn.LSTM(', 'LSTM(', 'model.add(', '/lstm 4096 256 ', 'nn.Sequential(', '```\n'),
-        fc.oneof(fc.string({ unit: 'binary', maxLength: 120 }), fc.string({ unit: 'grapheme', maxLength: 60 }), fc.string({ unit: nastyChar, maxLength: 80 })),
+        fc.constantFrom(
+          '',
+          '/lstm ',
+          '/gru ',
+          '/rnn ',
+          '/params ',
+          'nn.LSTM(',
+          'LSTM(',
+          'model.add(',
+          '/lstm 4096 256 ',
+          'nn.Sequential(',
+          '```\n',
+        ),
+        fc.oneof(
+          fc.string({ unit: 'binary', maxLength: 120 }),
+          fc.string({ unit: 'grapheme', maxLength: 60 }),
+          fc.string({ unit: nastyChar, maxLength: 80 }),
+        ),
         commandOpt,
         (prefix, body, command) => {
           answerAndCheck(prefix + body, command ? { command } : {});

@@ -11,7 +11,15 @@ import { captureLogger } from '../helpers/capture-logger.js';
 import { startFakeSlack } from '../helpers/fake-slack.js';
 import type { FakeSlack } from '../helpers/fake-slack.js';
 import { encodeButtonValue } from '../../src/render/button-value.js';
-import { blockActionPayload, eventCallback, formBody, messageShortcutPayload, messageText, signedPost, slashCommandBody } from '../helpers/slack-requests.js';
+import {
+  blockActionPayload,
+  eventCallback,
+  formBody,
+  messageShortcutPayload,
+  messageText,
+  signedPost,
+  slashCommandBody,
+} from '../helpers/slack-requests.js';
 import { eventually } from '../helpers/wait.js';
 
 const SECRET = 'failures-signing-secret-0123456789abcdef';
@@ -27,17 +35,32 @@ let logLines: string[];
 const rejections: unknown[] = [];
 const onRejection = (reason: unknown) => void rejections.push(reason);
 
-const post = (rawBody: string, contentType?: string) => signedPost(`${base}/slack/events`, SECRET, rawBody, contentType ? { contentType } : {});
-const postCommand = (command: string, text: string, responseId: string) => post(formBody(slashCommandBody(command, text, fake.responseUrl(responseId))));
+const post = (rawBody: string, contentType?: string) =>
+  signedPost(`${base}/slack/events`, SECRET, rawBody, contentType ? { contentType } : {});
+const postCommand = (command: string, text: string, responseId: string) =>
+  post(formBody(slashCommandBody(command, text, fake.responseUrl(responseId))));
 /** Presses "Share in channel" on a `/lstm 4096 256` answer: its reply goes out through response_url. */
 const pressShare = (responseId: string) =>
-  post(formBody({ payload: JSON.stringify(blockActionPayload('paramcount_share', encodeButtonValue('/lstm 4096 256')!, fake.responseUrl(responseId))) }));
+  post(
+    formBody({
+      payload: JSON.stringify(
+        blockActionPayload('paramcount_share', encodeButtonValue('/lstm 4096 256')!, fake.responseUrl(responseId)),
+      ),
+    }),
+  );
 let mentionSeq = 0;
 /** Posts an app_mention asking for /lstm 4096 256; returns its ts (the thread the answer goes to). */
 async function postMention(): Promise<string> {
   mentionSeq += 1;
   const ts = `1700001000.${String(mentionSeq).padStart(6, '0')}`;
-  const event = { type: 'app_mention', user: 'U0001', text: '<@UBOT> /lstm 4096 256', ts, channel: 'C0001', event_ts: ts };
+  const event = {
+    type: 'app_mention',
+    user: 'U0001',
+    text: '<@UBOT> /lstm 4096 256',
+    ts,
+    channel: 'C0001',
+    event_ts: ts,
+  };
   const res = await post(JSON.stringify(eventCallback(event, `Ev-fail-${mentionSeq}`)), 'application/json');
   expect(res.status).toBe(200);
   return ts;
@@ -55,7 +78,14 @@ async function answersNextCommand(id: string): Promise<void> {
 beforeAll(async () => {
   process.on('unhandledRejection', onRejection);
   fake = await startFakeSlack();
-  const config: HttpModeConfig = { mode: 'http', botToken: BOT_TOKEN, signingSecret: SECRET, port: 0, logLevel: 'info', slackApiUrl: fake.apiUrl };
+  const config: HttpModeConfig = {
+    mode: 'http',
+    botToken: BOT_TOKEN,
+    signingSecret: SECRET,
+    port: 0,
+    logLevel: 'info',
+    slackApiUrl: fake.apiUrl,
+  };
   const captured = captureLogger('info', [BOT_TOKEN, SECRET]);
   logLines = captured.lines;
   slack = createSlackApp(config, {
@@ -79,7 +109,10 @@ describe('Slack failures', { timeout: 30_000 }, () => {
     fake.failHttp('response:r500', { status: 500, body: 'internal error' });
     const res = await pressShare('r500');
     expect(res.status).toBe(200); // acked before the reply failed
-    const error = await logLine((l) => l.includes('ERROR') && l.includes('paramcount_share button failed'), 'the error line');
+    const error = await logLine(
+      (l) => l.includes('ERROR') && l.includes('paramcount_share button failed'),
+      'the error line',
+    );
     expect(error).toMatch(/500/);
     const request = await logLine((l) => l.includes('action paramcount_share outcome=failed'), 'the request line');
     expect(request).toMatch(/duration_ms=\d+/);
@@ -91,7 +124,11 @@ describe('Slack failures', { timeout: 30_000 }, () => {
     const before = logLines.length;
     fake.failHttp('response:hang', 'hang');
     await pressShare('hang');
-    const error = await eventually(() => logLines.slice(before).find((l) => l.includes('paramcount_share button failed')), 10_000, 'the timeout error line');
+    const error = await eventually(
+      () => logLines.slice(before).find((l) => l.includes('paramcount_share button failed')),
+      10_000,
+      'the timeout error line',
+    );
     expect(error).toContain(`no answer within ${TIMEOUT_MS} ms`);
     await logLine((l) => l.includes('action paramcount_share outcome=failed:slack_timeout'), 'the request line');
     await eventually(() => slack.inFlight() === 0, 5000, 'nothing in flight');
@@ -99,7 +136,11 @@ describe('Slack failures', { timeout: 30_000 }, () => {
   });
 
   it('response_url 429 with Retry-After: waits as asked, posts again and the answer arrives', async () => {
-    fake.failHttp('response:r429', { status: 429, headers: { 'Retry-After': '1' }, body: { ok: false, error: 'rate_limited' } });
+    fake.failHttp('response:r429', {
+      status: 429,
+      headers: { 'Retry-After': '1' },
+      body: { ok: false, error: 'rate_limited' },
+    });
     await pressShare('r429');
     await eventually(() => fake.responses.filter((r) => r.id === 'r429').length === 2, 10_000, 'the retried post');
     const warn = await logLine((l) => l.includes('WARN') && l.includes('rate limited'), 'the rate-limit line');
@@ -124,7 +165,11 @@ describe('Slack failures', { timeout: 30_000 }, () => {
   });
 
   it('Web API ratelimited (429, Retry-After): the WebClient waits, retries, and the answer is posted', async () => {
-    fake.failHttp('chat.postMessage', { status: 429, headers: { 'Retry-After': '1' }, body: { ok: false, error: 'ratelimited' } });
+    fake.failHttp('chat.postMessage', {
+      status: 429,
+      headers: { 'Retry-After': '1' },
+      body: { ok: false, error: 'ratelimited' },
+    });
     const before = logLines.length;
     const ts = await postMention();
     await eventually(() => postsTo(ts).length === 2, 10_000, 'the retried chat.postMessage');
@@ -142,7 +187,11 @@ describe('Slack failures', { timeout: 30_000 }, () => {
     fake.failHttp('chat.postMessage', 'hang', RETRIES + 1);
     const before = logLines.length;
     const ts = await postMention();
-    const error = await eventually(() => logLines.slice(before).find((l) => l.includes('app_mention reply failed')), 10_000, 'the error line');
+    const error = await eventually(
+      () => logLines.slice(before).find((l) => l.includes('app_mention reply failed')),
+      10_000,
+      'the error line',
+    );
     expect(error).toMatch(/request error|abort|timeout/i);
     expect(postsTo(ts)).toHaveLength(RETRIES + 1);
     await eventually(() => slack.inFlight() === 0, 5000, 'nothing in flight');
@@ -153,7 +202,13 @@ describe('Slack failures', { timeout: 30_000 }, () => {
     fake.failHttp('chat.postMessage', { status: 500 }, RETRIES + 1);
     fake.failHttp('chat.postEphemeral', { status: 500 }, RETRIES + 1);
     fake.failHttp('response:shortcut-fail', { status: 500 });
-    await post(formBody({ payload: JSON.stringify(messageShortcutPayload('/lstm 4096 256', fake.responseUrl('shortcut-fail'), '1700002000.000100')) }));
+    await post(
+      formBody({
+        payload: JSON.stringify(
+          messageShortcutPayload('/lstm 4096 256', fake.responseUrl('shortcut-fail'), '1700002000.000100'),
+        ),
+      }),
+    );
     await logLine((l) => l.includes('shortcut: chat.postMessage failed'), 'the first fallback line');
     await logLine((l) => l.includes('shortcut: chat.postEphemeral failed'), 'the second fallback line');
     await logLine((l) => l.includes('shortcut reply failed') && l.includes('500'), 'the final error line');
@@ -203,7 +258,9 @@ describe('createSlackFetch (the fetch Bolt uses for respond() and Web API calls)
     const ok = await f(`${fake.apiUrl}auth.test`, { method: 'POST', headers: json, body: '{}' });
     expect(((await ok.json()) as { ok: boolean }).ok).toBe(true);
     fake.failHttp('api.test', 'hang');
-    await expect(f(`${fake.apiUrl}api.test`, { method: 'POST', headers: json, body: '{}' })).rejects.toThrow(/abort|timeout/i);
+    await expect(f(`${fake.apiUrl}api.test`, { method: 'POST', headers: json, body: '{}' })).rejects.toThrow(
+      /abort|timeout/i,
+    );
   });
 
   it('rejects (does not hang) when the connection fails', async () => {

@@ -23,7 +23,10 @@ const isStale = () => !existsSync(DIST_ENTRY) || statSync(DIST_ENTRY).mtimeMs < 
 
 /** Test files run in parallel workers: only one of them may run tsc at a time. */
 function withBuildLock(fn: () => void): void {
-  const lock = join(tmpdir(), `paramcount-build-${createHash('sha1').update(REPO_ROOT).digest('hex').slice(0, 12)}.lock`);
+  const lock = join(
+    tmpdir(),
+    `paramcount-build-${createHash('sha1').update(REPO_ROOT).digest('hex').slice(0, 12)}.lock`,
+  );
   const deadline = Date.now() + 180_000;
   for (;;) {
     try {
@@ -50,10 +53,14 @@ export function ensureBuilt(): void {
 
 function build(): void {
   // tsc still emits when other files have type errors; what matters here is that dist/ exists.
-  spawnSync(process.execPath, [join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(REPO_ROOT, 'tsconfig.json')], {
-    cwd: REPO_ROOT,
-    stdio: 'ignore',
-  });
+  spawnSync(
+    process.execPath,
+    [join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(REPO_ROOT, 'tsconfig.json')],
+    {
+      cwd: REPO_ROOT,
+      stdio: 'ignore',
+    },
+  );
   if (!existsSync(DIST_ENTRY)) throw new Error('dist/index.js is missing after `tsc -p .`');
 }
 

@@ -6,7 +6,7 @@ import { EventEmitter } from 'node:events';
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { acceptWebSocket, MiniWebSocket } from './mini-websocket.js';
+import { acceptWebSocket, type MiniWebSocket } from './mini-websocket.js';
 
 export interface ApiCall {
   method: string;
@@ -76,7 +76,13 @@ function parseApiArgs(raw: string, contentType: string | undefined): Record<stri
   return args;
 }
 
-function waitUntil<T>(events: EventEmitter, name: string, find: () => T | undefined, timeoutMs: number, what: string): Promise<T> {
+function waitUntil<T>(
+  events: EventEmitter,
+  name: string,
+  find: () => T | undefined,
+  timeoutMs: number,
+  what: string,
+): Promise<T> {
   const now = find();
   if (now !== undefined) return Promise.resolve(now);
   return new Promise((resolve, reject) => {
@@ -125,9 +131,22 @@ export async function startFakeSlack(options: { helloOnConnect?: boolean } = {})
   const defaults = (call: ApiCall): Record<string, unknown> => {
     switch (call.method) {
       case 'auth.test':
-        return { ok: true, url: 'https://example.slack.com/', team: 'Example', user: 'paramcount', team_id: 'T0001', user_id: 'UBOT', bot_id: 'BBOT' };
+        return {
+          ok: true,
+          url: 'https://example.slack.com/',
+          team: 'Example',
+          user: 'paramcount',
+          team_id: 'T0001',
+          user_id: 'UBOT',
+          bot_id: 'BBOT',
+        };
       case 'chat.postMessage':
-        return { ok: true, channel: call.args.channel, ts: `1700000000.${String(calls.length).padStart(6, '0')}`, message: { text: call.args.text } };
+        return {
+          ok: true,
+          channel: call.args.channel,
+          ts: `1700000000.${String(calls.length).padStart(6, '0')}`,
+          message: { text: call.args.text },
+        };
       case 'chat.postEphemeral':
         return { ok: true, message_ts: `1700000001.${String(calls.length).padStart(6, '0')}` };
       case 'views.publish':
@@ -201,7 +220,12 @@ export async function startFakeSlack(options: { helloOnConnect?: boolean } = {})
     if (!ws) return;
     sockets.push(ws);
     if (helloOnConnect) {
-      ws.send({ type: 'hello', num_connections: 1, debug_info: { host: 'fake', approximate_connection_time: 3600 }, connection_info: { app_id: 'A0001' } });
+      ws.send({
+        type: 'hello',
+        num_connections: 1,
+        debug_info: { host: 'fake', approximate_connection_time: 3600 },
+        connection_info: { app_id: 'A0001' },
+      });
     }
     events.emit('socket');
   });
@@ -232,9 +256,16 @@ export async function startFakeSlack(options: { helloOnConnect?: boolean } = {})
       queue.push({ failure, times });
       httpFailures.set(target, queue);
     },
-    waitForCall: (pred, timeoutMs = 10_000) => waitUntil(events, 'call', () => calls.find(pred), timeoutMs, 'a Web API call'),
+    waitForCall: (pred, timeoutMs = 10_000) =>
+      waitUntil(events, 'call', () => calls.find(pred), timeoutMs, 'a Web API call'),
     waitForResponse: (id, timeoutMs = 10_000) =>
-      waitUntil(events, 'response', () => responses.find((r) => r.id === id), timeoutMs, `a post to response_url ${id}`),
+      waitUntil(
+        events,
+        'response',
+        () => responses.find((r) => r.id === id),
+        timeoutMs,
+        `a post to response_url ${id}`,
+      ),
     waitForSocket: (index, timeoutMs = 15_000) =>
       waitUntil(events, 'socket', () => sockets[index], timeoutMs, `WebSocket connection #${index + 1}`),
     async close() {

@@ -15,7 +15,10 @@ export class MiniWebSocket extends EventEmitter {
   /** Text messages received, parsed as JSON when possible. */
   readonly received: unknown[] = [];
 
-  constructor(readonly socket: Duplex, readonly path: string) {
+  constructor(
+    readonly socket: Duplex,
+    readonly path: string,
+  ) {
     super();
     socket.on('data', (chunk: Buffer) => {
       this.buffer = Buffer.concat([this.buffer, chunk]);
@@ -157,7 +160,9 @@ export function acceptWebSocket(req: IncomingMessage, socket: Duplex, head: Buff
     socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
     return null;
   }
-  const accept = createHash('sha1').update(key + GUID).digest('base64');
+  const accept = createHash('sha1')
+    .update(key + GUID)
+    .digest('base64');
   socket.write(
     'HTTP/1.1 101 Switching Protocols\r\n' +
       'Upgrade: websocket\r\n' +

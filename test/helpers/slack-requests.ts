@@ -13,7 +13,12 @@ export interface SignedPostOptions {
   contentType?: string;
 }
 
-export async function signedPost(url: string, secret: string, rawBody: string, options: SignedPostOptions = {}): Promise<{ status: number; contentType: string; body: string }> {
+export async function signedPost(
+  url: string,
+  secret: string,
+  rawBody: string,
+  options: SignedPostOptions = {},
+): Promise<{ status: number; contentType: string; body: string }> {
   const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
   const res = await fetch(url, {
     method: 'POST',
@@ -75,7 +80,11 @@ export function blockActionPayload(actionId: string, value: string, responseUrl:
   };
 }
 
-export function messageShortcutPayload(text: string, responseUrl: string, ts = '1700000100.000100'): Record<string, unknown> {
+export function messageShortcutPayload(
+  text: string,
+  responseUrl: string,
+  ts = '1700000100.000100',
+): Record<string, unknown> {
   return {
     type: 'message_action',
     token: 'legacy-verification-token',
@@ -102,13 +111,18 @@ export function eventCallback(event: Record<string, unknown>, eventId: string): 
     type: 'event_callback',
     event_id: eventId,
     event_time: 1700000000,
-    authorizations: [{ enterprise_id: null, team_id: 'T0001', user_id: 'UBOT', is_bot: true, is_enterprise_install: false }],
+    authorizations: [
+      { enterprise_id: null, team_id: 'T0001', user_id: 'UBOT', is_bot: true, is_enterprise_install: false },
+    ],
     is_ext_shared_channel: false,
   };
 }
 
 /** Every action element with this action_id found in a Block Kit message. */
-export function findButtons(blocks: unknown, actionId: string): Array<{ action_id: string; value?: string; text?: { text: string } }> {
+export function findButtons(
+  blocks: unknown,
+  actionId: string,
+): Array<{ action_id: string; value?: string; text?: { text: string } }> {
   const found: Array<{ action_id: string; value?: string; text?: { text: string } }> = [];
   const walk = (node: unknown) => {
     if (Array.isArray(node)) return node.forEach(walk);

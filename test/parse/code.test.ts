@@ -26,8 +26,10 @@ const EXAMPLE = /e\.g\. `nn\.LSTM\(300, 512, num_layers=2, bidirectional=True\)`
 describe('whole models (figures from the frameworks themselves)', () => {
   it('Keras VGG16 (Sequential, same padding, pooling, Flatten, Dense): 138,357,544', () => {
     const block = (filters: number, n: number, first = '') =>
-      Array.from({ length: n }, (_, i) => `model.add(Conv2D(${filters}, (3, 3), activation='relu', padding='same'${i === 0 ? first : ''}))`).join('\n') +
-      '\nmodel.add(MaxPooling2D((2, 2), strides=(2, 2)))';
+      Array.from(
+        { length: n },
+        (_, i) => `model.add(Conv2D(${filters}, (3, 3), activation='relu', padding='same'${i === 0 ? first : ''}))`,
+      ).join('\n') + '\nmodel.add(MaxPooling2D((2, 2), strides=(2, 2)))';
     const code = [
       'from keras.models import Sequential',
       'from keras.layers import Conv2D, MaxPooling2D, Flatten, Dense',
@@ -66,19 +68,34 @@ num_classes = 10`;
     expect(refusal(code)).toMatch(/`num_classes`.*isn't defined/);
     const r = count(`num_classes = 10\n${code}`);
     expect(r.total).toBe(34_826n);
-    expect(r.layers.map((l) => l.name)).toEqual(['conv2d', 'max_pooling2d', 'conv2d_1', 'max_pooling2d_1', 'flatten', 'dropout', 'dense']);
+    expect(r.layers.map((l) => l.name)).toEqual([
+      'conv2d',
+      'max_pooling2d',
+      'conv2d_1',
+      'max_pooling2d_1',
+      'flatten',
+      'dropout',
+      'dense',
+    ]);
   });
 
   it('Keras functional API (keras.io bidirectional LSTM example): 2,757,761', () => {
-    const r = count(`inputs = keras.Input(shape=(None,), dtype="int32")
+    const r = count(
+      `inputs = keras.Input(shape=(None,), dtype="int32")
 x = layers.Embedding(max_features, 128)(inputs)
 x = layers.Bidirectional(layers.LSTM(64, return_sequences=True))(x)
 x = layers.Bidirectional(layers.LSTM(64))(x)
 outputs = layers.Dense(1, activation="sigmoid")(x)
-model = keras.Model(inputs, outputs)`.replace('max_features', '20000'));
+model = keras.Model(inputs, outputs)`.replace('max_features', '20000'),
+    );
     expect(r.total).toBe(2_757_761n);
     expect(r.layers[1]?.tensors.map((t) => t.name)).toEqual([
-      'forward/kernel', 'forward/recurrent_kernel', 'forward/bias', 'backward/kernel', 'backward/recurrent_kernel', 'backward/bias',
+      'forward/kernel',
+      'forward/recurrent_kernel',
+      'forward/bias',
+      'backward/kernel',
+      'backward/recurrent_kernel',
+      'backward/bias',
     ]);
   });
 
@@ -100,7 +117,9 @@ model = nn.Sequential(
 
   it('nn.Transformer() defaults: 44,140,544', () => {
     expect(count('nn.Transformer()').total).toBe(44_140_544n);
-    expect(count('torch.nn.Transformer(d_model=512, nhead=8, num_encoder_layers=6, num_decoder_layers=6)').total).toBe(44_140_544n);
+    expect(count('torch.nn.Transformer(d_model=512, nhead=8, num_encoder_layers=6, num_decoder_layers=6)').total).toBe(
+      44_140_544n,
+    );
   });
 
   it('an encoder layer passed to nn.TransformerEncoder counts once, inside the stack', () => {
@@ -114,9 +133,13 @@ transformer_encoder = nn.TransformerEncoder(encoder_layer, num_layers=12)`);
 
 describe('the pieces people paste', () => {
   it('layer lines from a PyTorch __init__ (self.x = ...)', () => {
-    const r = count(`self.embedding = nn.Embedding(vocab_size, 300, padding_idx=0)
+    const r = count(
+      `self.embedding = nn.Embedding(vocab_size, 300, padding_idx=0)
 self.lstm = nn.LSTM(300, 512, num_layers=2, bidirectional=True, batch_first=True, dropout=0.3)
-self.fc = nn.Linear(512 * 2, num_classes)`.replace('vocab_size', '10_000').replace('num_classes', '5'));
+self.fc = nn.Linear(512 * 2, num_classes)`
+        .replace('vocab_size', '10_000')
+        .replace('num_classes', '5'),
+    );
     const lstm = 2n * 4n * (300n + 512n + 2n) * 512n + 2n * 4n * (1024n + 512n + 2n) * 512n;
     expect(r.total).toBe(10_000n * 300n + lstm + (1024n * 5n + 5n));
     expect(r.layers.map((l) => l.name)).toEqual(['embedding', 'lstm', 'fc']);
@@ -149,8 +172,12 @@ self.fc = nn.Linear(512 * 2, num_classes)`.replace('vocab_size', '10_000').repla
   });
 
   it('Keras 1 arguments: output_dim, input_dim/input_length, Convolution2D(nb_filter, nb_row, nb_col)', () => {
-    expect(count('model.add(LSTM(output_dim=32, input_dim=16, input_length=10))').total).toBe(4n * (16n + 32n + 1n) * 32n);
-    const conv = count("model.add(Convolution2D(32, 3, 3, border_mode='same', input_shape=(28, 28, 1)))\nmodel.add(Flatten())\nmodel.add(Dense(10))");
+    expect(count('model.add(LSTM(output_dim=32, input_dim=16, input_length=10))').total).toBe(
+      4n * (16n + 32n + 1n) * 32n,
+    );
+    const conv = count(
+      "model.add(Convolution2D(32, 3, 3, border_mode='same', input_shape=(28, 28, 1)))\nmodel.add(Flatten())\nmodel.add(Dense(10))",
+    );
     expect(conv.total).toBe(320n + (28n * 28n * 32n + 1n) * 10n);
   });
 
@@ -169,14 +196,25 @@ self.fc = nn.Linear(512 * 2, num_classes)`.replace('vocab_size', '10_000').repla
     Dense(1),
 ])`);
     // 100 -> ceil(100/2) = 50 -> pool 25 -> valid k=3: 23; Flatten 23*8 = 184
-    expect(r.layers.map((l) => l.outputShape)).toEqual([[null, 50n, 16n], [null, 25n, 16n], [null, 23n, 8n], [null, 184n], [null, 1n]]);
+    expect(r.layers.map((l) => l.outputShape)).toEqual([
+      [null, 50n, 16n],
+      [null, 25n, 16n],
+      [null, 23n, 8n],
+      [null, 184n],
+      [null, 1n],
+    ]);
     expect(r.total).toBe(3n * 8n * 16n + 16n + (3n * 16n * 8n + 8n) + 185n);
   });
 
   it('Keras RNN(cell), TimeDistributed, Bidirectional merge modes', () => {
     expect(count('RNN(LSTMCell(64), input_shape=(10, 32))').total).toBe(4n * (32n + 64n + 1n) * 64n);
-    expect(count('model.add(LSTM(5, input_shape=(5, 1), return_sequences=True))\nmodel.add(TimeDistributed(Dense(3)))').total).toBe(4n * 7n * 5n + 18n);
-    const ave = count("model.add(Bidirectional(SimpleRNN(16), merge_mode='ave', input_shape=(10, 64)))\nmodel.add(Dense(8))");
+    expect(
+      count('model.add(LSTM(5, input_shape=(5, 1), return_sequences=True))\nmodel.add(TimeDistributed(Dense(3)))')
+        .total,
+    ).toBe(4n * 7n * 5n + 18n);
+    const ave = count(
+      "model.add(Bidirectional(SimpleRNN(16), merge_mode='ave', input_shape=(10, 64)))\nmodel.add(Dense(8))",
+    );
     expect(ave.total).toBe(2n * 16n * (64n + 16n + 1n) + 17n * 8n);
   });
 
@@ -207,7 +245,9 @@ self.fc = nn.Linear(512 * 2, num_classes)`.replace('vocab_size', '10_000').repla
   });
 
   it('counting lines and calls that are not layers are skipped', () => {
-    const r = count('model = nn.Sequential(nn.Linear(3, 4))\nprint(sum(p.numel() for p in model.parameters()))\nx = torch.randn(2, 3)\ny = model(x)');
+    const r = count(
+      'model = nn.Sequential(nn.Linear(3, 4))\nprint(sum(p.numel() for p in model.parameters()))\nx = torch.randn(2, 3)\ny = model(x)',
+    );
     expect(r.total).toBe(16n);
   });
 
@@ -218,7 +258,10 @@ self.fc = nn.Linear(512 * 2, num_classes)`.replace('vocab_size', '10_000').repla
   });
 
   it('the spec passes its zod schema', () => {
-    expect(modelSpecSchema.safeParse(spec('model.add(Embedding(1000, 64))\nmodel.add(LSTM(32))\nmodel.add(Dense(1))')).success).toBe(true);
+    expect(
+      modelSpecSchema.safeParse(spec('model.add(Embedding(1000, 64))\nmodel.add(LSTM(32))\nmodel.add(Dense(1))'))
+        .success,
+    ).toBe(true);
   });
 });
 
@@ -229,13 +272,17 @@ describe('asking for what the code does not say', () => {
     );
   });
   it('a Flax cell without input=N', () => {
-    expect(refusal('flax.linen.LSTMCell(features=64)')).toMatch(/I need the input width for flax\.linen\.LSTMCell\(features=64\): Flax infers it at run time, so add `input=N`/);
+    expect(refusal('flax.linen.LSTMCell(features=64)')).toMatch(
+      /I need the input width for flax\.linen\.LSTMCell\(features=64\): Flax infers it at run time, so add `input=N`/,
+    );
   });
   it('a Conv2D without input_shape', () => {
     expect(refusal('Conv2D(32, 3)')).toMatch(/input_shape=\(height, width, channels\)/);
   });
   it('an undefined variable', () => {
-    expect(refusal('nn.Linear(hidden, 3)')).toMatch(/`hidden`.*isn't defined in what you pasted: add a line such as `hidden = 256`/);
+    expect(refusal('nn.Linear(hidden, 3)')).toMatch(
+      /`hidden`.*isn't defined in what you pasted: add a line such as `hidden = 256`/,
+    );
   });
   it('impossible configurations', () => {
     expect(refusal('nn.LSTM(10, 20, proj_size=30)')).toMatch(/proj \(30\) must be smaller than the units/);
@@ -246,11 +293,20 @@ describe('asking for what the code does not say', () => {
 
 describe('refusals: friendly strings, no throw, no stack overflow', () => {
   it('unbalanced parentheses say where', () => {
-    expect(refusal('nn.LSTM(300, 512, num_layers=2')).toMatch(/Unbalanced parentheses: the `\(` at line 1, column 8 is never closed/);
+    expect(refusal('nn.LSTM(300, 512, num_layers=2')).toMatch(
+      /Unbalanced parentheses: the `\(` at line 1, column 8 is never closed/,
+    );
     expect(refusal('nn.LSTM(300, 512))')).toMatch(EXAMPLE);
   });
   it("__import__('os').system('id'), eval, exec, lambda", () => {
-    for (const code of ["__import__('os').system('id')", 'eval("1")', 'exec("print(1)")', 'lambda x: x', "nn.Linear(eval('3'), 4)", 'import os\nos.system("id")']) {
+    for (const code of [
+      "__import__('os').system('id')",
+      'eval("1")',
+      'exec("print(1)")',
+      'lambda x: x',
+      "nn.Linear(eval('3'), 4)",
+      'import os\nos.system("id")',
+    ]) {
       const e = refusal(code);
       expect(e).toMatch(/isn't a layer description|not a layer/);
       expect(e).toMatch(EXAMPLE);
@@ -281,7 +337,29 @@ describe('refusals: friendly strings, no throw, no stack overflow', () => {
       }),
       { numRuns: 300 },
     );
-    const parts = ['nn.', 'LSTM', 'Dense', 'Sequential', '(', ')', '[', ']', ',', '=', '1', '64', 'x', ' ', '\n', 'model.add', 'input=', 'True', "'same'", '**', '*'];
+    const parts = [
+      'nn.',
+      'LSTM',
+      'Dense',
+      'Sequential',
+      '(',
+      ')',
+      '[',
+      ']',
+      ',',
+      '=',
+      '1',
+      '64',
+      'x',
+      ' ',
+      '\n',
+      'model.add',
+      'input=',
+      'True',
+      "'same'",
+      '**',
+      '*',
+    ];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...parts), { maxLength: 60 }), (xs) => {
         expect(typeof parseCode(xs.join('')).ok).toBe('boolean');
@@ -293,16 +371,36 @@ describe('refusals: friendly strings, no throw, no stack overflow', () => {
 
 describe('looksLikeCode', () => {
   it('true for calls, model.add and Sequential', () => {
-    for (const t of ['nn.LSTM(300, 512)', 'nn.LSTM(300, 512', 'model.add(Dense(3))', 'Sequential', 'LSTM(64) input=128', '```tf.keras.layers.GRU(8)```', "__import__('os')", 'eval("1")', 'x = 3\nnn.Linear(x, 2)']) expect(looksLikeCode(t)).toBe(true);
+    for (const t of [
+      'nn.LSTM(300, 512)',
+      'nn.LSTM(300, 512',
+      'model.add(Dense(3))',
+      'Sequential',
+      'LSTM(64) input=128',
+      '```tf.keras.layers.GRU(8)```',
+      "__import__('os')",
+      'eval("1")',
+      'x = 3\nnn.Linear(x, 2)',
+    ])
+      expect(looksLikeCode(t)).toBe(true);
   });
   it('false for slash shorthand and prose', () => {
-    for (const t of ['/lstm 4096 256', 'lstm 4096 256', 'how many parameters does an LSTM have?', 'what about LSTM (64)?', '']) expect(looksLikeCode(t)).toBe(false);
+    for (const t of [
+      '/lstm 4096 256',
+      'lstm 4096 256',
+      'how many parameters does an LSTM have?',
+      'what about LSTM (64)?',
+      '',
+    ])
+      expect(looksLikeCode(t)).toBe(false);
   });
 });
 
 describe('modelAlternatives', () => {
   it('a recurrent model under every other convention that can count it', () => {
-    const alts = modelAlternatives(spec('model.add(Embedding(640, 300))\nmodel.add(Bidirectional(LSTM(300, return_sequences=True)))'));
+    const alts = modelAlternatives(
+      spec('model.add(Embedding(640, 300))\nmodel.add(Bidirectional(LSTM(300, return_sequences=True)))'),
+    );
     const cudnn = alts.find((a) => a.convention === 'cudnn');
     // cuDNN/PyTorch keep two bias vectors per gate: 4 gates x 300 units x 2 directions more.
     expect(cudnn?.total).toBe(640n * 300n + 2n * 4n * (300n + 300n + 2n) * 300n);
@@ -325,7 +423,12 @@ describe('prose around inline code', () => {
 
 describe('limits', () => {
   it('a model of up to 2,000 layers is counted; more is refused', () => {
-    const lines = (n: number) => ['model = Sequential()', 'model.add(Dense(64, input_shape=(32,)))', ...Array.from({ length: n - 1 }, () => 'model.add(Dense(64))')].join('\n');
+    const lines = (n: number) =>
+      [
+        'model = Sequential()',
+        'model.add(Dense(64, input_shape=(32,)))',
+        ...Array.from({ length: n - 1 }, () => 'model.add(Dense(64))'),
+      ].join('\n');
     expect(count(lines(2000)).total).toBe(32n * 64n + 64n + 1999n * (64n * 64n + 64n));
     expect(refusal(lines(2001))).toMatch(/more than 2000 layers/);
   });

@@ -82,7 +82,9 @@ describe('parser', () => {
     expect(e.kwargs.map((k) => k.name)).toEqual(['return_sequences']);
   });
   it('parses assignments, several statements and model.add lines', () => {
-    const m = parsePython('model = Sequential()\nmodel.add(LSTM(8)); model.add(Dense(1))\nimport torch\nfrom torch import nn as N');
+    const m = parsePython(
+      'model = Sequential()\nmodel.add(LSTM(8)); model.add(Dense(1))\nimport torch\nfrom torch import nn as N',
+    );
     expect(m.body.map((s) => s.k)).toEqual(['assign', 'expr', 'expr', 'import', 'import']);
     const imp = m.body[4];
     expect(imp?.k === 'import' && imp.module).toBe('torch');
@@ -92,10 +94,20 @@ describe('parser', () => {
     expect(m.body.map((s) => s.k)).toEqual(['expr', 'assign']);
   });
   it('parses tuples, lists, dicts, True/False/None', () => {
-    expect(value('(1, 2)')).toEqual({ t: 'seq', kind: 'tuple', items: [{ t: 'int', v: 1n }, { t: 'int', v: 2n }] });
+    expect(value('(1, 2)')).toEqual({
+      t: 'seq',
+      kind: 'tuple',
+      items: [
+        { t: 'int', v: 1n },
+        { t: 'int', v: 2n },
+      ],
+    });
     expect(value('(3,)')).toEqual({ t: 'seq', kind: 'tuple', items: [{ t: 'int', v: 3n }] });
     expect(value('[None, True]')).toEqual({ t: 'seq', kind: 'list', items: [{ t: 'none' }, { t: 'bool', v: true }] });
-    expect(value("{'a': 1}")).toEqual({ t: 'dict', entries: [{ key: { t: 'str', v: 'a' }, value: { t: 'int', v: 1n } }] });
+    expect(value("{'a': 1}")).toEqual({
+      t: 'dict',
+      entries: [{ key: { t: 'str', v: 'a' }, value: { t: 'int', v: 1n } }],
+    });
   });
 });
 
@@ -171,10 +183,35 @@ describe('refusals (friendly, never a throw or a stack overflow)', () => {
       { numRuns: 500 },
     );
     fc.assert(
-      fc.property(fc.array(fc.constantFrom('(', ')', '[', ']', '{', '}', ',', '=', '1', 'x', '.', '*', '-', "'", '\n', ' ', 'nn', 'LSTM'), { maxLength: 300 }), (parts) => {
-        const r = tryParsePython(parts.join(''));
-        expect(typeof r.ok).toBe('boolean');
-      }),
+      fc.property(
+        fc.array(
+          fc.constantFrom(
+            '(',
+            ')',
+            '[',
+            ']',
+            '{',
+            '}',
+            ',',
+            '=',
+            '1',
+            'x',
+            '.',
+            '*',
+            '-',
+            "'",
+            '\n',
+            ' ',
+            'nn',
+            'LSTM',
+          ),
+          { maxLength: 300 },
+        ),
+        (parts) => {
+          const r = tryParsePython(parts.join(''));
+          expect(typeof r.ok).toBe('boolean');
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -16,7 +16,10 @@ function ok(text: string, cell: CellKind = 'lstm'): SlashQuery {
 
 function refusal(text: string, cell: CellKind = 'lstm'): string {
   const r = parseSlashText(cell, text);
-  if (r.ok !== false) throw new Error(`expected ${JSON.stringify(text)} to be refused, got ${JSON.stringify(r, (_, v) => (typeof v === 'bigint' ? String(v) : v))}`);
+  if (r.ok !== false)
+    throw new Error(
+      `expected ${JSON.stringify(text)} to be refused, got ${JSON.stringify(r, (_, v) => (typeof v === 'bigint' ? String(v) : v))}`,
+    );
   return r.error;
 }
 
@@ -51,7 +54,20 @@ describe('accepted size forms', () => {
   for (const f of forms) {
     it(JSON.stringify(f), () => {
       const q = ok(f);
-      expect(q).toMatchObject({ cell: 'lstm', input: 4096n, units: 256n, layers: 1, bidirectional: false, bias: true, proj: null, peepholes: false, resetAfter: null, convention: 'keras', conventionGiven: false, claim: null });
+      expect(q).toMatchObject({
+        cell: 'lstm',
+        input: 4096n,
+        units: 256n,
+        layers: 1,
+        bidirectional: false,
+        bias: true,
+        proj: null,
+        peepholes: false,
+        resetAfter: null,
+        convention: 'keras',
+        conventionGiven: false,
+        claim: null,
+      });
     });
   }
   it('a named size and a positional one', () => {
@@ -236,7 +252,15 @@ describe('refusals say what was wrong and show a correct example', () => {
   }
 
   it('every pipeline refusal of slash shorthand carries an example too', () => {
-    for (const q of ['/lstm', '/lstm 4096', '/lstm 0 256', '/lstm -1 2', '/lstm 1.5 2', '/lstm four 256', '/lstm 1 2 wat']) {
+    for (const q of [
+      '/lstm',
+      '/lstm 4096',
+      '/lstm 0 256',
+      '/lstm -1 2',
+      '/lstm 1.5 2',
+      '/lstm four 256',
+      '/lstm 1 2 wat',
+    ]) {
       const a = answerQuery(q);
       if (a.kind === 'help') continue;
       expect(a.kind).toBe('error');
@@ -312,17 +336,56 @@ describe('never throws', () => {
   };
   it('on random strings', () => {
     fc.assert(
-      fc.property(fc.constantFrom<CellKind>('lstm', 'gru', 'rnn'), fc.string({ unit: 'binary', maxLength: 80 }), (cell, s) => {
-        answerOk(parseSlashText(cell, s), cell);
-      }),
+      fc.property(
+        fc.constantFrom<CellKind>('lstm', 'gru', 'rnn'),
+        fc.string({ unit: 'binary', maxLength: 80 }),
+        (cell, s) => {
+          answerOk(parseSlashText(cell, s), cell);
+        },
+      ),
       { numRuns: 1000 },
     );
   });
   it('on random token soups of plausible words', () => {
     const word = fc.constantFrom(
-      '4096', '256', '0', '-1', '2.5', '?', '=', '= 5', 'bi', 'bidirectional', 'layers=2', 'layers=', 'proj=3', 'proj=9999',
-      'no-bias', 'bias=false', 'peepholes', 'reset_after=true', 'pytorch', 'tfjs', 'framework=onnx', 'flax', 'tf1', ',', '->',
-      'input=7', 'units=9', 'seq=10', 'compare', 'help', '<!channel>', '<@U123>', '&amp;', '1,000', '1e5', 'x', '(', ')',
+      '4096',
+      '256',
+      '0',
+      '-1',
+      '2.5',
+      '?',
+      '=',
+      '= 5',
+      'bi',
+      'bidirectional',
+      'layers=2',
+      'layers=',
+      'proj=3',
+      'proj=9999',
+      'no-bias',
+      'bias=false',
+      'peepholes',
+      'reset_after=true',
+      'pytorch',
+      'tfjs',
+      'framework=onnx',
+      'flax',
+      'tf1',
+      ',',
+      '->',
+      'input=7',
+      'units=9',
+      'seq=10',
+      'compare',
+      'help',
+      '<!channel>',
+      '<@U123>',
+      '&amp;',
+      '1,000',
+      '1e5',
+      'x',
+      '(',
+      ')',
     );
     fc.assert(
       fc.property(fc.constantFrom<CellKind>('lstm', 'gru', 'rnn'), fc.array(word, { maxLength: 8 }), (cell, words) => {
@@ -338,7 +401,14 @@ describe('never throws', () => {
   it('on long pathological input (at the 100,000-character query limit) it still answers', () => {
     // Each of these once backtracked quadratically in the parser's regexes (seconds per query).
     const n = 99_000;
-    const inputs = ['a'.repeat(n), 'a.'.repeat(n / 2), '1'.repeat(n) + 'x', '1='.repeat(n / 2) + ' b', '_'.repeat(n), 'a-'.repeat(n / 2)];
+    const inputs = [
+      'a'.repeat(n),
+      'a.'.repeat(n / 2),
+      '1'.repeat(n) + 'x',
+      '1='.repeat(n / 2) + ' b',
+      '_'.repeat(n),
+      'a-'.repeat(n / 2),
+    ];
     for (const s of inputs) {
       const r = parseSlashText('lstm', s);
       expect(r.ok).toBe(false);

@@ -26,20 +26,45 @@ interface Expect {
 }
 
 const EXPECTED: Record<string, Expect> = {
-  'keras1-bidirectional-misaligned.txt': { format: 'keras1', rows: 4, total: 10084967n, trainable: 10084967n, nonTrainable: 0n },
+  'keras1-bidirectional-misaligned.txt': {
+    format: 'keras1',
+    rows: 4,
+    total: 10084967n,
+    trainable: 10084967n,
+    nonTrainable: 0n,
+  },
   'keras1-clickbait-conv1d.txt': { format: 'keras1', rows: 15, total: 201533n, trainable: 201339n, nonTrainable: 194n },
   'keras1-imdb-commented.txt': { format: 'keras1', rows: 3, total: 213301n },
   'keras1-imdb-lstm.txt': { format: 'keras1', rows: 3, total: 213301n },
-  'keras2-cudnn-bidirectional.txt': { format: 'keras2', rows: 2, total: 1636800n, trainable: 1636800n, nonTrainable: 0n },
+  'keras2-cudnn-bidirectional.txt': {
+    format: 'keras2',
+    rows: 2,
+    total: 1636800n,
+    trainable: 1636800n,
+    nonTrainable: 0n,
+  },
   'keras2-functional-connected.txt': { format: 'keras2', rows: 7, total: 1329921n },
   'keras2-lstm-bidirectional.txt': { format: 'keras2', rows: 2, total: 1634400n },
   'keras2-tf29-wrapped.txt': { format: 'keras2', rows: 5, total: 866529n, trainable: 866017n, nonTrainable: 512n },
   'keras2-total-float.txt': { format: 'keras2', rows: 2, total: 146n, trainable: 146n, nonTrainable: 0n },
   'keras2-truncated-shapes.txt': { format: 'keras2', rows: 6, total: 29501124n, nonTrainable: 32n },
-  'keras3-bidirectional-lstm.txt': { format: 'keras3', rows: 1, total: 1442400n, trainable: 1442400n, nonTrainable: 0n },
+  'keras3-bidirectional-lstm.txt': {
+    format: 'keras3',
+    rows: 1,
+    total: 1442400n,
+    trainable: 1442400n,
+    nonTrainable: 0n,
+  },
   'keras3-functional-narrow.txt': { format: 'keras3', rows: 10, total: 329865n, trainable: 329801n, nonTrainable: 64n },
   'keras3-nested.txt': { format: 'keras3', rows: 6, total: 9539n },
-  'keras3-trained-optimizer.txt': { format: 'keras3', rows: 3, total: 3988421n, trainable: 1329473n, nonTrainable: 0n, optimizer: 2658948n },
+  'keras3-trained-optimizer.txt': {
+    format: 'keras3',
+    rows: 3,
+    total: 3988421n,
+    trainable: 1329473n,
+    nonTrainable: 0n,
+    optimizer: 2658948n,
+  },
   'slack-keras2-cudnn.txt': { format: 'keras2', rows: 2, total: 1636800n },
   'tfjs-bidirectional-gru-frozen.txt': { format: 'tfjs', rows: 2, total: 5236n, trainable: 5040n, nonTrainable: 196n },
   'tfjs-bidirectional-lstm.txt': { format: 'tfjs', rows: 2, total: 1445405n },
@@ -91,7 +116,11 @@ describe('Keras 1', () => {
       ['convolution1d_1', 'Convolution1D', 1952n],
       ['batchnormalization_1', 'BatchNorma', 128n],
     ]);
-    expect(p.rows[2]).toMatchObject({ typeTruncated: true, outputShape: [null, 19n, 32n], connectedTo: ['convolution1d_1'] });
+    expect(p.rows[2]).toMatchObject({
+      typeTruncated: true,
+      outputShape: [null, 19n, 32n],
+      connectedTo: ['convolution1d_1'],
+    });
     expect(p.rows[0]?.connectedTo).toEqual(['embedding_input_1']);
   });
 
@@ -122,7 +151,13 @@ describe('Keras 2', () => {
   it('reads the famous cut name "bidirectional (Bidirectional" and None dims', () => {
     const p = ok(read('keras2-cudnn-bidirectional.txt'));
     expect(p.modelName).toBe('sequential');
-    expect(p.rows[1]).toMatchObject({ name: 'bidirectional', type: 'Bidirectional', typeTruncated: true, stated: 1444800n, outputShape: [null, null, 600n] });
+    expect(p.rows[1]).toMatchObject({
+      name: 'bidirectional',
+      type: 'Bidirectional',
+      typeTruncated: true,
+      stated: 1444800n,
+      outputShape: [null, null, 600n],
+    });
   });
 
   it('the same summary mangled by Slack (escapes, glued fence, indentation) reads the same', () => {
@@ -154,8 +189,19 @@ describe('Keras 2', () => {
 
   it('reads shapes cut at the column edge with the header offsets, the cut dimension unknown', () => {
     const p = ok(read('keras2-truncated-shapes.txt'));
-    expect(p.rows[2]).toMatchObject({ name: 'conv_lst_m2d_1', type: 'ConvLSTM2D', stated: 9856n, shapeTruncated: true, outputShape: [null, 8n, 16n, 240n, null] });
-    expect(p.rows[3]).toMatchObject({ name: 'batch_normalization_1', type: 'BatchNor', typeTruncated: true, stated: 64n });
+    expect(p.rows[2]).toMatchObject({
+      name: 'conv_lst_m2d_1',
+      type: 'ConvLSTM2D',
+      stated: 9856n,
+      shapeTruncated: true,
+      outputShape: [null, 8n, 16n, 240n, null],
+    });
+    expect(p.rows[3]).toMatchObject({
+      name: 'batch_normalization_1',
+      type: 'BatchNor',
+      typeTruncated: true,
+      stated: 64n,
+    });
     expect(p.rows[4]).toMatchObject({ shapeTruncated: false, outputShape: [null, 7372800n] });
   });
 
@@ -171,14 +217,30 @@ describe('Keras 3', () => {
   it('reads the box table and "(5.50 MB)" totals', () => {
     const p = ok(read('keras3-bidirectional-lstm.txt'));
     expect(p.rows).toHaveLength(1);
-    expect(p.rows[0]).toMatchObject({ name: 'bidirectional', type: 'Bidirectional', stated: 1442400n, outputShape: [null, 10n, 600n] });
+    expect(p.rows[0]).toMatchObject({
+      name: 'bidirectional',
+      type: 'Bidirectional',
+      stated: 1442400n,
+      outputShape: [null, 10n, 600n],
+    });
   });
 
   it('joins wrapped cells and marks "…" cuts', () => {
     const p = ok(read('keras3-functional-narrow.txt'));
-    expect(p.rows.find((r) => r.name === 'embedding')).toMatchObject({ type: 'Embedding', typeTruncated: false, stated: 320000n });
-    expect(p.rows.find((r) => r.name === 'batch_normalization')).toMatchObject({ type: 'BatchNormalizatio', typeTruncated: true });
-    expect(p.rows.find((r) => r.name === 'global_average_poo')).toMatchObject({ nameTruncated: true, type: 'GlobalAveragePool', typeTruncated: true });
+    expect(p.rows.find((r) => r.name === 'embedding')).toMatchObject({
+      type: 'Embedding',
+      typeTruncated: false,
+      stated: 320000n,
+    });
+    expect(p.rows.find((r) => r.name === 'batch_normalization')).toMatchObject({
+      type: 'BatchNormalizatio',
+      typeTruncated: true,
+    });
+    expect(p.rows.find((r) => r.name === 'global_average_poo')).toMatchObject({
+      nameTruncated: true,
+      type: 'GlobalAveragePool',
+      typeTruncated: true,
+    });
     expect(p.rows.find((r) => r.name === 'concatenate')?.connectedTo).toEqual(['dense']);
     expect(p.rows.find((r) => r.name === 'gru')?.connectedTo).toEqual(['embedding']);
   });
@@ -227,8 +289,17 @@ describe('torchinfo', () => {
 
   it('reads an Input Shape column and a root row out of line', () => {
     const p = ok(read('torchinfo-input-column.txt'));
-    expect(p.rows[0]).toMatchObject({ name: 'CLSTM_Decoder', inputShape: [1n, 64n], outputShape: [1n, 4n, 200n, 128n] });
-    expect(p.rows[1]).toMatchObject({ name: 'LSTM: 1-1', inputShape: [1n, 1n, 68n], outputShape: [1n, 1n, 64n], stated: 34304n });
+    expect(p.rows[0]).toMatchObject({
+      name: 'CLSTM_Decoder',
+      inputShape: [1n, 64n],
+      outputShape: [1n, 4n, 200n, 128n],
+    });
+    expect(p.rows[1]).toMatchObject({
+      name: 'LSTM: 1-1',
+      inputShape: [1n, 1n, 68n],
+      outputShape: [1n, 1n, 64n],
+      stated: 34304n,
+    });
   });
 
   it('reads (recursive) rows', () => {
@@ -253,7 +324,10 @@ describe('mangled pastes', () => {
   it('Slack escapes, CRLF, tabs, fences and a "> " quote', () => {
     const mangled = '```text\n' + keras3.replace(/\n/g, '\r\n').replace(/"/g, '&quot;') + '```';
     expect(ok(mangled).rows.map(brief)).toEqual([['bidirectional', 'Bidirectional', 1442400n]]);
-    const quoted = keras3.split('\n').map((l) => '&gt; ' + l).join('\n');
+    const quoted = keras3
+      .split('\n')
+      .map((l) => '&gt; ' + l)
+      .join('\n');
     expect(ok(quoted).rows.map(brief)).toEqual([['bidirectional', 'Bidirectional', 1442400n]]);
     const tabbed = read('keras2-lstm-bidirectional.txt').replace(/^/gm, '\t');
     expect(ok(tabbed).rows.map(brief)).toEqual([
@@ -263,7 +337,9 @@ describe('mangled pastes', () => {
   });
 
   it('counts without thousands separators, with them, and &amp; in names', () => {
-    const text = read('keras2-lstm-bidirectional.txt').replace('1442400', '1,442,400').replace('embedding (Embedding)', 'emb&amp;x (Embedding)  ');
+    const text = read('keras2-lstm-bidirectional.txt')
+      .replace('1442400', '1,442,400')
+      .replace('embedding (Embedding)', 'emb&amp;x (Embedding)  ');
     const p = ok(text);
     expect(p.rows.map(brief)).toEqual([
       ['emb&x', 'Embedding', 192000n],
@@ -354,7 +430,9 @@ describe('failures are answered with what was expected and an example', () => {
     const t1 = Date.now();
     expect(parseSummary(wide).ok).toBe(false);
     expect(Date.now() - t1).toBeLessThan(1500);
-    const tooWide = parseSummary(read('keras2-lstm-bidirectional.txt').replace('1442400   ', '1442400 ' + 'x'.repeat(1200)));
+    const tooWide = parseSummary(
+      read('keras2-lstm-bidirectional.txt').replace('1442400   ', '1442400 ' + 'x'.repeat(1200)),
+    );
     expect(tooWide.ok && tooWide.warnings.join(' ')).toContain('over 1000 characters');
   });
 });

@@ -107,8 +107,20 @@ describe('/lstm 4096 256', () => {
   const notes = contextTexts(blocks).join('\n');
 
   it('a header with the total, sections, code blocks, a context and the buttons', () => {
-    expect(blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: 'LSTM 4,096 → 256: 4,457,472 parameters' } });
-    expect(blocks.map((b) => b.type)).toEqual(['header', 'section', 'section', 'section', 'section', 'section', 'context', 'actions']);
+    expect(blocks[0]).toEqual({
+      type: 'header',
+      text: { type: 'plain_text', text: 'LSTM 4,096 → 256: 4,457,472 parameters' },
+    });
+    expect(blocks.map((b) => b.type)).toEqual([
+      'header',
+      'section',
+      'section',
+      'section',
+      'section',
+      'section',
+      'context',
+      'actions',
+    ]);
     expect(message.text).toBe('LSTM 4,096 → 256: 4,457,472 parameters (Keras 3 / tf.keras)');
     expectWithinLimits(message);
   });
@@ -128,7 +140,9 @@ describe('/lstm 4096 256', () => {
 
   it('the cuDNN note: b_ih and b_hh, +4 x 256 = 1,024 -> 4,458,496', () => {
     expect(sections[0]).toContain('cuDNN / PyTorch: *4,458,496* (+1,024)');
-    expect(all).toMatch(/cuDNN and PyTorch keep two bias vectors \(b_ih and b_hh\), one more per gate: 4 gates x 256 units = 1,024 more → \*4,458,496\*/);
+    expect(all).toMatch(
+      /cuDNN and PyTorch keep two bias vectors \(b_ih and b_hh\), one more per gate: 4 gates x 256 units = 1,024 more → \*4,458,496\*/,
+    );
   });
 
   it('memory in float32 and float16/bfloat16', () => {
@@ -165,7 +179,10 @@ describe('/lstm 4096 256', () => {
 });
 
 describe('other conventions show their own tensors', () => {
-  const table = (q: string) => codeBlocks(reply(q).blocks.filter((b) => b.type === 'section' && (b.text as { text: string }).text.startsWith('*Tensors (')))[0]!;
+  const table = (q: string) =>
+    codeBlocks(
+      reply(q).blocks.filter((b) => b.type === 'section' && (b.text as { text: string }).text.startsWith('*Tensors (')),
+    )[0]!;
 
   it('PyTorch: weight_ih_l0 (4H, I), weight_hh_l0, bias_ih_l0, bias_hh_l0, weight_hr_l0', () => {
     const t = table('/lstm 4096 256 pytorch proj=128');
@@ -198,7 +215,9 @@ describe('multi-layer and bidirectional replies show each layer', () => {
       'layer 2: input 512: 2 directions x 788,480 = 1,576,960',
     ]);
     expect(sectionTexts(blocks).join('\n')).toContain('*Per layer*');
-    expect(blocks[0]).toMatchObject({ text: { text: 'LSTM 4,096 → 256 · bidirectional · 3 layers: 12,070,912 parameters' } });
+    expect(blocks[0]).toMatchObject({
+      text: { text: 'LSTM 4,096 → 256 · bidirectional · 3 layers: 12,070,912 parameters' },
+    });
   });
 
   it('sequence length and batch size are acknowledged and change nothing', () => {
@@ -269,7 +288,26 @@ describe('Slack limits on large and random answers', () => {
   });
 
   const token = fc.oneof(
-    fc.constantFrom('bi', 'no-bias', 'pytorch', 'cudnn', 'onnx', 'flax', 'tf1', 'keras2', 'compare', 'peepholes', 'reset_after=false', 'seq=9', '<!channel>', '&', '@here', '?', '= 4457472', '= <@U123>'),
+    fc.constantFrom(
+      'bi',
+      'no-bias',
+      'pytorch',
+      'cudnn',
+      'onnx',
+      'flax',
+      'tf1',
+      'keras2',
+      'compare',
+      'peepholes',
+      'reset_after=false',
+      'seq=9',
+      '<!channel>',
+      '&',
+      '@here',
+      '?',
+      '= 4457472',
+      '= <@U123>',
+    ),
     fc.integer({ min: 1, max: 1000 }).map((n) => `layers=${n}`),
     fc.bigInt({ min: 1n, max: 1_000_000_000_000n }).map(String),
     fc.bigInt({ min: 1n, max: 10_000n }).map((n) => `proj=${n}`),
@@ -336,13 +374,21 @@ describe('escaping hostile text', () => {
     const header = reply('/params LSTM(4, name="<!channel> x", input_shape=(10,3))').blocks[0]!;
     expect(header).toMatchObject({ type: 'header' });
     expect((header.text as { text: string }).text).toContain('&lt;!channel&gt; x');
-    expect(contextTexts(reply('/lstm 4096 256 seq=<!channel>').blocks).join('\n')).toContain('Sequence length (&lt;!channel&gt;)');
+    expect(contextTexts(reply('/lstm 4096 256 seq=<!channel>').blocks).join('\n')).toContain(
+      'Sequence length (&lt;!channel&gt;)',
+    );
   });
 });
 
 describe('button values', () => {
   it('decode back to the query for every count reply', () => {
-    for (const q of ['/lstm 4096 256', '/gru 128 64 pytorch bi', '/rnn 300 128 layers=2', 'nn.LSTM(300, 512, num_layers=2)', '/lstm 4096 256 seq=<!channel>']) {
+    for (const q of [
+      '/lstm 4096 256',
+      '/gru 128 64 pytorch bi',
+      '/rnn 300 128 layers=2',
+      'nn.LSTM(300, 512, num_layers=2)',
+      '/lstm 4096 256 seq=<!channel>',
+    ]) {
       const { message, answer } = reply(q);
       const actions = (message.blocks as unknown as Block[]).find((b) => b.type === 'actions')!;
       for (const e of actions.elements as { value: string }[]) {
@@ -378,11 +424,25 @@ describe('button values', () => {
     expect(actions).toBeDefined();
 
     let seed = 7;
-    const noise = Array.from({ length: 6000 }, () => String.fromCharCode(33 + ((seed = (seed * 48271) % 2147483647) % 90))).join('');
+    const noise = Array.from({ length: 6000 }, () => {
+      seed = (seed * 48271) % 2147483647;
+      return String.fromCharCode(33 + (seed % 90));
+    }).join('');
     expect(encodeButtonValue(noise)).toBeNull();
   });
   it('garbage values decode to null, never throw', () => {
-    for (const v of ['', 'x', '{}', '{"q":5}', 'null', '[1]', 'z:', 'z:!!!!', 'z:' + Buffer.from('nope').toString('base64'), '{"q":"a"']) {
+    for (const v of [
+      '',
+      'x',
+      '{}',
+      '{"q":5}',
+      'null',
+      '[1]',
+      'z:',
+      'z:!!!!',
+      'z:' + Buffer.from('nope').toString('base64'),
+      '{"q":"a"',
+    ]) {
       expect(decodeButtonValue(v)).toBeNull();
     }
     expect(decodeButtonValue('{"q":"/lstm 1 2"}')).toEqual({ query: '/lstm 1 2' });

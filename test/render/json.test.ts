@@ -139,10 +139,22 @@ describe('shapes of other answers', () => {
     expect(j.total).toBe('4538772'); // pt-gru-039
     const layer = (j.layers as { tensors: { name: string; shape: number[] }[] }[])[0]!;
     expect(layer.tensors.map((t) => t.name)).toEqual([
-      'weight_ih_l0', 'weight_hh_l0', 'bias_ih_l0', 'bias_hh_l0',
-      'weight_ih_l0_reverse', 'weight_hh_l0_reverse', 'bias_ih_l0_reverse', 'bias_hh_l0_reverse',
-      'weight_ih_l1', 'weight_hh_l1', 'bias_ih_l1', 'bias_hh_l1',
-      'weight_ih_l1_reverse', 'weight_hh_l1_reverse', 'bias_ih_l1_reverse', 'bias_hh_l1_reverse',
+      'weight_ih_l0',
+      'weight_hh_l0',
+      'bias_ih_l0',
+      'bias_hh_l0',
+      'weight_ih_l0_reverse',
+      'weight_hh_l0_reverse',
+      'bias_ih_l0_reverse',
+      'bias_hh_l0_reverse',
+      'weight_ih_l1',
+      'weight_hh_l1',
+      'bias_ih_l1',
+      'bias_hh_l1',
+      'weight_ih_l1_reverse',
+      'weight_hh_l1_reverse',
+      'bias_ih_l1_reverse',
+      'bias_hh_l1_reverse',
     ]);
     expect(layer.tensors[8]!.shape).toEqual([1302, 868]);
     expectValid(validCount, j);
@@ -169,7 +181,15 @@ describe('shapes of other answers', () => {
 });
 
 describe('errors and help are {query, error}', () => {
-  for (const q of ['/lstm 4096', '/lstm 0 256', '/lstm 4096 256 proj=256', '/gru 128 64 proj=3', '/foo 1 2', '/lstm <!channel> 5', 'hello']) {
+  for (const q of [
+    '/lstm 4096',
+    '/lstm 0 256',
+    '/lstm 4096 256 proj=256',
+    '/gru 128 64 proj=3',
+    '/foo 1 2',
+    '/lstm <!channel> 5',
+    'hello',
+  ]) {
     it(q, () => {
       const j = json(q);
       expectValid(validError, j);
@@ -190,7 +210,20 @@ describe('errors and help are {query, error}', () => {
 describe('property: every answer is one of the two shapes', () => {
   it('slash queries', () => {
     const token = fc.oneof(
-      fc.constantFrom('bi', 'no-bias', 'pytorch', 'cudnn', 'onnx', 'flax', 'tf1', 'keras2', 'compare', 'peepholes', 'reset_after=true', 'x'),
+      fc.constantFrom(
+        'bi',
+        'no-bias',
+        'pytorch',
+        'cudnn',
+        'onnx',
+        'flax',
+        'tf1',
+        'keras2',
+        'compare',
+        'peepholes',
+        'reset_after=true',
+        'x',
+      ),
       fc.integer({ min: 1, max: 1000 }).map((n) => `layers=${n}`),
       fc.bigInt({ min: 1n, max: 10_000n }).map((n) => `proj=${n}`),
     );

@@ -20,7 +20,9 @@ describe('/lstm 4096 256 as text', () => {
   });
 
   it('numbers every step of the arithmetic', () => {
-    expect(out).toContain('  1. An LSTM cell has 4 gates (input, forget, cell candidate, output), each its own dense layer over the concatenated [h_{t-1}, x_t].');
+    expect(out).toContain(
+      '  1. An LSTM cell has 4 gates (input, forget, cell candidate, output), each its own dense layer over the concatenated [h_{t-1}, x_t].',
+    );
     expect(out).toContain('  2. [h_{t-1}, x_t] width: 256 (h_{t-1}) + 4,096 (x_t) = 4,352');
     expect(out).toContain('  3. weights per gate: 4,352 ([h, x] width) x 256 (units) = 1,114,112');
     expect(out).toContain('  4. bias per gate: 256');
@@ -51,10 +53,12 @@ describe('/lstm 4096 256 as text', () => {
 });
 
 describe('other replies', () => {
-  it('stacked, bidirectional: each layer\'s input width and count', () => {
+  it("stacked, bidirectional: each layer's input width and count", () => {
     const out = text('/gru 4 5 onnx layers=2 bi');
     expect(out.split('\n')[0]).toBe('GRU 4 → 5 · bidirectional · 2 layers: 840 parameters (ONNX)');
-    expect(out).toContain('Per layer\n  layer 0: input 4: 2 directions x 165 = 330\n  layer 1: input 10: 2 directions x 255 = 510');
+    expect(out).toContain(
+      'Per layer\n  layer 0: input 4: 2 directions x 165 = 330\n  layer 1: input 10: 2 directions x 255 = 510',
+    );
     expect(out).toContain('  2 x [3 x ((4 + 5) x 5 + 2 x 5)] + 2 x [3 x ((10 + 5) x 5 + 2 x 5)] = 840');
     expect(out).toMatch(/^ {2}layer0\.W +\(2, 15, 4\) +120$/m);
   });
@@ -103,7 +107,7 @@ describe('other replies', () => {
 
   it('help', () => {
     const out = text('/lstm help');
-    expect(out).toContain('/lstm: explain a LSTM\'s parameter count');
+    expect(out).toContain("/lstm: explain a LSTM's parameter count");
     expect(out).toContain('`/lstm <input> <units> [options]`');
     expect(out).toContain('Options');
   });
@@ -154,7 +158,9 @@ describe('format', () => {
     expect(formatBytes(1024n ** 7n)).toBe('1,024.0 EiB');
   });
   it('escapeSlack, clipText, printable', () => {
-    expect(escapeSlack('<!channel> & <@U1> <https://x|y>')).toBe('&lt;!channel&gt; &amp; &lt;@U1&gt; &lt;https://x|y&gt;');
+    expect(escapeSlack('<!channel> & <@U1> <https://x|y>')).toBe(
+      '&lt;!channel&gt; &amp; &lt;@U1&gt; &lt;https://x|y&gt;',
+    );
     expect(escapeSlack('@channel @here')).toBe('@\u200bchannel @\u200bhere');
     expect(clipText('abcdef', 4)).toBe('abc…');
     expect(clipText('abc', 4)).toBe('abc');
@@ -167,8 +173,17 @@ describe('format', () => {
 describe('picture and steps', () => {
   it('a wide cell falls back to one row per gate', () => {
     const r = countRecurrent({
-      kind: 'recurrent', cell: 'lstm', input: 1_000_000_000_000n, units: 1_000_000_000_000n, layers: 1,
-      bidirectional: false, bias: true, proj: null, peepholes: false, resetAfter: null, convention: 'pytorch',
+      kind: 'recurrent',
+      cell: 'lstm',
+      input: 1_000_000_000_000n,
+      units: 1_000_000_000_000n,
+      layers: 1,
+      bidirectional: false,
+      bias: true,
+      proj: null,
+      peepholes: false,
+      resetAfter: null,
+      convention: 'pytorch',
     });
     const pic = renderCellPicture(r.picture!);
     expect(pic).not.toContain('┌');
@@ -178,10 +193,23 @@ describe('picture and steps', () => {
   });
   it('stepLine renders each kind', () => {
     const style = { strong: (s: string) => `*${s}*`, text: (s: string) => s };
-    expect(stepLine({ kind: 'sum', label: 'a', terms: [{ value: 1n, label: 'x' }, { value: 2000n, label: '' }], result: 2001n }, style)).toBe(
-      'a: 1 (x) + 2,000 = *2,001*',
+    expect(
+      stepLine(
+        {
+          kind: 'sum',
+          label: 'a',
+          terms: [
+            { value: 1n, label: 'x' },
+            { value: 2000n, label: '' },
+          ],
+          result: 2001n,
+        },
+        style,
+      ),
+    ).toBe('a: 1 (x) + 2,000 = *2,001*');
+    expect(stepLine({ kind: 'product', label: 'p', factors: [{ value: 3n, label: 'g' }], result: 3n }, style)).toBe(
+      'p: *3*',
     );
-    expect(stepLine({ kind: 'product', label: 'p', factors: [{ value: 3n, label: 'g' }], result: 3n }, style)).toBe('p: *3*');
     expect(
       stepLine({ kind: 'compare', convention: 'keras', total: 10n, difference: -4n, reason: 'r', factors: [] }, style),
     ).toBe('r: -4 → *10* (Keras 3 / tf.keras)');

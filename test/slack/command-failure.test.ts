@@ -2,7 +2,10 @@
 // command still acks with a friendly message, and the log has the error without the user's text.
 import { describe, expect, it, vi } from 'vitest';
 import { createLogger } from '../../src/logger.js';
-import { paramCountCommand, paramCountCommandCallback } from '../../src/slack/listeners/commands/param-count-command.js';
+import {
+  paramCountCommand,
+  paramCountCommandCallback,
+} from '../../src/slack/listeners/commands/param-count-command.js';
 import { messageText } from '../helpers/slack-requests.js';
 
 vi.mock('../../src/answer.js', () => ({
@@ -26,7 +29,11 @@ describe('slash command whose answer throws', () => {
     expect(text).toMatch(/something went wrong/);
     expect(text).toContain('/lstm 4096 256');
     expect(text).not.toMatch(/TypeError|reading/);
-    expect(lines.some((l) => l.includes('ERROR') && l.includes('command /lstm failed while answering') && l.includes('TypeError'))).toBe(true);
+    expect(
+      lines.some(
+        (l) => l.includes('ERROR') && l.includes('command /lstm failed while answering') && l.includes('TypeError'),
+      ),
+    ).toBe(true);
     expect(lines.some((l) => l.includes('command /lstm outcome=failed'))).toBe(true);
     expect(lines.join('')).not.toContain('secret-model-name');
     expect(lines.join('')).not.toMatch(/\n {4}at /);

@@ -27,7 +27,8 @@ let slack: ParamCountSlackApp;
 let base: string;
 let logLines: string[];
 
-const post = (rawBody: string, options: Parameters<typeof signedPost>[3] = {}) => signedPost(`${base}/slack/events`, SECRET, rawBody, options);
+const post = (rawBody: string, options: Parameters<typeof signedPost>[3] = {}) =>
+  signedPost(`${base}/slack/events`, SECRET, rawBody, options);
 const postCommand = (command: string, text: string, responseId: string) =>
   post(formBody(slashCommandBody(command, text, fake.responseUrl(responseId))));
 const postPayload = (payload: unknown) => post(formBody({ payload: JSON.stringify(payload) }));
@@ -36,7 +37,14 @@ const postEvent = (event: Record<string, unknown>, id: string) =>
 
 beforeAll(async () => {
   fake = await startFakeSlack();
-  const config: HttpModeConfig = { mode: 'http', botToken: BOT_TOKEN, signingSecret: SECRET, port: 0, logLevel: 'info', slackApiUrl: fake.apiUrl };
+  const config: HttpModeConfig = {
+    mode: 'http',
+    botToken: BOT_TOKEN,
+    signingSecret: SECRET,
+    port: 0,
+    logLevel: 'info',
+    slackApiUrl: fake.apiUrl,
+  };
   const captured = captureLogger('info', [BOT_TOKEN, SECRET]);
   logLines = captured.lines;
   slack = createSlackApp(config, { host: '127.0.0.1', logger: captured.logger });
@@ -61,8 +69,10 @@ describe('HTTP mode, end to end', { timeout: 20_000 }, () => {
     expect(await res.text()).toBe('ok');
   });
 
-  it('answers Slack\'s signed url_verification challenge, and 404s unknown paths', async () => {
-    const res = await post(JSON.stringify({ token: 't', challenge: 'challenge-abc123', type: 'url_verification' }), { contentType: 'application/json' });
+  it("answers Slack's signed url_verification challenge, and 404s unknown paths", async () => {
+    const res = await post(JSON.stringify({ token: 't', challenge: 'challenge-abc123', type: 'url_verification' }), {
+      contentType: 'application/json',
+    });
     expect(res.status).toBe(200);
     expect(res.body).toContain('challenge-abc123');
     const unknown = await fetch(`${base}/nope`);
@@ -104,7 +114,11 @@ describe('HTTP mode, end to end', { timeout: 20_000 }, () => {
 
   it('logs one info line per command with the outcome, without the user text or secrets', async () => {
     // The line is written once ack() has returned, as the response is sent.
-    const line = await eventually(() => logLines.find((l) => l.includes('command /lstm')), 5000, 'the request log line');
+    const line = await eventually(
+      () => logLines.find((l) => l.includes('command /lstm')),
+      5000,
+      'the request log line',
+    );
     expect(line).toMatch(/INFO/);
     expect(line).toMatch(/outcome=count/);
     expect(line).toMatch(/duration_ms=\d+/);
@@ -170,7 +184,9 @@ describe('HTTP mode, end to end', { timeout: 20_000 }, () => {
       'Ev-mention-1',
     );
     expect(res.status).toBe(200);
-    const call = await fake.waitForCall((c) => c.method === 'chat.postMessage' && c.args.thread_ts === '1700000300.000100');
+    const call = await fake.waitForCall(
+      (c) => c.method === 'chat.postMessage' && c.args.thread_ts === '1700000300.000100',
+    );
     expect(call.args.channel).toBe('C0001');
     expect(call.authorization).toBe(`Bearer ${BOT_TOKEN}`);
     expect(messageText(call.args)).toContain('4,458,496');
@@ -189,7 +205,9 @@ describe('HTTP mode, end to end', { timeout: 20_000 }, () => {
       },
       'Ev-mention-2',
     );
-    const call = await fake.waitForCall((c) => c.method === 'chat.postMessage' && c.args.thread_ts === '1700000400.000100');
+    const call = await fake.waitForCall(
+      (c) => c.method === 'chat.postMessage' && c.args.thread_ts === '1700000400.000100',
+    );
     const text = messageText(call.args);
     expect(text).toContain('4,457,472');
     expect(text).not.toContain('<@UBOT>');
@@ -215,7 +233,9 @@ describe('HTTP mode, end to end', { timeout: 20_000 }, () => {
 
   it('the message shortcut answers in the message thread', async () => {
     await postPayload(messageShortcutPayload('/lstm 4096 256', fake.responseUrl('shortcut-1'), '1700000600.000100'));
-    const call = await fake.waitForCall((c) => c.method === 'chat.postMessage' && c.args.thread_ts === '1700000600.000100');
+    const call = await fake.waitForCall(
+      (c) => c.method === 'chat.postMessage' && c.args.thread_ts === '1700000600.000100',
+    );
     expect(call.args.channel).toBe('C0001');
     expect(messageText(call.args)).toContain('4,457,472');
   });
@@ -223,7 +243,9 @@ describe('HTTP mode, end to end', { timeout: 20_000 }, () => {
   it('the message shortcut falls back to an ephemeral reply when the bot is not in the channel', async () => {
     fake.reply('chat.postMessage', { ok: false, error: 'not_in_channel' });
     await postPayload(messageShortcutPayload('/lstm 4096 256', fake.responseUrl('shortcut-2'), '1700000700.000100'));
-    const eph = await fake.waitForCall((c) => c.method === 'chat.postEphemeral' && c.args.thread_ts === '1700000700.000100');
+    const eph = await fake.waitForCall(
+      (c) => c.method === 'chat.postEphemeral' && c.args.thread_ts === '1700000700.000100',
+    );
     expect(eph.args.user).toBe('U0001');
     expect(eph.args.channel).toBe('C0001');
     expect(messageText(eph.args)).toContain('4,458,496');
@@ -242,12 +264,24 @@ describe('HTTP mode, end to end', { timeout: 20_000 }, () => {
   });
 
   it('publishes the Home tab cheat sheet on app_home_opened', async () => {
-    await postEvent({ type: 'app_home_opened', user: 'U0009', channel: 'D0009', tab: 'home', event_ts: '1700000900.000100' }, 'Ev-home-1');
+    await postEvent(
+      { type: 'app_home_opened', user: 'U0009', channel: 'D0009', tab: 'home', event_ts: '1700000900.000100' },
+      'Ev-home-1',
+    );
     const call = await fake.waitForCall((c) => c.method === 'views.publish' && c.args.user_id === 'U0009');
     const view = call.args.view as { type: string; blocks: unknown[] };
     expect(view.type).toBe('home');
     const text = JSON.stringify(view.blocks);
-    for (const example of ['/lstm 4096 256', '/gru 128 64 pytorch', '/lstm 300 300 bidirectional', '/lstm 1024 1024 layers=2 pytorch', '/lstm ? 64 = 49408', '/lstm 4096 256 = 4458496', 'Sequential', 'model.summary()']) {
+    for (const example of [
+      '/lstm 4096 256',
+      '/gru 128 64 pytorch',
+      '/lstm 300 300 bidirectional',
+      '/lstm 1024 1024 layers=2 pytorch',
+      '/lstm ? 64 = 49408',
+      '/lstm 4096 256 = 4458496',
+      'Sequential',
+      'model.summary()',
+    ]) {
       expect(text).toContain(example);
     }
   });

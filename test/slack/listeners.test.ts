@@ -4,7 +4,10 @@ import { describe, expect, it, vi } from 'vitest';
 import { createLogger } from '../../src/logger.js';
 import { homeView, CHEAT_SHEET } from '../../src/slack/home-view.js';
 import { compareButtonCallback } from '../../src/slack/listeners/actions/compare-button.js';
-import { paramCountCommand, paramCountCommandCallback } from '../../src/slack/listeners/commands/param-count-command.js';
+import {
+  paramCountCommand,
+  paramCountCommandCallback,
+} from '../../src/slack/listeners/commands/param-count-command.js';
 import { appHomeOpenedCallback } from '../../src/slack/listeners/events/app-home-opened.js';
 import { appMentionCallback } from '../../src/slack/listeners/events/app-mention.js';
 import { directMessageCallback } from '../../src/slack/listeners/events/direct-message.js';
@@ -35,7 +38,9 @@ describe('stripBotMention', () => {
 describe('slackErrorCode', () => {
   it('reads the Web API error code, else a code or message', () => {
     expect(slackErrorCode({ data: { ok: false, error: 'not_in_channel' } })).toBe('not_in_channel');
-    expect(slackErrorCode(Object.assign(new Error('x'), { code: 'slack_webapi_platform_error' }))).toBe('slack_webapi_platform_error');
+    expect(slackErrorCode(Object.assign(new Error('x'), { code: 'slack_webapi_platform_error' }))).toBe(
+      'slack_webapi_platform_error',
+    );
     expect(slackErrorCode(new Error('boom'))).toBe('boom');
     expect(slackErrorCode(42)).toBe('unknown_error');
   });
@@ -79,10 +84,15 @@ describe('slash command callback', () => {
     }
   });
 
-  it('in HTTP mode acks the reply\'s JSON text, serialised once for a repeated question', async () => {
+  it("in HTTP mode acks the reply's JSON text, serialised once for a repeated question", async () => {
     const httpCommand = paramCountCommand({ jsonText: true });
     const acked: Any[] = [];
-    const ask = () => httpCommand({ ack: async (m: Any) => void acked.push(m), command: { command: '/gru', text: '300 200' }, logger: quietLogger() } as Any);
+    const ask = () =>
+      httpCommand({
+        ack: async (m: Any) => void acked.push(m),
+        command: { command: '/gru', text: '300 200' },
+        logger: quietLogger(),
+      } as Any);
     await ask();
     const stringify = vi.spyOn(JSON, 'stringify');
     try {
@@ -104,13 +114,17 @@ describe('slash command callback', () => {
     const lines: string[] = [];
     await paramCountCommandCallback({
       ack: async () => {
-        throw Object.assign(new Error('An incoming event was not acknowledged within 3 seconds'), { code: 'slack_bolt_receiver_ack_timeout_error' });
+        throw Object.assign(new Error('An incoming event was not acknowledged within 3 seconds'), {
+          code: 'slack_bolt_receiver_ack_timeout_error',
+        });
       },
       command: { command: '/gru', text: '128 64' },
       logger: quietLogger(lines),
     } as Any);
     expect(lines.some((l) => l.includes('ERROR') && l.includes('command /gru failed to acknowledge'))).toBe(true);
-    expect(lines.some((l) => l.includes('command /gru outcome=failed:slack_bolt_receiver_ack_timeout_error'))).toBe(true);
+    expect(lines.some((l) => l.includes('command /gru outcome=failed:slack_bolt_receiver_ack_timeout_error'))).toBe(
+      true,
+    );
   });
 });
 
@@ -137,7 +151,12 @@ describe('event callbacks', () => {
 
   it('direct messages are answered in their thread', async () => {
     const said: Any[] = [];
-    await directMessageCallback(dmArgs({ type: 'message', channel_type: 'im', channel: 'D1', user: 'U1', text: '/lstm 4096 256', ts: '10.1' }, said));
+    await directMessageCallback(
+      dmArgs(
+        { type: 'message', channel_type: 'im', channel: 'D1', user: 'U1', text: '/lstm 4096 256', ts: '10.1' },
+        said,
+      ),
+    );
     expect(said).toHaveLength(1);
     expect(said[0].thread_ts).toBe('10.1');
     expect(messageText(said[0])).toContain('4,457,472');
@@ -145,29 +164,70 @@ describe('event callbacks', () => {
 
   it('replies inside a DM thread stay in that thread', async () => {
     const said: Any[] = [];
-    await directMessageCallback(dmArgs({ type: 'message', channel_type: 'im', channel: 'D1', user: 'U1', text: '/gru 128 64', ts: '10.5', thread_ts: '10.1' }, said));
+    await directMessageCallback(
+      dmArgs(
+        {
+          type: 'message',
+          channel_type: 'im',
+          channel: 'D1',
+          user: 'U1',
+          text: '/gru 128 64',
+          ts: '10.5',
+          thread_ts: '10.1',
+        },
+        said,
+      ),
+    );
     expect(said[0].thread_ts).toBe('10.1');
   });
 
   it('bot messages, edits and other subtypes, and non-DM channels are ignored', async () => {
     const said: Any[] = [];
-    await directMessageCallback(dmArgs({ type: 'message', channel_type: 'im', channel: 'D1', bot_id: 'B9', text: '/lstm 1 2', ts: '1.1' }, said));
-    await directMessageCallback(dmArgs({ type: 'message', subtype: 'message_changed', channel_type: 'im', channel: 'D1', ts: '1.2' }, said));
-    await directMessageCallback(dmArgs({ type: 'message', subtype: 'bot_message', channel_type: 'im', channel: 'D1', text: '/lstm 1 2', ts: '1.3' }, said));
-    await directMessageCallback(dmArgs({ type: 'message', channel_type: 'channel', channel: 'C1', user: 'U1', text: '/lstm 1 2', ts: '1.4' }, said));
+    await directMessageCallback(
+      dmArgs({ type: 'message', channel_type: 'im', channel: 'D1', bot_id: 'B9', text: '/lstm 1 2', ts: '1.1' }, said),
+    );
+    await directMessageCallback(
+      dmArgs({ type: 'message', subtype: 'message_changed', channel_type: 'im', channel: 'D1', ts: '1.2' }, said),
+    );
+    await directMessageCallback(
+      dmArgs(
+        { type: 'message', subtype: 'bot_message', channel_type: 'im', channel: 'D1', text: '/lstm 1 2', ts: '1.3' },
+        said,
+      ),
+    );
+    await directMessageCallback(
+      dmArgs(
+        { type: 'message', channel_type: 'channel', channel: 'C1', user: 'U1', text: '/lstm 1 2', ts: '1.4' },
+        said,
+      ),
+    );
     expect(said).toEqual([]);
   });
 
   it('app_mention strips the mention and answers in the thread', async () => {
     const said: Any[] = [];
-    await appMentionCallback(dmArgs({ type: 'app_mention', channel: 'C1', user: 'U1', text: '<@UBOT> /lstm 4096 256', ts: '20.2', thread_ts: '20.1' }, said));
+    await appMentionCallback(
+      dmArgs(
+        {
+          type: 'app_mention',
+          channel: 'C1',
+          user: 'U1',
+          text: '<@UBOT> /lstm 4096 256',
+          ts: '20.2',
+          thread_ts: '20.1',
+        },
+        said,
+      ),
+    );
     expect(said[0].thread_ts).toBe('20.1');
     expect(messageText(said[0])).toContain('4,458,496');
   });
 
   it('a bare mention gets the help answer', async () => {
     const said: Any[] = [];
-    await appMentionCallback(dmArgs({ type: 'app_mention', channel: 'C1', user: 'U1', text: '<@UBOT>', ts: '30.1' }, said));
+    await appMentionCallback(
+      dmArgs({ type: 'app_mention', channel: 'C1', user: 'U1', text: '<@UBOT>', ts: '30.1' }, said),
+    );
     expect(said).toHaveLength(1);
     expect(said[0].thread_ts).toBe('30.1');
     expect(messageText(said[0])).toContain('/lstm');
@@ -176,9 +236,17 @@ describe('event callbacks', () => {
   it('app_home_opened publishes the Home tab, only for the home tab', async () => {
     const published: Any[] = [];
     const client = { views: { publish: async (a: Any) => void published.push(a) } };
-    await appHomeOpenedCallback({ event: { type: 'app_home_opened', user: 'U7', tab: 'messages', channel: 'D7' }, client, logger: quietLogger() } as Any);
+    await appHomeOpenedCallback({
+      event: { type: 'app_home_opened', user: 'U7', tab: 'messages', channel: 'D7' },
+      client,
+      logger: quietLogger(),
+    } as Any);
     expect(published).toEqual([]);
-    await appHomeOpenedCallback({ event: { type: 'app_home_opened', user: 'U7', tab: 'home', channel: 'D7' }, client, logger: quietLogger() } as Any);
+    await appHomeOpenedCallback({
+      event: { type: 'app_home_opened', user: 'U7', tab: 'home', channel: 'D7' },
+      client,
+      logger: quietLogger(),
+    } as Any);
     expect(published).toHaveLength(1);
     expect(published[0].user_id).toBe('U7');
     expect(published[0].view).toEqual(homeView());

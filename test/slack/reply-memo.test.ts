@@ -77,7 +77,7 @@ describe('reply memo', () => {
     }).toThrow(TypeError);
   });
 
-  it('keeps the reply\'s JSON text: made once, on first use, and the same reply when parsed', () => {
+  it("keeps the reply's JSON text: made once, on first use, and the same reply when parsed", () => {
     const memo = createReplyMemo();
     const { answer } = counting();
     const reply = memo.get('/lstm', '4096 256', answer('/lstm', '4096 256'));
@@ -94,7 +94,7 @@ describe('reply memo', () => {
     }
   });
 
-  it('a long query\'s reply has its JSON text too', () => {
+  it("a long query's reply has its JSON text too", () => {
     const memo = createReplyMemo();
     const { answer } = counting();
     const code = `nn.LSTM(4096, 256)${' '.repeat(MAX_QUERY_CHARS)}`;
@@ -103,4 +103,3 @@ describe('reply memo', () => {
     expect(messageText(JSON.parse(reply.json) as never)).toContain('4,458,496');
   });
 });
-

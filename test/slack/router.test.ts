@@ -1,7 +1,13 @@
 // The router behind the app's one global middleware: each request reaches the listener registered
 // for its kind and name, with Bolt's arguments untouched; anything else goes on down Bolt's chain.
 import { describe, expect, it } from 'vitest';
-import { COMPARE_ACTION_ID, DETAILS_ACTION_ID, EXPLAIN_CALLBACK_ID, SHARE_ACTION_ID, SLASH_COMMANDS } from '../../src/slack/ids.js';
+import {
+  COMPARE_ACTION_ID,
+  DETAILS_ACTION_ID,
+  EXPLAIN_CALLBACK_ID,
+  SHARE_ACTION_ID,
+  SLASH_COMMANDS,
+} from '../../src/slack/ids.js';
 import { compareButtonCallback } from '../../src/slack/listeners/actions/compare-button.js';
 import { detailsButtonCallback } from '../../src/slack/listeners/actions/details-button.js';
 import { shareButtonCallback } from '../../src/slack/listeners/actions/share-button.js';
@@ -56,8 +62,21 @@ describe('listener router', () => {
     expect(await send(button('paramcount_share'))).toBe(0);
     expect(await send({ event: { type: 'app_mention' }, body: {} })).toBe(0);
     expect(await send({ event: { type: 'message' }, body: {} })).toBe(0);
-    expect(await send({ shortcut: { type: 'message_action', callback_id: 'explain_parameter_counts' }, body: {} })).toBe(0);
-    expect(calls).toEqual(['track', 'gru:m', 'track', 'share:m', 'track', 'mention:m', 'track', 'message:m', 'track', 'explain:m']);
+    expect(
+      await send({ shortcut: { type: 'message_action', callback_id: 'explain_parameter_counts' }, body: {} }),
+    ).toBe(0);
+    expect(calls).toEqual([
+      'track',
+      'gru:m',
+      'track',
+      'share:m',
+      'track',
+      'mention:m',
+      'track',
+      'message:m',
+      'track',
+      'explain:m',
+    ]);
   });
 
   it('passes on, untouched, whatever it has no listener for', async () => {
@@ -83,12 +102,14 @@ describe('listener router', () => {
     expect(() => router.event('app_mention', async () => {})).toThrow(/app_mention/);
   });
 
-  it('lets a listener\'s error reach Bolt (its error handler logs it)', async () => {
+  it("lets a listener's error reach Bolt (its error handler logs it)", async () => {
     const { router, middleware } = createRouter((l) => l);
     router.command('/params', async () => {
       throw new Error('listener bug');
     });
-    await expect(middleware({ command: { command: '/params' }, body: {}, next: async () => {} } as Any)).rejects.toThrow('listener bug');
+    await expect(
+      middleware({ command: { command: '/params' }, body: {}, next: async () => {} } as Any),
+    ).rejects.toThrow('listener bug');
   });
 
   it('the app routes every command, button, event and shortcut it declares to its listener', async () => {
@@ -99,7 +120,13 @@ describe('listener router', () => {
     registerListeners({ use: (m: unknown) => (middleware = m) } as Any, record, { jsonText: false });
     const send = async (args: Record<string, unknown>) => {
       let passed = false;
-      await middleware({ body: {}, ...args, next: async () => void (passed = true) });
+      await middleware({
+        body: {},
+        ...args,
+        next: async () => {
+          passed = true;
+        },
+      });
       return passed;
     };
     for (const command of SLASH_COMMANDS) expect(await send({ command: { command } })).toBe(false);
@@ -107,8 +134,10 @@ describe('listener router', () => {
     expect(typeof commandListener).toBe('function');
     expect(reached).toEqual(SLASH_COMMANDS.map(() => commandListener));
     reached.length = 0;
-    for (const id of [SHARE_ACTION_ID, COMPARE_ACTION_ID, DETAILS_ACTION_ID]) expect(await send(button(id))).toBe(false);
-    for (const type of ['app_mention', 'message', 'app_home_opened']) expect(await send({ event: { type } })).toBe(false);
+    for (const id of [SHARE_ACTION_ID, COMPARE_ACTION_ID, DETAILS_ACTION_ID])
+      expect(await send(button(id))).toBe(false);
+    for (const type of ['app_mention', 'message', 'app_home_opened'])
+      expect(await send({ event: { type } })).toBe(false);
     expect(await send({ shortcut: { type: 'message_action', callback_id: EXPLAIN_CALLBACK_ID } })).toBe(false);
     expect(reached).toEqual([
       shareButtonCallback,

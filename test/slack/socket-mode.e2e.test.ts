@@ -19,17 +19,27 @@ let fake: FakeSlack;
 let slack: ParamCountSlackApp;
 let logLines: string[];
 
-const isAck = (id: string) => (m: unknown) => typeof m === 'object' && m !== null && (m as { envelope_id?: unknown }).envelope_id === id;
+const isAck = (id: string) => (m: unknown) =>
+  typeof m === 'object' && m !== null && (m as { envelope_id?: unknown }).envelope_id === id;
 
 /** The client's ack of an envelope; a slash command's answer rides in its payload. */
 async function ackPayload(ws: MiniWebSocket, envelopeId: string, timeoutMs?: number): Promise<Record<string, unknown>> {
-  const ack = (await ws.waitForMessage(isAck(envelopeId), timeoutMs)) as { envelope_id: string; payload?: Record<string, unknown> };
+  const ack = (await ws.waitForMessage(isAck(envelopeId), timeoutMs)) as {
+    envelope_id: string;
+    payload?: Record<string, unknown>;
+  };
   expect(ack.envelope_id).toBe(envelopeId);
   expect(ack.payload).toBeDefined();
   return ack.payload!;
 }
 
-function sendSlashCommand(ws: MiniWebSocket, envelopeId: string, command: string, text: string, responseId: string): void {
+function sendSlashCommand(
+  ws: MiniWebSocket,
+  envelopeId: string,
+  command: string,
+  text: string,
+  responseId: string,
+): void {
   ws.send({
     envelope_id: envelopeId,
     type: 'slash_commands',
@@ -40,7 +50,13 @@ function sendSlashCommand(ws: MiniWebSocket, envelopeId: string, command: string
 
 beforeAll(async () => {
   fake = await startFakeSlack();
-  const config: SocketModeConfig = { mode: 'socket', botToken: BOT_TOKEN, appToken: APP_TOKEN, logLevel: 'info', slackApiUrl: fake.apiUrl };
+  const config: SocketModeConfig = {
+    mode: 'socket',
+    botToken: BOT_TOKEN,
+    appToken: APP_TOKEN,
+    logLevel: 'info',
+    slackApiUrl: fake.apiUrl,
+  };
   const captured = captureLogger('info', [BOT_TOKEN, APP_TOKEN]);
   logLines = captured.lines;
   // clientPingTimeout also sets the reconnect delay (timeout x consecutive failures); keep it short.
@@ -78,7 +94,14 @@ describe('Socket Mode, end to end', { timeout: 30_000 }, () => {
       envelope_id: 'e2',
       type: 'events_api',
       payload: eventCallback(
-        { type: 'app_mention', user: 'U0001', text: '<@UBOT> /gru 128 64', ts: '1700001000.000100', channel: 'C0001', event_ts: '1700001000.000100' },
+        {
+          type: 'app_mention',
+          user: 'U0001',
+          text: '<@UBOT> /gru 128 64',
+          ts: '1700001000.000100',
+          channel: 'C0001',
+          event_ts: '1700001000.000100',
+        },
         'Ev-socket-1',
       ),
       accepts_response_payload: false,
@@ -86,7 +109,9 @@ describe('Socket Mode, end to end', { timeout: 30_000 }, () => {
       retry_reason: '',
     });
     await ws.waitForMessage(isAck('e2'));
-    const call = await fake.waitForCall((c) => c.method === 'chat.postMessage' && c.args.thread_ts === '1700001000.000100');
+    const call = await fake.waitForCall(
+      (c) => c.method === 'chat.postMessage' && c.args.thread_ts === '1700001000.000100',
+    );
     expect(call.authorization).toBe(`Bearer ${BOT_TOKEN}`);
     expect(messageText(call.args)).toContain('37,248');
   });

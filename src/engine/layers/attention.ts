@@ -16,7 +16,8 @@ export interface TorchMHAParams {
 
 function mhaProblem(p: TorchMHAParams): string | null {
   if (p.embedDim <= 0n || p.numHeads <= 0n) return 'embed_dim and num_heads must be positive';
-  if (p.embedDim % p.numHeads !== 0n) return `embed_dim (${p.embedDim}) must be divisible by num_heads (${p.numHeads}), as PyTorch requires`;
+  if (p.embedDim % p.numHeads !== 0n)
+    return `embed_dim (${p.embedDim}) must be divisible by num_heads (${p.numHeads}), as PyTorch requires`;
   if ((p.kdim !== null && p.kdim <= 0n) || (p.vdim !== null && p.vdim <= 0n)) return 'kdim and vdim must be positive';
   return null;
 }
@@ -30,7 +31,11 @@ export function torchMHATensors(p: TorchMHAParams, prefix = ''): TensorRecord[] 
   if (kdim === E && vdim === E) {
     out.push(tensor(`${prefix}in_proj_weight`, [3n * E, E]));
   } else {
-    out.push(tensor(`${prefix}q_proj_weight`, [E, E]), tensor(`${prefix}k_proj_weight`, [E, kdim]), tensor(`${prefix}v_proj_weight`, [E, vdim]));
+    out.push(
+      tensor(`${prefix}q_proj_weight`, [E, E]),
+      tensor(`${prefix}k_proj_weight`, [E, kdim]),
+      tensor(`${prefix}v_proj_weight`, [E, vdim]),
+    );
   }
   if (p.bias) out.push(tensor(`${prefix}in_proj_bias`, [3n * E]));
   out.push(tensor(`${prefix}out_proj.weight`, [E, E]));
@@ -58,7 +63,12 @@ export function countTorchMHA(p: TorchMHAParams): LayerRecord {
   ];
   const proj = E * E + E * kdim + E * vdim;
   if (same) {
-    steps.push({ kind: 'product', label: 'in_proj_weight (q, k, v stacked)', factors: [term(3n, 'q, k, v'), term(E, 'embed_dim'), term(E, 'embed_dim')], result: proj });
+    steps.push({
+      kind: 'product',
+      label: 'in_proj_weight (q, k, v stacked)',
+      factors: [term(3n, 'q, k, v'), term(E, 'embed_dim'), term(E, 'embed_dim')],
+      result: proj,
+    });
   } else {
     steps.push({
       kind: 'sum',
@@ -69,7 +79,12 @@ export function countTorchMHA(p: TorchMHAParams): LayerRecord {
   }
   const terms = [term(proj, 'q/k/v weights')];
   if (p.bias) terms.push(term(3n * E, 'in_proj_bias'));
-  steps.push({ kind: 'product', label: 'out_proj.weight', factors: [term(E, 'embed_dim'), term(E, 'embed_dim')], result: E * E });
+  steps.push({
+    kind: 'product',
+    label: 'out_proj.weight',
+    factors: [term(E, 'embed_dim'), term(E, 'embed_dim')],
+    result: E * E,
+  });
   terms.push(term(E * E, 'out_proj.weight'));
   if (p.bias) terms.push(term(E, 'out_proj.bias'));
   else steps.push({ kind: 'note', text: 'bias=False drops in_proj_bias and out_proj.bias.' });
@@ -78,9 +93,20 @@ export function countTorchMHA(p: TorchMHAParams): LayerRecord {
   const total = tensors.reduce((s, t) => s + t.params, 0n);
   steps.push({ kind: 'sum', label: 'total', terms, result: total });
   if (same && !p.addBiasKv) {
-    steps.push({ kind: 'formula', label: 'in one line', expression: p.bias ? `4 x ${E} x ${E} + 4 x ${E}` : `4 x ${E} x ${E}`, result: total });
+    steps.push({
+      kind: 'formula',
+      label: 'in one line',
+      expression: p.bias ? `4 x ${E} x ${E} + 4 x ${E}` : `4 x ${E} x ${E}`,
+      result: total,
+    });
   }
-  return makeRecord({ name: p.name ?? 'multihead_attn', type: 'MultiheadAttention', framework: 'pytorch', tensors, steps });
+  return makeRecord({
+    name: p.name ?? 'multihead_attn',
+    type: 'MultiheadAttention',
+    framework: 'pytorch',
+    tensors,
+    steps,
+  });
 }
 
 export interface TransformerLayerParams {
@@ -95,7 +121,14 @@ export interface TransformerLayerParams {
 function layerTensors(p: TransformerLayerParams, prefix: string): TensorRecord[] {
   const E = p.dModel;
   const F = p.dimFeedforward;
-  const mha: TorchMHAParams = { embedDim: E, numHeads: p.nhead, bias: p.bias, addBiasKv: false, kdim: null, vdim: null };
+  const mha: TorchMHAParams = {
+    embedDim: E,
+    numHeads: p.nhead,
+    bias: p.bias,
+    addBiasKv: false,
+    kdim: null,
+    vdim: null,
+  };
   const out = torchMHATensors(mha, `${prefix}self_attn.`);
   if (p.decoder) out.push(...torchMHATensors(mha, `${prefix}multihead_attn.`));
   out.push(tensor(`${prefix}linear1.weight`, [F, E]));
@@ -110,12 +143,20 @@ function layerTensors(p: TransformerLayerParams, prefix: string): TensorRecord[]
 }
 
 function transformerProblem(p: TransformerLayerParams): string | null {
-  if (p.dModel <= 0n || p.nhead <= 0n || p.dimFeedforward <= 0n) return 'd_model, nhead and dim_feedforward must be positive';
-  if (p.dModel % p.nhead !== 0n) return `d_model (${p.dModel}) must be divisible by nhead (${p.nhead}), as PyTorch requires`;
+  if (p.dModel <= 0n || p.nhead <= 0n || p.dimFeedforward <= 0n)
+    return 'd_model, nhead and dim_feedforward must be positive';
+  if (p.dModel % p.nhead !== 0n)
+    return `d_model (${p.dModel}) must be divisible by nhead (${p.nhead}), as PyTorch requires`;
   return null;
 }
 
-function layerParts(p: TransformerLayerParams): { attn: bigint; ffn1: bigint; ffn2: bigint; norm: bigint; total: bigint } {
+function layerParts(p: TransformerLayerParams): {
+  attn: bigint;
+  ffn1: bigint;
+  ffn2: bigint;
+  norm: bigint;
+  total: bigint;
+} {
   const E = p.dModel;
   const F = p.dimFeedforward;
   const b = p.bias ? 1n : 0n;
@@ -146,7 +187,12 @@ function layerSteps(p: TransformerLayerParams): Step[] {
     },
     { kind: 'formula', label: 'linear1', expression: p.bias ? `(${E} + 1) x ${F}` : `${E} x ${F}`, result: parts.ffn1 },
     { kind: 'formula', label: 'linear2', expression: p.bias ? `(${F} + 1) x ${E}` : `${F} x ${E}`, result: parts.ffn2 },
-    { kind: 'formula', label: 'each LayerNorm', expression: p.bias ? `2 x ${E}` : `${E} (weight only: bias=False)`, result: parts.norm },
+    {
+      kind: 'formula',
+      label: 'each LayerNorm',
+      expression: p.bias ? `2 x ${E}` : `${E} (weight only: bias=False)`,
+      result: parts.norm,
+    },
   ];
   const terms = [term(parts.attn, 'self_attn')];
   if (p.decoder) terms.push(term(parts.attn, 'multihead_attn'));
@@ -201,7 +247,12 @@ function stackTotal(part: TransformerStackPart): bigint {
  * TransformerEncoder / TransformerDecoder (N deep copies of one layer, plus an optional final norm),
  * or nn.Transformer (an encoder stack and a decoder stack, each with its final LayerNorm).
  */
-export function countTransformerStack(opts: { name?: string; typeName: string; encoder: TransformerStackPart | null; decoder: TransformerStackPart | null }): LayerRecord {
+export function countTransformerStack(opts: {
+  name?: string;
+  typeName: string;
+  encoder: TransformerStackPart | null;
+  decoder: TransformerStackPart | null;
+}): LayerRecord {
   const parts: { part: TransformerStackPart; prefix: string; label: string }[] = [];
   const both = opts.encoder !== null && opts.decoder !== null;
   if (opts.encoder) parts.push({ part: opts.encoder, prefix: both ? 'encoder.' : '', label: 'encoder' });
@@ -218,14 +269,27 @@ export function countTransformerStack(opts: { name?: string; typeName: string; e
     steps.push(...layerSteps(part.layer));
     const one = transformerLayerTotal(part.layer);
     const layersTotal = BigInt(part.count) * one;
-    steps.push({ kind: 'product', label: `${label} layers`, factors: [term(BigInt(part.count), 'layers'), term(one, 'per layer')], result: layersTotal });
+    steps.push({
+      kind: 'product',
+      label: `${label} layers`,
+      factors: [term(BigInt(part.count), 'layers'), term(one, 'per layer')],
+      result: layersTotal,
+    });
     terms.push(term(layersTotal, `${label} layers`));
     if (part.norm) {
       const n = part.norm.size * (part.norm.bias ? 2n : 1n);
-      steps.push({ kind: 'formula', label: `${label} final norm`, expression: part.norm.bias ? `2 x ${part.norm.size}` : `${part.norm.size}`, result: n });
+      steps.push({
+        kind: 'formula',
+        label: `${label} final norm`,
+        expression: part.norm.bias ? `2 x ${part.norm.size}` : `${part.norm.size}`,
+        result: n,
+      });
       terms.push(term(n, `${label} norm`));
     }
-    if (part.count > 3) notes.push(`Tensors of ${label} layers 2 to ${part.count - 2} have the same shapes as layer 1 and are not listed.`);
+    if (part.count > 3)
+      notes.push(
+        `Tensors of ${label} layers 2 to ${part.count - 2} have the same shapes as layer 1 and are not listed.`,
+      );
   }
   const total = parts.reduce((s, x) => s + stackTotal(x.part), 0n);
   steps.push({ kind: 'sum', label: 'total', terms, result: total });
@@ -262,7 +326,8 @@ export function countKerasMHA(p: KerasMHAParams): LayerRecord {
   const kd = p.keyDim;
   const vd = p.valueDim ?? kd;
   const out = p.outputDim ?? p.queryDim;
-  if ([h, kd, vd, out, p.queryDim, p.keyInDim, p.valueInDim].some((x) => x <= 0n)) throw new RangeError('MultiHeadAttention needs positive sizes');
+  if ([h, kd, vd, out, p.queryDim, p.keyInDim, p.valueInDim].some((x) => x <= 0n))
+    throw new RangeError('MultiHeadAttention needs positive sizes');
   const tensors: TensorRecord[] = [];
   const parts: [string, bigint, bigint][] = [
     ['query', p.queryDim, kd],
@@ -280,15 +345,32 @@ export function countKerasMHA(p: KerasMHAParams): LayerRecord {
     tensors.push(tensor(`${nm}/kernel`, [inDim, h, dim]));
     if (p.bias) tensors.push(tensor(`${nm}/bias`, [h, dim]));
     const n = inDim * h * dim + (p.bias ? h * dim : 0n);
-    steps.push({ kind: 'formula', label: nm, expression: p.bias ? `${inDim} x ${h} x ${dim} + ${h} x ${dim}` : `${inDim} x ${h} x ${dim}`, result: n });
+    steps.push({
+      kind: 'formula',
+      label: nm,
+      expression: p.bias ? `${inDim} x ${h} x ${dim} + ${h} x ${dim}` : `${inDim} x ${h} x ${dim}`,
+      result: n,
+    });
     terms.push(term(n, nm));
   }
   tensors.push(tensor('attention_output/kernel', [h, vd, out]));
   if (p.bias) tensors.push(tensor('attention_output/bias', [out]));
   const o = h * vd * out + (p.bias ? out : 0n);
-  steps.push({ kind: 'formula', label: 'attention_output', expression: p.bias ? `${h} x ${vd} x ${out} + ${out}` : `${h} x ${vd} x ${out}`, result: o });
+  steps.push({
+    kind: 'formula',
+    label: 'attention_output',
+    expression: p.bias ? `${h} x ${vd} x ${out} + ${out}` : `${h} x ${vd} x ${out}`,
+    result: o,
+  });
   terms.push(term(o, 'attention_output'));
   const total = tensors.reduce((s, t) => s + t.params, 0n);
   steps.push({ kind: 'sum', label: 'total', terms, result: total });
-  return makeRecord({ name: p.name ?? 'multi_head_attention', type: 'MultiHeadAttention', framework: 'keras', tensors, steps, isTrainable: p.isTrainable });
+  return makeRecord({
+    name: p.name ?? 'multi_head_attention',
+    type: 'MultiHeadAttention',
+    framework: 'keras',
+    tensors,
+    steps,
+    isTrainable: p.isTrainable,
+  });
 }

@@ -89,7 +89,12 @@ export function countParameterFree(name: string, type: string, framework: Framew
     type,
     framework,
     tensors: [],
-    steps: [{ kind: 'explain', text: why ?? `${type} has no weights: it only transforms its input, so it adds 0 parameters.` }],
+    steps: [
+      {
+        kind: 'explain',
+        text: why ?? `${type} has no weights: it only transforms its input, so it adds 0 parameters.`,
+      },
+    ],
   });
 }
 
@@ -103,7 +108,9 @@ export function weightBiasSteps(opts: {
   total: bigint;
   formula: string;
 }): Step[] {
-  const steps: Step[] = [{ kind: 'product', label: opts.weightLabel, factors: opts.weightFactors, result: opts.weight }];
+  const steps: Step[] = [
+    { kind: 'product', label: opts.weightLabel, factors: opts.weightFactors, result: opts.weight },
+  ];
   if (opts.bias !== null) {
     steps.push({
       kind: 'sum',

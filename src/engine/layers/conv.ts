@@ -23,7 +23,9 @@ export interface ConvParams {
 }
 
 function kernelTerms(kernel: bigint[]): Term[] {
-  return kernel.map((k, i) => term(k, kernel.length === 1 ? 'kernel' : ['kernel h', 'kernel w', 'kernel d'][i] ?? 'kernel'));
+  return kernel.map((k, i) =>
+    term(k, kernel.length === 1 ? 'kernel' : (['kernel h', 'kernel w', 'kernel d'][i] ?? 'kernel')),
+  );
 }
 
 /** One conv layer's weights. Throws RangeError (friendly text) when the groups don't divide. */
@@ -33,11 +35,13 @@ export function countConv(p: ConvParams): LayerRecord {
   const torch = p.framework === 'pytorch';
   const rank = p.kernel.length;
   if (p.input <= 0n) throw new RangeError('a convolution needs a positive number of input channels');
-  if (variant !== 'depthwise' && p.filters <= 0n) throw new RangeError('a convolution needs a positive number of filters');
+  if (variant !== 'depthwise' && p.filters <= 0n)
+    throw new RangeError('a convolution needs a positive number of filters');
   if (p.kernel.some((k) => k <= 0n)) throw new RangeError('kernel sizes must be positive');
   if (groups <= 0n) throw new RangeError('groups must be positive');
   if (p.input % groups !== 0n) throw new RangeError(`in_channels (${p.input}) must be divisible by groups (${groups})`);
-  if (variant !== 'depthwise' && p.filters % groups !== 0n) throw new RangeError(`out_channels (${p.filters}) must be divisible by groups (${groups})`);
+  if (variant !== 'depthwise' && p.filters % groups !== 0n)
+    throw new RangeError(`out_channels (${p.filters}) must be divisible by groups (${groups})`);
   const type = p.typeName ?? (torch ? `Conv${rank}d` : `Conv${rank}D`);
   const steps: Step[] = [];
   const tensors = [];
@@ -54,11 +58,21 @@ export function countConv(p: ConvParams): LayerRecord {
           ? `A depthwise convolution gives each of the ${p.input} input channels its own ${p.kernel.join('x')} filter${dm > 1n ? `s (${dm} per channel)` : ''}.`
           : `A separable convolution is a depthwise ${p.kernel.join('x')} filter per input channel followed by a 1x1 pointwise convolution to ${p.filters} filters.`,
     });
-    steps.push({ kind: 'product', label: 'depthwise kernel', factors: [...kernelTerms(p.kernel), term(p.input, 'input channels'), term(dm, 'depth multiplier')], result: dw });
+    steps.push({
+      kind: 'product',
+      label: 'depthwise kernel',
+      factors: [...kernelTerms(p.kernel), term(p.input, 'input channels'), term(dm, 'depth multiplier')],
+      result: dw,
+    });
     if (variant === 'separable') {
       const pwShape = [...p.kernel.map(() => 1n), p.input * dm, p.filters];
       tensors.push(tensor('pointwise_kernel', pwShape));
-      steps.push({ kind: 'product', label: 'pointwise kernel', factors: [term(p.input * dm, 'channels'), term(p.filters, 'filters')], result: p.input * dm * p.filters });
+      steps.push({
+        kind: 'product',
+        label: 'pointwise kernel',
+        factors: [term(p.input * dm, 'channels'), term(p.filters, 'filters')],
+        result: p.input * dm * p.filters,
+      });
       biasLen = p.filters;
     } else {
       biasLen = p.input * dm;
@@ -66,8 +80,12 @@ export function countConv(p: ConvParams): LayerRecord {
   } else {
     const perGroupIn = p.input / groups;
     let weightShape: bigint[];
-    if (torch) weightShape = variant === 'transpose' ? [p.input, p.filters / groups, ...p.kernel] : [p.filters, perGroupIn, ...p.kernel];
-    else weightShape = variant === 'transpose' ? [...p.kernel, p.filters / groups, p.input] : [...p.kernel, perGroupIn, p.filters];
+    if (torch)
+      weightShape =
+        variant === 'transpose' ? [p.input, p.filters / groups, ...p.kernel] : [p.filters, perGroupIn, ...p.kernel];
+    else
+      weightShape =
+        variant === 'transpose' ? [...p.kernel, p.filters / groups, p.input] : [...p.kernel, perGroupIn, p.filters];
     tensors.push(tensor(torch ? 'weight' : 'kernel', weightShape));
     const weight = prod(weightShape);
     steps.push({
@@ -76,8 +94,16 @@ export function countConv(p: ConvParams): LayerRecord {
     });
     const factors =
       variant === 'transpose'
-        ? [...kernelTerms(p.kernel), term(p.input, 'in channels'), term(p.filters / groups, groups > 1n ? 'out channels / groups' : 'out channels')]
-        : [...kernelTerms(p.kernel), term(perGroupIn, groups > 1n ? 'in channels / groups' : 'in channels'), term(p.filters, torch ? 'out channels' : 'filters')];
+        ? [
+            ...kernelTerms(p.kernel),
+            term(p.input, 'in channels'),
+            term(p.filters / groups, groups > 1n ? 'out channels / groups' : 'out channels'),
+          ]
+        : [
+            ...kernelTerms(p.kernel),
+            term(perGroupIn, groups > 1n ? 'in channels / groups' : 'in channels'),
+            term(p.filters, torch ? 'out channels' : 'filters'),
+          ];
     steps.push({ kind: 'product', label: 'weights', factors, result: weight });
     biasLen = p.filters;
   }
@@ -85,15 +111,36 @@ export function countConv(p: ConvParams): LayerRecord {
   const weights = tensors.reduce((s, t) => s + t.params, 0n) - (p.bias ? biasLen : 0n);
   const total = weights + (p.bias ? biasLen : 0n);
   if (p.bias) {
-    steps.push({ kind: 'sum', label: 'total', terms: [term(weights, 'weights'), term(biasLen, 'bias (one per output channel)')], result: total });
+    steps.push({
+      kind: 'sum',
+      label: 'total',
+      terms: [term(weights, 'weights'), term(biasLen, 'bias (one per output channel)')],
+      result: total,
+    });
   } else {
     steps.push({ kind: 'note', text: 'No bias (bias=False / use_bias=False).' });
   }
   if (variant === 'standard' || variant === 'transpose') {
-    const inner = [...p.kernel.map(String), variant === 'transpose' ? String(p.input) : groups > 1n ? `(${p.input} / ${groups})` : String(p.input), variant === 'transpose' ? (groups > 1n ? `(${p.filters} / ${groups})` : String(p.filters)) : String(p.filters)].join(' x ');
-    steps.push({ kind: 'formula', label: 'in one line', expression: p.bias ? `${inner} + ${biasLen}` : inner, result: total });
+    const inner = [
+      ...p.kernel.map(String),
+      variant === 'transpose' ? String(p.input) : groups > 1n ? `(${p.input} / ${groups})` : String(p.input),
+      variant === 'transpose' ? (groups > 1n ? `(${p.filters} / ${groups})` : String(p.filters)) : String(p.filters),
+    ].join(' x ');
+    steps.push({
+      kind: 'formula',
+      label: 'in one line',
+      expression: p.bias ? `${inner} + ${biasLen}` : inner,
+      result: total,
+    });
   }
-  return makeRecord({ name: p.name ?? type.toLowerCase(), type, framework: p.framework, tensors, steps, isTrainable: p.isTrainable });
+  return makeRecord({
+    name: p.name ?? type.toLowerCase(),
+    type,
+    framework: p.framework,
+    tensors,
+    steps,
+    isTrainable: p.isTrainable,
+  });
 }
 
 export interface ConvLSTMParams {
@@ -108,12 +155,16 @@ export interface ConvLSTMParams {
 
 /** Keras ConvLSTM1D/2D/3D: an LSTM whose four gates are convolutions: 4 x (k·(in + filters)·filters + filters). */
 export function countConvLSTM(p: ConvLSTMParams): LayerRecord {
-  if (p.input <= 0n || p.filters <= 0n || p.kernel.some((k) => k <= 0n)) throw new RangeError('ConvLSTM needs positive sizes');
+  if (p.input <= 0n || p.filters <= 0n || p.kernel.some((k) => k <= 0n))
+    throw new RangeError('ConvLSTM needs positive sizes');
   const rank = p.kernel.length;
   const type = p.typeName ?? `ConvLSTM${rank}D`;
   const k = prod(p.kernel);
   const f = p.filters;
-  const tensors = [tensor('kernel', [...p.kernel, p.input, 4n * f]), tensor('recurrent_kernel', [...p.kernel, f, 4n * f])];
+  const tensors = [
+    tensor('kernel', [...p.kernel, p.input, 4n * f]),
+    tensor('recurrent_kernel', [...p.kernel, f, 4n * f]),
+  ];
   if (p.bias) tensors.push(tensor('bias', [4n * f]));
   const perGateW = k * (p.input + f) * f;
   const perGate = perGateW + (p.bias ? f : 0n);
@@ -123,18 +174,46 @@ export function countConvLSTM(p: ConvLSTMParams): LayerRecord {
       kind: 'explain',
       text: `A ConvLSTM is an LSTM whose 4 gates (input, forget, cell candidate, output) are ${p.kernel.join('x')} convolutions over the concatenated [h_{t-1}, x_t] channels instead of dense layers.`,
     },
-    { kind: 'sum', label: '[h_{t-1}, x_t] channels', terms: [term(f, 'filters (h_{t-1})'), term(p.input, 'input channels')], result: p.input + f },
-    { kind: 'product', label: 'weights per gate', factors: [...kernelTerms(p.kernel), term(p.input + f, 'channels'), term(f, 'filters')], result: perGateW },
+    {
+      kind: 'sum',
+      label: '[h_{t-1}, x_t] channels',
+      terms: [term(f, 'filters (h_{t-1})'), term(p.input, 'input channels')],
+      result: p.input + f,
+    },
+    {
+      kind: 'product',
+      label: 'weights per gate',
+      factors: [...kernelTerms(p.kernel), term(p.input + f, 'channels'), term(f, 'filters')],
+      result: perGateW,
+    },
   ];
-  if (p.bias) steps.push({ kind: 'sum', label: 'per gate', terms: [term(perGateW, 'weights'), term(f, 'bias')], result: perGate });
-  steps.push({ kind: 'product', label: 'all gates', factors: [term(4n, 'gates'), term(perGate, 'per gate')], result: total });
+  if (p.bias)
+    steps.push({
+      kind: 'sum',
+      label: 'per gate',
+      terms: [term(perGateW, 'weights'), term(f, 'bias')],
+      result: perGate,
+    });
+  steps.push({
+    kind: 'product',
+    label: 'all gates',
+    factors: [term(4n, 'gates'), term(perGate, 'per gate')],
+    result: total,
+  });
   steps.push({
     kind: 'formula',
     label: 'in one line',
     expression: `4 x (${p.kernel.join(' x ')} x (${p.input} + ${f}) x ${f}${p.bias ? ` + ${f}` : ''})`,
     result: total,
   });
-  return makeRecord({ name: p.name ?? type.toLowerCase(), type, framework: 'keras', tensors, steps, isTrainable: p.isTrainable });
+  return makeRecord({
+    name: p.name ?? type.toLowerCase(),
+    type,
+    framework: 'keras',
+    tensors,
+    steps,
+    isTrainable: p.isTrainable,
+  });
 }
 
 /** Keras/TF padding modes, or PyTorch's explicit padding per side. */
@@ -154,7 +233,14 @@ export function convOutputLength(n: Dim, k: bigint, stride: bigint, padding: Pad
 }
 
 /** Output length of a transposed conv along one axis (Keras deconv_output_length / PyTorch ConvTranspose). */
-export function convTransposeOutputLength(n: Dim, k: bigint, stride: bigint, padding: Padding, dilation = 1n, outputPadding: bigint | null = null): Dim {
+export function convTransposeOutputLength(
+  n: Dim,
+  k: bigint,
+  stride: bigint,
+  padding: Padding,
+  dilation = 1n,
+  outputPadding: bigint | null = null,
+): Dim {
   if (n === null) return null;
   const dk = dilation * (k - 1n) + 1n;
   if (typeof padding === 'bigint') return (n - 1n) * stride - 2n * padding + dk + (outputPadding ?? 0n);

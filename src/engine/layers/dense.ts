@@ -34,7 +34,10 @@ export function countDense(p: DenseParams): LayerRecord {
     },
     ...weightBiasSteps({
       weightLabel: 'weights',
-      weightFactors: [term(p.input, torch ? 'in_features' : 'input width'), term(p.units, torch ? 'out_features' : 'units')],
+      weightFactors: [
+        term(p.input, torch ? 'in_features' : 'input width'),
+        term(p.units, torch ? 'out_features' : 'units'),
+      ],
       weight,
       bias,
       total,
@@ -70,7 +73,10 @@ export function countEmbedding(p: EmbeddingParams): LayerRecord {
   const name = torch ? 'weight' : p.framework === 'flax' ? 'embedding' : 'embeddings';
   const total = p.vocab * p.dim;
   const steps: Step[] = [
-    { kind: 'explain', text: `An embedding is a lookup table: one learned vector of ${p.dim} for each of the ${p.vocab} tokens, and no bias.` },
+    {
+      kind: 'explain',
+      text: `An embedding is a lookup table: one learned vector of ${p.dim} for each of the ${p.vocab} tokens, and no bias.`,
+    },
     {
       kind: 'product',
       label: 'table',
@@ -83,7 +89,10 @@ export function countEmbedding(p: EmbeddingParams): LayerRecord {
   ];
   const notes: string[] = [];
   if (p.paddingIdx) {
-    steps.push({ kind: 'note', text: 'padding_idx adds nothing: that row stays in the table (its gradient is just zeroed), so it is still counted.' });
+    steps.push({
+      kind: 'note',
+      text: 'padding_idx adds nothing: that row stays in the table (its gradient is just zeroed), so it is still counted.',
+    });
   }
   return makeRecord({
     name: p.name ?? 'embedding',

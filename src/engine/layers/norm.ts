@@ -17,7 +17,10 @@ export function countTorchLayerNorm(p: TorchLayerNormParams): LayerRecord {
   const tensors = [];
   const steps: Step[] = [];
   if (!p.elementwiseAffine) {
-    steps.push({ kind: 'explain', text: 'elementwise_affine=False: LayerNorm only normalises, with no learned weight or bias, so it has 0 parameters.' });
+    steps.push({
+      kind: 'explain',
+      text: 'elementwise_affine=False: LayerNorm only normalises, with no learned weight or bias, so it has 0 parameters.',
+    });
   } else {
     tensors.push(tensor('weight', [...p.shape]));
     if (p.bias) tensors.push(tensor('bias', [...p.shape]));
@@ -25,7 +28,13 @@ export function countTorchLayerNorm(p: TorchLayerNormParams): LayerRecord {
       kind: 'explain',
       text: `LayerNorm learns a scale (weight)${p.bias ? ' and a shift (bias)' : ''} for each of the ${n} normalised elements${p.shape.length > 1 ? ` (normalized_shape ${shapeText(p.shape)})` : ''}.`,
     });
-    if (p.bias) steps.push({ kind: 'product', label: 'total', factors: [term(2n, 'weight and bias'), term(n, 'normalized size')], result: 2n * n });
+    if (p.bias)
+      steps.push({
+        kind: 'product',
+        label: 'total',
+        factors: [term(2n, 'weight and bias'), term(n, 'normalized size')],
+        result: 2n * n,
+      });
     else steps.push({ kind: 'note', text: `bias=False: only the weight, ${n}.` });
   }
   return makeRecord({ name: p.name ?? 'layer_norm', type: 'LayerNorm', framework: 'pytorch', tensors, steps });
@@ -49,7 +58,12 @@ export function countTorchBatchNorm(p: TorchBatchNormParams): LayerRecord {
   if (p.affine) {
     tensors.push(tensor('weight', [C]), tensor('bias', [C]));
     steps.push({ kind: 'explain', text: `${type} learns a scale (weight) and a shift (bias) per channel.` });
-    steps.push({ kind: 'product', label: 'parameters', factors: [term(2n, 'weight and bias'), term(C, 'channels')], result: 2n * C });
+    steps.push({
+      kind: 'product',
+      label: 'parameters',
+      factors: [term(2n, 'weight and bias'), term(C, 'channels')],
+      result: 2n * C,
+    });
   } else {
     steps.push({ kind: 'explain', text: `affine=False: ${type} learns no weight or bias, so it has 0 parameters.` });
   }
@@ -62,7 +76,9 @@ export function countTorchBatchNorm(p: TorchBatchNormParams): LayerRecord {
       kind: 'note',
       text: `running_mean, running_var and num_batches_tracked are buffers, not parameters: they are saved in the state_dict but not in parameters(), so the ${buffers} elements are reported separately.`,
     });
-    notes.push(`Buffers (not parameters): running_mean (${C}), running_var (${C}), num_batches_tracked (1) = ${buffers}.`);
+    notes.push(
+      `Buffers (not parameters): running_mean (${C}), running_var (${C}), num_batches_tracked (1) = ${buffers}.`,
+    );
   }
   return makeRecord({ name: p.name ?? type.toLowerCase(), type, framework: 'pytorch', tensors, steps, notes, buffers });
 }
@@ -76,12 +92,21 @@ export interface TorchGroupNormParams {
 
 export function countTorchGroupNorm(p: TorchGroupNormParams): LayerRecord {
   if (p.groups <= 0n || p.channels <= 0n) throw new RangeError('num_groups and num_channels must be positive');
-  if (p.channels % p.groups !== 0n) throw new RangeError(`num_channels (${p.channels}) must be divisible by num_groups (${p.groups})`);
+  if (p.channels % p.groups !== 0n)
+    throw new RangeError(`num_channels (${p.channels}) must be divisible by num_groups (${p.groups})`);
   const tensors = p.affine ? [tensor('weight', [p.channels]), tensor('bias', [p.channels])] : [];
   const steps: Step[] = p.affine
     ? [
-        { kind: 'explain', text: 'GroupNorm learns a scale and shift per channel (the groups only decide what is averaged).' },
-        { kind: 'product', label: 'total', factors: [term(2n, 'weight and bias'), term(p.channels, 'channels')], result: 2n * p.channels },
+        {
+          kind: 'explain',
+          text: 'GroupNorm learns a scale and shift per channel (the groups only decide what is averaged).',
+        },
+        {
+          kind: 'product',
+          label: 'total',
+          factors: [term(2n, 'weight and bias'), term(p.channels, 'channels')],
+          result: 2n * p.channels,
+        },
       ]
     : [{ kind: 'explain', text: 'affine=False: GroupNorm has 0 parameters.' }];
   return makeRecord({ name: p.name ?? 'group_norm', type: 'GroupNorm', framework: 'pytorch', tensors, steps });
@@ -115,12 +140,24 @@ export function countKerasBatchNorm(p: KerasNormParams): LayerRecord {
     {
       kind: 'sum',
       label: 'total',
-      terms: [...(p.scale ? [term(C, 'gamma')] : []), ...(p.center ? [term(C, 'beta')] : []), term(C, 'moving_mean'), term(C, 'moving_variance')],
+      terms: [
+        ...(p.scale ? [term(C, 'gamma')] : []),
+        ...(p.center ? [term(C, 'beta')] : []),
+        term(C, 'moving_mean'),
+        term(C, 'moving_variance'),
+      ],
       result: (learned + 2n) * C,
     },
     { kind: 'note', text: `Trainable ${learned * C}, non-trainable ${2n * C}.` },
   ];
-  return makeRecord({ name: p.name ?? 'batch_normalization', type: 'BatchNormalization', framework: 'keras', tensors, steps, isTrainable: p.isTrainable });
+  return makeRecord({
+    name: p.name ?? 'batch_normalization',
+    type: 'BatchNormalization',
+    framework: 'keras',
+    tensors,
+    steps,
+    isTrainable: p.isTrainable,
+  });
 }
 
 /** Keras LayerNormalization (and GroupNormalization): gamma and beta over the normalised axes. */
@@ -139,7 +176,19 @@ export function countKerasLayerNorm(p: KerasNormParams & { typeName?: string }):
       kind: 'explain',
       text: `${type} learns ${n === 2n ? 'a scale (gamma) and a shift (beta)' : n === 1n ? (scale ? 'only a scale (gamma)' : 'only a shift (beta)') : 'nothing'} for each of the ${C} features on the normalised axis.`,
     },
-    { kind: 'product', label: 'total', factors: [term(n, n === 2n ? 'gamma and beta' : 'vectors'), term(C, 'features')], result: n * C },
+    {
+      kind: 'product',
+      label: 'total',
+      factors: [term(n, n === 2n ? 'gamma and beta' : 'vectors'), term(C, 'features')],
+      result: n * C,
+    },
   ];
-  return makeRecord({ name: p.name ?? 'layer_normalization', type, framework: 'keras', tensors, steps, isTrainable: p.isTrainable });
+  return makeRecord({
+    name: p.name ?? 'layer_normalization',
+    type,
+    framework: 'keras',
+    tensors,
+    steps,
+    isTrainable: p.isTrainable,
+  });
 }

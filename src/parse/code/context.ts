@@ -57,4 +57,16 @@ export const KERAS_COMMON = [
   'lora_alpha',
 ] as const;
 
-export const FLAX_COMMON = ['dtype', 'param_dtype', 'parent', 'name', 'kernel_init', 'bias_init', 'recurrent_kernel_init', 'carry_init', 'precision', 'dot_general', 'dot_general_cls'] as const;
+export const FLAX_COMMON = [
+  'dtype',
+  'param_dtype',
+  'parent',
+  'name',
+  'kernel_init',
+  'bias_init',
+  'recurrent_kernel_init',
+  'carry_init',
+  'precision',
+  'dot_general',
+  'dot_general_cls',
+] as const;

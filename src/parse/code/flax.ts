@@ -11,8 +11,28 @@ function cell(kind: CellKind, typeName: string): Handler {
   return (ctx) => {
     const sig =
       kind === 'rnn'
-        ? ['features', 'activation_fn', 'kernel_init', 'recurrent_kernel_init', 'bias_init', 'dtype', 'param_dtype', 'carry_init', 'residual']
-        : ['features', 'gate_fn', 'activation_fn', 'kernel_init', 'recurrent_kernel_init', 'bias_init', 'dtype', 'param_dtype', 'carry_init'];
+        ? [
+            'features',
+            'activation_fn',
+            'kernel_init',
+            'recurrent_kernel_init',
+            'bias_init',
+            'dtype',
+            'param_dtype',
+            'carry_init',
+            'residual',
+          ]
+        : [
+            'features',
+            'gate_fn',
+            'activation_fn',
+            'kernel_init',
+            'recurrent_kernel_init',
+            'bias_init',
+            'dtype',
+            'param_dtype',
+            'carry_init',
+          ];
     const a = ctx.bind(sig, FLAX_COMMON);
     const spec: RecurrentLayerSpec = {
       kind: 'recurrent',
@@ -40,18 +60,50 @@ export const FLAX_HANDLERS: Record<string, Handler> = {
   GRUCell: cell('gru', 'GRUCell'),
   SimpleCell: cell('rnn', 'SimpleCell'),
   Dense: (ctx) => {
-    const a = ctx.bind(['features', 'use_bias', 'dtype', 'param_dtype', 'precision', 'kernel_init', 'bias_init', 'dot_general'], FLAX_COMMON);
-    return ctx.layer({ kind: 'dense', framework: 'flax', input: null, units: a.size('features'), bias: a.bool('use_bias', true) }, a);
+    const a = ctx.bind(
+      ['features', 'use_bias', 'dtype', 'param_dtype', 'precision', 'kernel_init', 'bias_init', 'dot_general'],
+      FLAX_COMMON,
+    );
+    return ctx.layer(
+      { kind: 'dense', framework: 'flax', input: null, units: a.size('features'), bias: a.bool('use_bias', true) },
+      a,
+    );
   },
   Embed: (ctx) => {
     const a = ctx.bind(['num_embeddings', 'features', 'dtype', 'param_dtype', 'embedding_init'], FLAX_COMMON);
-    return ctx.layer({ kind: 'embedding', framework: 'flax', vocab: a.size('num_embeddings'), dim: a.size('features'), inputLength: null, paddingIdx: false }, a);
+    return ctx.layer(
+      {
+        kind: 'embedding',
+        framework: 'flax',
+        vocab: a.size('num_embeddings'),
+        dim: a.size('features'),
+        inputLength: null,
+        paddingIdx: false,
+      },
+      a,
+    );
   },
   /** nn.RNN(cell): scans the cell over time; same parameters as the cell. */
   RNN: (ctx) => {
-    const a = ctx.bind(['cell', 'cell_size', 'time_major', 'return_carry', 'reverse', 'keep_order', 'unroll', 'variable_axes', 'variable_broadcast', 'variable_carry', 'split_rngs'], FLAX_COMMON);
+    const a = ctx.bind(
+      [
+        'cell',
+        'cell_size',
+        'time_major',
+        'return_carry',
+        'reverse',
+        'keep_order',
+        'unroll',
+        'variable_axes',
+        'variable_broadcast',
+        'variable_carry',
+        'split_rngs',
+      ],
+      FLAX_COMMON,
+    );
     const inner = hostData(a.raw('cell'));
-    if (!inner || inner.tag !== 'layer' || inner.spec.kind !== 'recurrent') throw new CodeError(`\`cell\` of ${a.source} must be a Flax cell such as nn.LSTMCell(features=64).`);
+    if (!inner || inner.tag !== 'layer' || inner.spec.kind !== 'recurrent')
+      throw new CodeError(`\`cell\` of ${a.source} must be a Flax cell such as nn.LSTMCell(features=64).`);
     ctx.consume(inner);
     return ctx.layer({ ...inner.spec, isCell: false, typeName: `RNN(${inner.spec.typeName ?? inner.cls})` }, a);
   },

@@ -8,19 +8,100 @@ import { KERAS_COMMON } from './context.js';
 import { hostData } from './values.js';
 import type { Args, LayerData } from './values.js';
 
-const RNN_TAIL = ['dropout', 'recurrent_dropout', 'seed', 'return_sequences', 'return_state', 'go_backwards', 'stateful', 'unroll'];
+const RNN_TAIL = [
+  'dropout',
+  'recurrent_dropout',
+  'seed',
+  'return_sequences',
+  'return_state',
+  'go_backwards',
+  'stateful',
+  'unroll',
+];
 const RNN_REGS = ['kernel_initializer', 'recurrent_initializer', 'bias_initializer'];
-const RNN_REGS2 = ['kernel_regularizer', 'recurrent_regularizer', 'bias_regularizer', 'activity_regularizer', 'kernel_constraint', 'recurrent_constraint', 'bias_constraint'];
-const KERAS1_RNN = ['output_dim', 'inner_init', 'forget_bias_init', 'inner_activation', 'U_regularizer', 'dropout_W', 'dropout_U', 'consume_less', 'implementation', 'time_major', 'use_cudnn', 'return_state'];
+const RNN_REGS2 = [
+  'kernel_regularizer',
+  'recurrent_regularizer',
+  'bias_regularizer',
+  'activity_regularizer',
+  'kernel_constraint',
+  'recurrent_constraint',
+  'bias_constraint',
+];
+const KERAS1_RNN = [
+  'output_dim',
+  'inner_init',
+  'forget_bias_init',
+  'inner_activation',
+  'U_regularizer',
+  'dropout_W',
+  'dropout_U',
+  'consume_less',
+  'implementation',
+  'time_major',
+  'use_cudnn',
+  'return_state',
+];
 
 const SIGS: Record<string, string[]> = {
-  LSTM: ['units', 'activation', 'recurrent_activation', 'use_bias', ...RNN_REGS, 'unit_forget_bias', ...RNN_REGS2, ...RNN_TAIL, 'use_cudnn'],
-  GRU: ['units', 'activation', 'recurrent_activation', 'use_bias', ...RNN_REGS, ...RNN_REGS2, ...RNN_TAIL, 'reset_after', 'use_cudnn'],
+  LSTM: [
+    'units',
+    'activation',
+    'recurrent_activation',
+    'use_bias',
+    ...RNN_REGS,
+    'unit_forget_bias',
+    ...RNN_REGS2,
+    ...RNN_TAIL,
+    'use_cudnn',
+  ],
+  GRU: [
+    'units',
+    'activation',
+    'recurrent_activation',
+    'use_bias',
+    ...RNN_REGS,
+    ...RNN_REGS2,
+    ...RNN_TAIL,
+    'reset_after',
+    'use_cudnn',
+  ],
   SimpleRNN: ['units', 'activation', 'use_bias', ...RNN_REGS, ...RNN_REGS2, ...RNN_TAIL],
-  CuDNNLSTM: ['units', ...RNN_REGS, 'unit_forget_bias', ...RNN_REGS2, 'return_sequences', 'return_state', 'stateful', 'go_backwards'],
+  CuDNNLSTM: [
+    'units',
+    ...RNN_REGS,
+    'unit_forget_bias',
+    ...RNN_REGS2,
+    'return_sequences',
+    'return_state',
+    'stateful',
+    'go_backwards',
+  ],
   CuDNNGRU: ['units', ...RNN_REGS, ...RNN_REGS2, 'return_sequences', 'return_state', 'stateful', 'go_backwards'],
-  LSTMCell: ['units', 'activation', 'recurrent_activation', 'use_bias', ...RNN_REGS, 'unit_forget_bias', ...RNN_REGS2, 'dropout', 'recurrent_dropout', 'seed'],
-  GRUCell: ['units', 'activation', 'recurrent_activation', 'use_bias', ...RNN_REGS, ...RNN_REGS2, 'dropout', 'recurrent_dropout', 'reset_after', 'seed'],
+  LSTMCell: [
+    'units',
+    'activation',
+    'recurrent_activation',
+    'use_bias',
+    ...RNN_REGS,
+    'unit_forget_bias',
+    ...RNN_REGS2,
+    'dropout',
+    'recurrent_dropout',
+    'seed',
+  ],
+  GRUCell: [
+    'units',
+    'activation',
+    'recurrent_activation',
+    'use_bias',
+    ...RNN_REGS,
+    ...RNN_REGS2,
+    'dropout',
+    'recurrent_dropout',
+    'reset_after',
+    'seed',
+  ],
   SimpleRNNCell: ['units', 'activation', 'use_bias', ...RNN_REGS, ...RNN_REGS2, 'dropout', 'recurrent_dropout', 'seed'],
 };
 
@@ -67,20 +148,37 @@ function rnnCell(cell: CellKind, cls: string): Handler {
 
 /** Keras RNN(cell) / RNN([cells]) (stacked cells). */
 const rnnWrapper: Handler = (ctx) => {
-  const a = ctx.bind(['cell', 'return_sequences', 'return_state', 'go_backwards', 'stateful', 'unroll', 'zero_output_for_mask', 'time_major'], KERAS_COMMON);
+  const a = ctx.bind(
+    [
+      'cell',
+      'return_sequences',
+      'return_state',
+      'go_backwards',
+      'stateful',
+      'unroll',
+      'zero_output_for_mask',
+      'time_major',
+    ],
+    KERAS_COMMON,
+  );
   const v = a.raw('cell');
   if (v === undefined) throw new CodeError(`${a.source} is missing \`cell\`: RNN(cell, return_sequences=False).`);
   const cells: LayerData[] = [];
   const items = v.t === 'seq' ? v.items : [v];
   for (const item of items) {
     const d = hostData(item);
-    if (!d || d.tag !== 'layer' || d.spec.kind !== 'recurrent') throw new CodeError(`\`cell\` of ${a.source} must be an LSTMCell, GRUCell or SimpleRNNCell (or a list of them).`);
+    if (!d || d.tag !== 'layer' || d.spec.kind !== 'recurrent')
+      throw new CodeError(`\`cell\` of ${a.source} must be an LSTMCell, GRUCell or SimpleRNNCell (or a list of them).`);
     ctx.consume(d);
     cells.push(d);
   }
   if (cells.length === 0) throw new CodeError(`${a.source} needs at least one cell.`);
   const returnSequences = a.bool('return_sequences', false);
-  const specs = cells.map((c, i) => ({ ...(c.spec as RecurrentLayerSpec), returnSequences: i < cells.length - 1 ? true : returnSequences, typeName: `RNN(${c.cls})` }));
+  const specs = cells.map((c, i) => ({
+    ...(c.spec as RecurrentLayerSpec),
+    returnSequences: i < cells.length - 1 ? true : returnSequences,
+    typeName: `RNN(${c.cls})`,
+  }));
   const [first, ...rest] = specs;
   return ctx.layer(first as LayerSpec, a, { more: rest });
 };
@@ -94,16 +192,24 @@ function mergeMode(a: Args): MergeMode {
 const bidirectional: Handler = (ctx) => {
   const a = ctx.bind(['layer', 'merge_mode', 'weights', 'backward_layer'], KERAS_COMMON);
   const inner = a.layer('layer');
-  if (inner.tag !== 'layer' || inner.spec.kind !== 'recurrent') throw new CodeError(`\`layer\` of ${a.source} must be a recurrent layer such as LSTM(64).`);
+  if (inner.tag !== 'layer' || inner.spec.kind !== 'recurrent')
+    throw new CodeError(`\`layer\` of ${a.source} must be a recurrent layer such as LSTM(64).`);
   ctx.consume(inner);
-  const spec: RecurrentLayerSpec = { ...inner.spec, bidirectional: true, mergeMode: mergeMode(a), typeName: `Bidirectional(${inner.spec.typeName ?? inner.cls})` };
+  const spec: RecurrentLayerSpec = {
+    ...inner.spec,
+    bidirectional: true,
+    mergeMode: mergeMode(a),
+    typeName: `Bidirectional(${inner.spec.typeName ?? inner.cls})`,
+  };
   const notes = [...(inner.spec.notes ?? [])];
   const back = hostData(a.raw('backward_layer'));
   if (back && back.tag === 'layer') {
     ctx.consume(back);
     const b = back.spec;
     if (b.kind !== 'recurrent' || b.cell !== spec.cell || b.units !== spec.units || b.bias !== spec.bias) {
-      throw new CodeError(`${a.source}: a backward_layer that differs from the forward layer is not supported; count the two layers separately.`);
+      throw new CodeError(
+        `${a.source}: a backward_layer that differs from the forward layer is not supported; count the two layers separately.`,
+      );
     }
   }
   spec.notes = notes;
@@ -120,15 +226,52 @@ const timeDistributed: Handler = (ctx) => {
 };
 
 const dense: Handler = (ctx) => {
-  const a = ctx.bind(['units', 'activation', 'use_bias', 'kernel_initializer', 'bias_initializer', 'kernel_regularizer', 'bias_regularizer', 'activity_regularizer', 'kernel_constraint', 'bias_constraint', 'lora_rank'], KERAS_COMMON, ['output_dim', 'bias']);
+  const a = ctx.bind(
+    [
+      'units',
+      'activation',
+      'use_bias',
+      'kernel_initializer',
+      'bias_initializer',
+      'kernel_regularizer',
+      'bias_regularizer',
+      'activity_regularizer',
+      'kernel_constraint',
+      'bias_constraint',
+      'lora_rank',
+    ],
+    KERAS_COMMON,
+    ['output_dim', 'bias'],
+  );
   const bias = a.has('bias') && !a.has('use_bias') ? a.bool('bias', true) : a.bool('use_bias', true);
   return ctx.layer({ kind: 'dense', framework: 'keras', input: null, units: units(a), bias }, a);
 };
 
 const embedding: Handler = (ctx) => {
-  const a = ctx.bind(['input_dim', 'output_dim', 'embeddings_initializer', 'embeddings_regularizer', 'embeddings_constraint', 'mask_zero', 'weights', 'lora_rank', 'input_length', 'sparse'], KERAS_COMMON);
+  const a = ctx.bind(
+    [
+      'input_dim',
+      'output_dim',
+      'embeddings_initializer',
+      'embeddings_regularizer',
+      'embeddings_constraint',
+      'mask_zero',
+      'weights',
+      'lora_rank',
+      'input_length',
+      'sparse',
+    ],
+    KERAS_COMMON,
+  );
   return ctx.layer(
-    { kind: 'embedding', framework: 'keras', vocab: a.size('input_dim'), dim: a.size('output_dim'), inputLength: a.optSize('input_length'), paddingIdx: false },
+    {
+      kind: 'embedding',
+      framework: 'keras',
+      vocab: a.size('input_dim'),
+      dim: a.size('output_dim'),
+      inputLength: a.optSize('input_length'),
+      paddingIdx: false,
+    },
     a,
   );
 };
@@ -140,32 +283,124 @@ function dataFormat(a: Args): boolean {
 
 function padding(a: Args, allowCausal: boolean): 'valid' | 'same' | 'causal' {
   const key = a.given('border_mode') && !a.given('padding') ? 'border_mode' : 'padding';
-  return a.str(key, 'valid', allowCausal ? ['valid', 'same', 'causal'] : ['valid', 'same']) as 'valid' | 'same' | 'causal';
+  return a.str(key, 'valid', allowCausal ? ['valid', 'same', 'causal'] : ['valid', 'same']) as
+    | 'valid'
+    | 'same'
+    | 'causal';
 }
 
-const CONV_TAIL = ['activation', 'use_bias', 'kernel_initializer', 'bias_initializer', 'kernel_regularizer', 'bias_regularizer', 'activity_regularizer', 'kernel_constraint', 'bias_constraint', 'lora_rank'];
-const KERAS1_CONV = ['nb_filter', 'nb_row', 'nb_col', 'nb_depth', 'filter_length', 'border_mode', 'subsample', 'subsample_length', 'dim_ordering', 'bias'];
+const CONV_TAIL = [
+  'activation',
+  'use_bias',
+  'kernel_initializer',
+  'bias_initializer',
+  'kernel_regularizer',
+  'bias_regularizer',
+  'activity_regularizer',
+  'kernel_constraint',
+  'bias_constraint',
+  'lora_rank',
+];
+const KERAS1_CONV = [
+  'nb_filter',
+  'nb_row',
+  'nb_col',
+  'nb_depth',
+  'filter_length',
+  'border_mode',
+  'subsample',
+  'subsample_length',
+  'dim_ordering',
+  'bias',
+];
 
 function conv(rank: 1 | 2 | 3, variant: 'standard' | 'transpose' | 'separable' | 'depthwise'): Handler {
   return (ctx) => {
     let sig: string[];
     if (variant === 'depthwise') {
-      sig = ['kernel_size', 'strides', 'padding', 'depth_multiplier', 'data_format', 'dilation_rate', 'activation', 'use_bias', 'depthwise_initializer', 'bias_initializer', 'depthwise_regularizer', 'bias_regularizer', 'activity_regularizer', 'depthwise_constraint', 'bias_constraint'];
+      sig = [
+        'kernel_size',
+        'strides',
+        'padding',
+        'depth_multiplier',
+        'data_format',
+        'dilation_rate',
+        'activation',
+        'use_bias',
+        'depthwise_initializer',
+        'bias_initializer',
+        'depthwise_regularizer',
+        'bias_regularizer',
+        'activity_regularizer',
+        'depthwise_constraint',
+        'bias_constraint',
+      ];
     } else if (variant === 'separable') {
-      sig = ['filters', 'kernel_size', 'strides', 'padding', 'data_format', 'dilation_rate', 'depth_multiplier', 'activation', 'use_bias', 'depthwise_initializer', 'pointwise_initializer', 'bias_initializer', 'depthwise_regularizer', 'pointwise_regularizer', 'bias_regularizer', 'activity_regularizer', 'depthwise_constraint', 'pointwise_constraint', 'bias_constraint'];
+      sig = [
+        'filters',
+        'kernel_size',
+        'strides',
+        'padding',
+        'data_format',
+        'dilation_rate',
+        'depth_multiplier',
+        'activation',
+        'use_bias',
+        'depthwise_initializer',
+        'pointwise_initializer',
+        'bias_initializer',
+        'depthwise_regularizer',
+        'pointwise_regularizer',
+        'bias_regularizer',
+        'activity_regularizer',
+        'depthwise_constraint',
+        'pointwise_constraint',
+        'bias_constraint',
+      ];
     } else if (variant === 'transpose') {
-      sig = ['filters', 'kernel_size', 'strides', 'padding', 'output_padding', 'data_format', 'dilation_rate', ...CONV_TAIL];
+      sig = [
+        'filters',
+        'kernel_size',
+        'strides',
+        'padding',
+        'output_padding',
+        'data_format',
+        'dilation_rate',
+        ...CONV_TAIL,
+      ];
     } else {
       sig = ['filters', 'kernel_size', 'strides', 'padding', 'data_format', 'dilation_rate', 'groups', ...CONV_TAIL];
     }
     // Keras 1: Convolution2D(nb_filter, nb_row, nb_col, ...), Convolution1D(nb_filter, filter_length, ...).
     const legacy = variant === 'standard' && ctx.legacyConv(rank);
     if (legacy) {
-      sig = rank === 1
-        ? ['nb_filter', 'filter_length', 'init', 'activation', 'weights', 'border_mode', 'subsample_length']
-        : rank === 2
-          ? ['nb_filter', 'nb_row', 'nb_col', 'init', 'activation', 'weights', 'border_mode', 'subsample', 'dim_ordering']
-          : ['nb_filter', 'kernel_dim1', 'kernel_dim2', 'kernel_dim3', 'init', 'activation', 'weights', 'border_mode', 'subsample', 'dim_ordering'];
+      sig =
+        rank === 1
+          ? ['nb_filter', 'filter_length', 'init', 'activation', 'weights', 'border_mode', 'subsample_length']
+          : rank === 2
+            ? [
+                'nb_filter',
+                'nb_row',
+                'nb_col',
+                'init',
+                'activation',
+                'weights',
+                'border_mode',
+                'subsample',
+                'dim_ordering',
+              ]
+            : [
+                'nb_filter',
+                'kernel_dim1',
+                'kernel_dim2',
+                'kernel_dim3',
+                'init',
+                'activation',
+                'weights',
+                'border_mode',
+                'subsample',
+                'dim_ordering',
+              ];
     }
     const a = ctx.bind(sig, KERAS_COMMON, KERAS1_CONV);
     const ones = Array.from({ length: rank }, () => 1n);
@@ -174,7 +409,12 @@ function conv(rank: 1 | 2 | 3, variant: 'standard' | 'transpose' | 'separable' |
     let strides: bigint[];
     if (legacy) {
       filters = a.size('nb_filter');
-      kernel = rank === 1 ? [a.size('filter_length')] : rank === 2 ? [a.size('nb_row'), a.size('nb_col')] : [a.size('kernel_dim1'), a.size('kernel_dim2'), a.size('kernel_dim3')];
+      kernel =
+        rank === 1
+          ? [a.size('filter_length')]
+          : rank === 2
+            ? [a.size('nb_row'), a.size('nb_col')]
+            : [a.size('kernel_dim1'), a.size('kernel_dim2'), a.size('kernel_dim3')];
       strides = rank === 1 ? a.sizes('subsample_length', 1, ones) : a.sizes('subsample', rank, ones);
     } else {
       filters = variant === 'depthwise' ? 1n : a.given('filters') ? a.size('filters') : a.size('nb_filter');
@@ -195,7 +435,8 @@ function conv(rank: 1 | 2 | 3, variant: 'standard' | 'transpose' | 'separable' |
       groups: variant === 'standard' ? a.size('groups', 1n) : 1n,
       bias: a.bool('use_bias', a.bool('bias', true)),
       depthMultiplier: variant === 'depthwise' || variant === 'separable' ? a.size('depth_multiplier', 1n) : 1n,
-      outputPadding: variant === 'transpose' && a.given('output_padding') ? a.sizes('output_padding', rank, undefined, true) : null,
+      outputPadding:
+        variant === 'transpose' && a.given('output_padding') ? a.sizes('output_padding', rank, undefined, true) : null,
       channelsFirst: dataFormat(a),
     };
     return ctx.layer(spec, a);
@@ -204,8 +445,28 @@ function conv(rank: 1 | 2 | 3, variant: 'standard' | 'transpose' | 'separable' |
 
 function convLSTM(rank: 1 | 2 | 3): Handler {
   return (ctx) => {
-    const a = ctx.bind(['filters', 'kernel_size', 'strides', 'padding', 'data_format', 'dilation_rate', 'activation', 'recurrent_activation', 'use_bias', ...RNN_REGS, 'unit_forget_bias', ...RNN_REGS2, ...RNN_TAIL], KERAS_COMMON);
-    if (dataFormat(a)) throw new CodeError(`${a.source}: data_format='channels_first' is not supported for ConvLSTM; use channels_last.`);
+    const a = ctx.bind(
+      [
+        'filters',
+        'kernel_size',
+        'strides',
+        'padding',
+        'data_format',
+        'dilation_rate',
+        'activation',
+        'recurrent_activation',
+        'use_bias',
+        ...RNN_REGS,
+        'unit_forget_bias',
+        ...RNN_REGS2,
+        ...RNN_TAIL,
+      ],
+      KERAS_COMMON,
+    );
+    if (dataFormat(a))
+      throw new CodeError(
+        `${a.source}: data_format='channels_first' is not supported for ConvLSTM; use channels_last.`,
+      );
     const ones = Array.from({ length: rank }, () => 1n);
     return ctx.layer(
       {
@@ -231,31 +492,112 @@ function axes(a: Args, def: number[]): number[] {
   const items: Value[] = v.t === 'seq' ? v.items : [v];
   return items.map((x) => {
     const n = a.toInt('axis', x);
-    if (n > 16n || n < -16n || n === 0n) throw new CodeError(`\`axis=${n}\` in ${a.source} is not a feature axis (axis 0 is the batch).`);
+    if (n > 16n || n < -16n || n === 0n)
+      throw new CodeError(`\`axis=${n}\` in ${a.source} is not a feature axis (axis 0 is the batch).`);
     return Number(n);
   });
 }
 
-const NORM_REGS = ['beta_initializer', 'gamma_initializer', 'beta_regularizer', 'gamma_regularizer', 'beta_constraint', 'gamma_constraint'];
+const NORM_REGS = [
+  'beta_initializer',
+  'gamma_initializer',
+  'beta_regularizer',
+  'gamma_regularizer',
+  'beta_constraint',
+  'gamma_constraint',
+];
 
 const batchNorm: Handler = (ctx) => {
-  const a = ctx.bind(['axis', 'momentum', 'epsilon', 'center', 'scale', ...NORM_REGS, 'moving_mean_initializer', 'moving_variance_initializer', 'synchronized'], KERAS_COMMON, ['renorm', 'renorm_clipping', 'renorm_momentum', 'fused', 'virtual_batch_size', 'adjustment', 'mode', 'beta_init', 'gamma_init']);
-  return ctx.layer({ kind: 'keras-norm', norm: 'batch', axis: axes(a, [-1]), center: a.bool('center', true), scale: a.bool('scale', true), rmsScaling: false }, a);
+  const a = ctx.bind(
+    [
+      'axis',
+      'momentum',
+      'epsilon',
+      'center',
+      'scale',
+      ...NORM_REGS,
+      'moving_mean_initializer',
+      'moving_variance_initializer',
+      'synchronized',
+    ],
+    KERAS_COMMON,
+    [
+      'renorm',
+      'renorm_clipping',
+      'renorm_momentum',
+      'fused',
+      'virtual_batch_size',
+      'adjustment',
+      'mode',
+      'beta_init',
+      'gamma_init',
+    ],
+  );
+  return ctx.layer(
+    {
+      kind: 'keras-norm',
+      norm: 'batch',
+      axis: axes(a, [-1]),
+      center: a.bool('center', true),
+      scale: a.bool('scale', true),
+      rmsScaling: false,
+    },
+    a,
+  );
 };
 
 const layerNorm: Handler = (ctx) => {
   const a = ctx.bind(['axis', 'epsilon', 'center', 'scale', 'rms_scaling', ...NORM_REGS], KERAS_COMMON);
-  return ctx.layer({ kind: 'keras-norm', norm: 'layer', axis: axes(a, [-1]), center: a.bool('center', true), scale: a.bool('scale', true), rmsScaling: a.bool('rms_scaling', false) }, a);
+  return ctx.layer(
+    {
+      kind: 'keras-norm',
+      norm: 'layer',
+      axis: axes(a, [-1]),
+      center: a.bool('center', true),
+      scale: a.bool('scale', true),
+      rmsScaling: a.bool('rms_scaling', false),
+    },
+    a,
+  );
 };
 
 const groupNorm: Handler = (ctx) => {
   const a = ctx.bind(['groups', 'axis', 'epsilon', 'center', 'scale', ...NORM_REGS], KERAS_COMMON);
   a.size('groups', 32n);
-  return ctx.layer({ kind: 'keras-norm', norm: 'group', axis: axes(a, [-1]), center: a.bool('center', true), scale: a.bool('scale', true), rmsScaling: false }, a);
+  return ctx.layer(
+    {
+      kind: 'keras-norm',
+      norm: 'group',
+      axis: axes(a, [-1]),
+      center: a.bool('center', true),
+      scale: a.bool('scale', true),
+      rmsScaling: false,
+    },
+    a,
+  );
 };
 
 const mha: Handler = (ctx) => {
-  const a = ctx.bind(['num_heads', 'key_dim', 'value_dim', 'dropout', 'use_bias', 'output_shape', 'attention_axes', 'flash_attention', 'kernel_initializer', 'bias_initializer', 'kernel_regularizer', 'bias_regularizer', 'activity_regularizer', 'kernel_constraint', 'bias_constraint'], KERAS_COMMON);
+  const a = ctx.bind(
+    [
+      'num_heads',
+      'key_dim',
+      'value_dim',
+      'dropout',
+      'use_bias',
+      'output_shape',
+      'attention_axes',
+      'flash_attention',
+      'kernel_initializer',
+      'bias_initializer',
+      'kernel_regularizer',
+      'bias_regularizer',
+      'activity_regularizer',
+      'kernel_constraint',
+      'bias_constraint',
+    ],
+    KERAS_COMMON,
+  );
   let outputDim: bigint | null = null;
   const ov = a.raw('output_shape');
   if (ov && ov.t !== 'none') {
@@ -264,23 +606,60 @@ const mha: Handler = (ctx) => {
     if (last === null || last === undefined) throw new CodeError(`\`output_shape\` of ${a.source} must end in a size.`);
     outputDim = last;
   }
-  return ctx.layer({ kind: 'keras-mha', numHeads: a.size('num_heads'), keyDim: a.size('key_dim'), valueDim: a.optSize('value_dim'), bias: a.bool('use_bias', true), outputDim }, a);
+  return ctx.layer(
+    {
+      kind: 'keras-mha',
+      numHeads: a.size('num_heads'),
+      keyDim: a.size('key_dim'),
+      valueDim: a.optSize('value_dim'),
+      bias: a.bool('use_bias', true),
+      outputDim,
+    },
+    a,
+  );
 };
 
 function pool(op: 'max' | 'avg', rank: 1 | 2 | 3): Handler {
   return (ctx) => {
-    const a = ctx.bind(['pool_size', 'strides', 'padding', 'data_format'], KERAS_COMMON, ['pool_length', 'stride', 'border_mode', 'dim_ordering']);
+    const a = ctx.bind(['pool_size', 'strides', 'padding', 'data_format'], KERAS_COMMON, [
+      'pool_length',
+      'stride',
+      'border_mode',
+      'dim_ordering',
+    ]);
     const def = Array.from({ length: rank }, () => 2n);
-    const poolSize = a.given('pool_size') ? a.sizes('pool_size', rank) : a.given('pool_length') ? a.sizes('pool_length', rank) : def;
-    const strides = a.given('strides') ? a.sizes('strides', rank) : a.given('stride') ? a.sizes('stride', rank) : poolSize;
-    return ctx.layer({ kind: 'pool', op, rank, pool: poolSize, strides, padding: padding(a, false) as 'valid' | 'same', channelsFirst: dataFormat(a) }, a);
+    const poolSize = a.given('pool_size')
+      ? a.sizes('pool_size', rank)
+      : a.given('pool_length')
+        ? a.sizes('pool_length', rank)
+        : def;
+    const strides = a.given('strides')
+      ? a.sizes('strides', rank)
+      : a.given('stride')
+        ? a.sizes('stride', rank)
+        : poolSize;
+    return ctx.layer(
+      {
+        kind: 'pool',
+        op,
+        rank,
+        pool: poolSize,
+        strides,
+        padding: padding(a, false) as 'valid' | 'same',
+        channelsFirst: dataFormat(a),
+      },
+      a,
+    );
   };
 }
 
 function globalPool(op: 'max' | 'avg', rank: 1 | 2 | 3): Handler {
   return (ctx) => {
     const a = ctx.bind(['data_format', 'keepdims'], KERAS_COMMON, ['dim_ordering']);
-    return ctx.layer({ kind: 'global-pool', op, rank, keepdims: a.bool('keepdims', false), channelsFirst: dataFormat(a) }, a);
+    return ctx.layer(
+      { kind: 'global-pool', op, rank, keepdims: a.bool('keepdims', false), channelsFirst: dataFormat(a) },
+      a,
+    );
   };
 }
 
@@ -293,10 +672,14 @@ function pairs(a: Args, name: string, rank: number, def: bigint): bigint[][] {
       return [xs];
     }
     if (v.items.length !== rank) throw new CodeError(`\`${name}\` of ${a.source} needs ${rank} entries.`);
-    return v.items.map((x) => (x.t === 'seq' ? a.toSizes(name, x, 2, true) : (() => {
-      const n = a.toInt(name, x);
-      return [n, n];
-    })()));
+    return v.items.map((x) =>
+      x.t === 'seq'
+        ? a.toSizes(name, x, 2, true)
+        : (() => {
+            const n = a.toInt(name, x);
+            return [n, n];
+          })(),
+    );
   }
   const n = a.toInt(name, v);
   return Array.from({ length: rank }, () => [n, n]);
@@ -307,7 +690,14 @@ function resize(op: 'upsample' | 'zeropad' | 'crop', rank: 1 | 2 | 3): Handler {
     const key = op === 'upsample' ? 'size' : op === 'zeropad' ? 'padding' : 'cropping';
     const a = ctx.bind([key, 'data_format', 'interpolation'], KERAS_COMMON, ['length', 'dim_ordering']);
     let amounts: bigint[][];
-    if (op === 'upsample') amounts = a.sizes(key, rank, Array.from({ length: rank }, () => 2n)).map((x) => [x]);
+    if (op === 'upsample')
+      amounts = a
+        .sizes(
+          key,
+          rank,
+          Array.from({ length: rank }, () => 2n),
+        )
+        .map((x) => [x]);
     else amounts = pairs(a, key, rank, op === 'zeropad' ? 1n : rank === 1 ? 1n : 0n);
     return ctx.layer({ kind: 'resize', op, rank, amounts, channelsFirst: dataFormat(a) }, a);
   };
@@ -324,7 +714,8 @@ const reshape: Handler = (ctx) => {
   if (!v || v.t !== 'seq') throw new CodeError(`\`target_shape\` of ${a.source} must be a tuple such as (10, 32).`);
   const target = v.items.map((x) => {
     const n = a.toInt('target_shape', x);
-    if (n !== -1n && n <= 0n) throw new CodeError(`\`target_shape\` of ${a.source} must have positive sizes (or one -1).`);
+    if (n !== -1n && n <= 0n)
+      throw new CodeError(`\`target_shape\` of ${a.source} must have positive sizes (or one -1).`);
     return n;
   });
   return ctx.layer({ kind: 'reshape', target }, a);
@@ -345,7 +736,10 @@ export function inputShapeOf(a: Args): Dim[] {
 }
 
 const inputLayer: Handler = (ctx) => {
-  const a = ctx.bind(['shape', 'batch_size', 'dtype', 'sparse', 'batch_shape', 'input_tensor', 'optional', 'name', 'ragged'], KERAS_COMMON);
+  const a = ctx.bind(
+    ['shape', 'batch_size', 'dtype', 'sparse', 'batch_shape', 'input_tensor', 'optional', 'name', 'ragged'],
+    KERAS_COMMON,
+  );
   return ctx.layer({ kind: 'input', shape: inputShapeOf(a) }, a);
 };
 

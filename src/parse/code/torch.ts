@@ -11,12 +11,33 @@ import type { Args } from './values.js';
 function numLayers(a: Args, name: string, def = 1n): number {
   const n = a.int(name, def);
   if (n < 1n) throw new CodeError(`\`${name}\` of ${a.source} must be at least 1.`);
-  if (n > BigInt(MAX_STACKED_LAYERS)) throw new CodeError(`\`${name}=${n}\` in ${a.source} is more than the ${MAX_STACKED_LAYERS} stacked layers I count. ${EXAMPLE_HINT}`);
+  if (n > BigInt(MAX_STACKED_LAYERS))
+    throw new CodeError(
+      `\`${name}=${n}\` in ${a.source} is more than the ${MAX_STACKED_LAYERS} stacked layers I count. ${EXAMPLE_HINT}`,
+    );
   return Number(n);
 }
 
-const RNN_SIG = ['input_size', 'hidden_size', 'num_layers', 'bias', 'batch_first', 'dropout', 'bidirectional', 'proj_size'];
-const RNN_PLAIN_SIG = ['input_size', 'hidden_size', 'num_layers', 'nonlinearity', 'bias', 'batch_first', 'dropout', 'bidirectional'];
+const RNN_SIG = [
+  'input_size',
+  'hidden_size',
+  'num_layers',
+  'bias',
+  'batch_first',
+  'dropout',
+  'bidirectional',
+  'proj_size',
+];
+const RNN_PLAIN_SIG = [
+  'input_size',
+  'hidden_size',
+  'num_layers',
+  'nonlinearity',
+  'bias',
+  'batch_first',
+  'dropout',
+  'bidirectional',
+];
 
 function recurrent(cell: CellKind): Handler {
   return (ctx) => {
@@ -46,7 +67,10 @@ function recurrent(cell: CellKind): Handler {
 
 function recurrentCell(cell: CellKind): Handler {
   return (ctx) => {
-    const a = ctx.bind(cell === 'rnn' ? ['input_size', 'hidden_size', 'bias', 'nonlinearity'] : ['input_size', 'hidden_size', 'bias'], TORCH_COMMON);
+    const a = ctx.bind(
+      cell === 'rnn' ? ['input_size', 'hidden_size', 'bias', 'nonlinearity'] : ['input_size', 'hidden_size', 'bias'],
+      TORCH_COMMON,
+    );
     if (cell === 'rnn') a.str('nonlinearity', 'tanh', ['tanh', 'relu']);
     const spec: RecurrentLayerSpec = {
       kind: 'recurrent',
@@ -72,13 +96,40 @@ function recurrentCell(cell: CellKind): Handler {
 function conv(rank: 1 | 2 | 3, transpose: boolean): Handler {
   return (ctx) => {
     const sig = transpose
-      ? ['in_channels', 'out_channels', 'kernel_size', 'stride', 'padding', 'output_padding', 'groups', 'bias', 'dilation', 'padding_mode']
-      : ['in_channels', 'out_channels', 'kernel_size', 'stride', 'padding', 'dilation', 'groups', 'bias', 'padding_mode'];
+      ? [
+          'in_channels',
+          'out_channels',
+          'kernel_size',
+          'stride',
+          'padding',
+          'output_padding',
+          'groups',
+          'bias',
+          'dilation',
+          'padding_mode',
+        ]
+      : [
+          'in_channels',
+          'out_channels',
+          'kernel_size',
+          'stride',
+          'padding',
+          'dilation',
+          'groups',
+          'bias',
+          'padding_mode',
+        ];
     const a = ctx.bind(sig, TORCH_COMMON);
     const pv = a.raw('padding');
     let padding: PaddingSpec;
     if (pv && pv.t === 'str') padding = a.str('padding', 'valid', ['valid', 'same']) as 'valid' | 'same';
-    else padding = a.sizes('padding', rank, Array.from({ length: rank }, () => 0n), true);
+    else
+      padding = a.sizes(
+        'padding',
+        rank,
+        Array.from({ length: rank }, () => 0n),
+        true,
+      );
     a.str('padding_mode', 'zeros', ['zeros', 'reflect', 'replicate', 'circular']);
     const spec: LayerSpec = {
       kind: 'conv',
@@ -88,13 +139,28 @@ function conv(rank: 1 | 2 | 3, transpose: boolean): Handler {
       input: a.size('in_channels'),
       filters: a.size('out_channels'),
       kernel: a.sizes('kernel_size', rank),
-      strides: a.sizes('stride', rank, Array.from({ length: rank }, () => 1n)),
+      strides: a.sizes(
+        'stride',
+        rank,
+        Array.from({ length: rank }, () => 1n),
+      ),
       padding,
-      dilation: a.sizes('dilation', rank, Array.from({ length: rank }, () => 1n)),
+      dilation: a.sizes(
+        'dilation',
+        rank,
+        Array.from({ length: rank }, () => 1n),
+      ),
       groups: a.size('groups', 1n),
       bias: a.bool('bias', true),
       depthMultiplier: 1n,
-      outputPadding: transpose ? a.sizes('output_padding', rank, Array.from({ length: rank }, () => 0n), true) : null,
+      outputPadding: transpose
+        ? a.sizes(
+            'output_padding',
+            rank,
+            Array.from({ length: rank }, () => 0n),
+            true,
+          )
+        : null,
       channelsFirst: true,
     };
     return ctx.layer(spec, a);
@@ -124,7 +190,17 @@ function batchNorm(typeName: string, defaults: { affine: boolean; track: boolean
   };
 }
 
-const TRANSFORMER_LAYER_SIG = ['d_model', 'nhead', 'dim_feedforward', 'dropout', 'activation', 'layer_norm_eps', 'batch_first', 'norm_first', 'bias'];
+const TRANSFORMER_LAYER_SIG = [
+  'd_model',
+  'nhead',
+  'dim_feedforward',
+  'dropout',
+  'activation',
+  'layer_norm_eps',
+  'batch_first',
+  'norm_first',
+  'bias',
+];
 
 function transformerLayer(decoder: boolean): Handler {
   return (ctx) => {
@@ -146,7 +222,9 @@ function transformerLayer(decoder: boolean): Handler {
 function stackPart(ctx: ClassCtx, a: Args, layerArg: string, decoder: boolean): TransformerStackPartSpec {
   const inner = a.layer(layerArg);
   if (inner.tag !== 'layer' || inner.spec.kind !== 'transformer-layer' || inner.spec.decoder !== decoder) {
-    throw new CodeError(`\`${layerArg}\` of ${a.source} must be an nn.Transformer${decoder ? 'Decoder' : 'Encoder'}Layer(...).`);
+    throw new CodeError(
+      `\`${layerArg}\` of ${a.source} must be an nn.Transformer${decoder ? 'Decoder' : 'Encoder'}Layer(...).`,
+    );
   }
   ctx.consume(inner);
   const l = inner.spec;
@@ -161,15 +239,29 @@ function stackPart(ctx: ClassCtx, a: Args, layerArg: string, decoder: boolean): 
       throw new CodeError(`\`norm\` of ${a.source} must be an nn.LayerNorm(...).`);
     }
   }
-  return { layer: { decoder, dModel: l.dModel, nhead: l.nhead, dimFeedforward: l.dimFeedforward, bias: l.bias }, count: numLayers(a, 'num_layers'), norm };
+  return {
+    layer: { decoder, dModel: l.dModel, nhead: l.nhead, dimFeedforward: l.dimFeedforward, bias: l.bias },
+    count: numLayers(a, 'num_layers'),
+    norm,
+  };
 }
 
 function transformerStack(decoder: boolean): Handler {
   return (ctx) => {
-    const a = ctx.bind(decoder ? ['decoder_layer', 'num_layers', 'norm'] : ['encoder_layer', 'num_layers', 'norm', 'enable_nested_tensor', 'mask_check'], TORCH_COMMON);
+    const a = ctx.bind(
+      decoder
+        ? ['decoder_layer', 'num_layers', 'norm']
+        : ['encoder_layer', 'num_layers', 'norm', 'enable_nested_tensor', 'mask_check'],
+      TORCH_COMMON,
+    );
     const part = stackPart(ctx, a, decoder ? 'decoder_layer' : 'encoder_layer', decoder);
     return ctx.layer(
-      { kind: 'transformer-stack', typeName: decoder ? 'TransformerDecoder' : 'TransformerEncoder', encoder: decoder ? null : part, decoder: decoder ? part : null },
+      {
+        kind: 'transformer-stack',
+        typeName: decoder ? 'TransformerDecoder' : 'TransformerEncoder',
+        encoder: decoder ? null : part,
+        decoder: decoder ? part : null,
+      },
       a,
     );
   };
@@ -177,11 +269,27 @@ function transformerStack(decoder: boolean): Handler {
 
 const transformer: Handler = (ctx) => {
   const a = ctx.bind(
-    ['d_model', 'nhead', 'num_encoder_layers', 'num_decoder_layers', 'dim_feedforward', 'dropout', 'activation', 'custom_encoder', 'custom_decoder', 'layer_norm_eps', 'batch_first', 'norm_first', 'bias'],
+    [
+      'd_model',
+      'nhead',
+      'num_encoder_layers',
+      'num_decoder_layers',
+      'dim_feedforward',
+      'dropout',
+      'activation',
+      'custom_encoder',
+      'custom_decoder',
+      'layer_norm_eps',
+      'batch_first',
+      'norm_first',
+      'bias',
+    ],
     TORCH_COMMON,
   );
   if (a.given('custom_encoder') || a.given('custom_decoder')) {
-    throw new CodeError(`${a.source}: custom_encoder/custom_decoder are not supported; paste the encoder and decoder on their own.`);
+    throw new CodeError(
+      `${a.source}: custom_encoder/custom_decoder are not supported; paste the encoder and decoder on their own.`,
+    );
   }
   const E = a.size('d_model', 512n);
   const bias = a.bool('bias', true);
@@ -201,16 +309,89 @@ const transformer: Handler = (ctx) => {
 
 /** Classes with no parameters (shape-keeping or not, PyTorch needs no shape flow). */
 const TORCH_PARAMETER_FREE = [
-  'ReLU', 'ReLU6', 'LeakyReLU', 'ELU', 'SELU', 'CELU', 'GELU', 'SiLU', 'Mish', 'Tanh', 'Sigmoid', 'Hardtanh', 'Hardswish',
-  'Hardsigmoid', 'Hardshrink', 'Softshrink', 'Softplus', 'Softsign', 'Softmax', 'Softmax2d', 'LogSoftmax', 'Softmin', 'Tanhshrink',
-  'Threshold', 'GLU', 'LogSigmoid', 'RReLU', 'Dropout', 'Dropout1d', 'Dropout2d', 'Dropout3d', 'AlphaDropout', 'FeatureAlphaDropout',
-  'Identity', 'Flatten', 'Unflatten', 'MaxPool1d', 'MaxPool2d', 'MaxPool3d', 'AvgPool1d', 'AvgPool2d', 'AvgPool3d',
-  'AdaptiveAvgPool1d', 'AdaptiveAvgPool2d', 'AdaptiveAvgPool3d', 'AdaptiveMaxPool1d', 'AdaptiveMaxPool2d', 'AdaptiveMaxPool3d',
-  'LPPool1d', 'LPPool2d', 'LPPool3d', 'MaxUnpool1d', 'MaxUnpool2d', 'MaxUnpool3d', 'FractionalMaxPool2d', 'FractionalMaxPool3d',
-  'Upsample', 'UpsamplingNearest2d', 'UpsamplingBilinear2d', 'PixelShuffle', 'PixelUnshuffle', 'ChannelShuffle',
-  'ZeroPad1d', 'ZeroPad2d', 'ZeroPad3d', 'ConstantPad1d', 'ConstantPad2d', 'ConstantPad3d', 'ReflectionPad1d', 'ReflectionPad2d',
-  'ReflectionPad3d', 'ReplicationPad1d', 'ReplicationPad2d', 'ReplicationPad3d', 'CircularPad1d', 'CircularPad2d', 'CircularPad3d',
-  'CosineSimilarity', 'PairwiseDistance', 'LocalResponseNorm', 'CrossMapLRN2d', 'Fold', 'Unfold',
+  'ReLU',
+  'ReLU6',
+  'LeakyReLU',
+  'ELU',
+  'SELU',
+  'CELU',
+  'GELU',
+  'SiLU',
+  'Mish',
+  'Tanh',
+  'Sigmoid',
+  'Hardtanh',
+  'Hardswish',
+  'Hardsigmoid',
+  'Hardshrink',
+  'Softshrink',
+  'Softplus',
+  'Softsign',
+  'Softmax',
+  'Softmax2d',
+  'LogSoftmax',
+  'Softmin',
+  'Tanhshrink',
+  'Threshold',
+  'GLU',
+  'LogSigmoid',
+  'RReLU',
+  'Dropout',
+  'Dropout1d',
+  'Dropout2d',
+  'Dropout3d',
+  'AlphaDropout',
+  'FeatureAlphaDropout',
+  'Identity',
+  'Flatten',
+  'Unflatten',
+  'MaxPool1d',
+  'MaxPool2d',
+  'MaxPool3d',
+  'AvgPool1d',
+  'AvgPool2d',
+  'AvgPool3d',
+  'AdaptiveAvgPool1d',
+  'AdaptiveAvgPool2d',
+  'AdaptiveAvgPool3d',
+  'AdaptiveMaxPool1d',
+  'AdaptiveMaxPool2d',
+  'AdaptiveMaxPool3d',
+  'LPPool1d',
+  'LPPool2d',
+  'LPPool3d',
+  'MaxUnpool1d',
+  'MaxUnpool2d',
+  'MaxUnpool3d',
+  'FractionalMaxPool2d',
+  'FractionalMaxPool3d',
+  'Upsample',
+  'UpsamplingNearest2d',
+  'UpsamplingBilinear2d',
+  'PixelShuffle',
+  'PixelUnshuffle',
+  'ChannelShuffle',
+  'ZeroPad1d',
+  'ZeroPad2d',
+  'ZeroPad3d',
+  'ConstantPad1d',
+  'ConstantPad2d',
+  'ConstantPad3d',
+  'ReflectionPad1d',
+  'ReflectionPad2d',
+  'ReflectionPad3d',
+  'ReplicationPad1d',
+  'ReplicationPad2d',
+  'ReplicationPad3d',
+  'CircularPad1d',
+  'CircularPad2d',
+  'CircularPad3d',
+  'CosineSimilarity',
+  'PairwiseDistance',
+  'LocalResponseNorm',
+  'CrossMapLRN2d',
+  'Fold',
+  'Unfold',
 ];
 
 function parameterFree(ctx: ClassCtx): ReturnType<Handler> {
@@ -221,7 +402,16 @@ function parameterFree(ctx: ClassCtx): ReturnType<Handler> {
 export const TORCH_HANDLERS: Record<string, Handler> = {
   Linear: (ctx) => {
     const a = ctx.bind(['in_features', 'out_features', 'bias'], TORCH_COMMON);
-    return ctx.layer({ kind: 'dense', framework: 'pytorch', input: a.size('in_features'), units: a.size('out_features'), bias: a.bool('bias', true) }, a);
+    return ctx.layer(
+      {
+        kind: 'dense',
+        framework: 'pytorch',
+        input: a.size('in_features'),
+        units: a.size('out_features'),
+        bias: a.bool('bias', true),
+      },
+      a,
+    );
   },
   Bilinear: (ctx) => {
     const a = ctx.bind(['in1_features', 'in2_features', 'out_features', 'bias'], TORCH_COMMON);
@@ -230,15 +420,73 @@ export const TORCH_HANDLERS: Record<string, Handler> = {
     const o = a.size('out_features');
     const tensors = [{ name: 'weight', shape: [o, i1, i2], trainable: true }];
     if (a.bool('bias', true)) tensors.push({ name: 'bias', shape: [o], trainable: true });
-    return ctx.layer({ kind: 'fixed', framework: 'pytorch', typeName: 'Bilinear', tensors, explain: `Bilinear computes x1ᵀ·A·x2 + b with a weight of shape (out, in1, in2) = (${o}, ${i1}, ${i2}).`, outWidth: o }, a);
+    return ctx.layer(
+      {
+        kind: 'fixed',
+        framework: 'pytorch',
+        typeName: 'Bilinear',
+        tensors,
+        explain: `Bilinear computes x1ᵀ·A·x2 + b with a weight of shape (out, in1, in2) = (${o}, ${i1}, ${i2}).`,
+        outWidth: o,
+      },
+      a,
+    );
   },
   Embedding: (ctx) => {
-    const a = ctx.bind(['num_embeddings', 'embedding_dim', 'padding_idx', 'max_norm', 'norm_type', 'scale_grad_by_freq', 'sparse', '_weight', '_freeze'], TORCH_COMMON);
-    return ctx.layer({ kind: 'embedding', framework: 'pytorch', vocab: a.size('num_embeddings'), dim: a.size('embedding_dim'), inputLength: null, paddingIdx: a.given('padding_idx') }, a);
+    const a = ctx.bind(
+      [
+        'num_embeddings',
+        'embedding_dim',
+        'padding_idx',
+        'max_norm',
+        'norm_type',
+        'scale_grad_by_freq',
+        'sparse',
+        '_weight',
+        '_freeze',
+      ],
+      TORCH_COMMON,
+    );
+    return ctx.layer(
+      {
+        kind: 'embedding',
+        framework: 'pytorch',
+        vocab: a.size('num_embeddings'),
+        dim: a.size('embedding_dim'),
+        inputLength: null,
+        paddingIdx: a.given('padding_idx'),
+      },
+      a,
+    );
   },
   EmbeddingBag: (ctx) => {
-    const a = ctx.bind(['num_embeddings', 'embedding_dim', 'max_norm', 'norm_type', 'scale_grad_by_freq', 'mode', 'sparse', '_weight', 'include_last_offset', 'padding_idx'], TORCH_COMMON);
-    return ctx.layer({ kind: 'embedding', framework: 'pytorch', vocab: a.size('num_embeddings'), dim: a.size('embedding_dim'), inputLength: null, paddingIdx: a.given('padding_idx'), name: undefined }, a);
+    const a = ctx.bind(
+      [
+        'num_embeddings',
+        'embedding_dim',
+        'max_norm',
+        'norm_type',
+        'scale_grad_by_freq',
+        'mode',
+        'sparse',
+        '_weight',
+        'include_last_offset',
+        'padding_idx',
+      ],
+      TORCH_COMMON,
+    );
+    return ctx.layer(
+      {
+        kind: 'embedding',
+        framework: 'pytorch',
+        vocab: a.size('num_embeddings'),
+        dim: a.size('embedding_dim'),
+        inputLength: null,
+        paddingIdx: a.given('padding_idx'),
+        name: undefined,
+      },
+      a,
+    );
   },
   Conv1d: conv(1, false),
   Conv2d: conv(2, false),
@@ -247,7 +495,10 @@ export const TORCH_HANDLERS: Record<string, Handler> = {
   ConvTranspose2d: conv(2, true),
   ConvTranspose3d: conv(3, true),
   MultiheadAttention: (ctx) => {
-    const a = ctx.bind(['embed_dim', 'num_heads', 'dropout', 'bias', 'add_bias_kv', 'add_zero_attn', 'kdim', 'vdim', 'batch_first'], TORCH_COMMON);
+    const a = ctx.bind(
+      ['embed_dim', 'num_heads', 'dropout', 'bias', 'add_bias_kv', 'add_zero_attn', 'kdim', 'vdim', 'batch_first'],
+      TORCH_COMMON,
+    );
     return ctx.layer(
       {
         kind: 'torch-mha',
@@ -268,7 +519,15 @@ export const TORCH_HANDLERS: Record<string, Handler> = {
   Transformer: transformer,
   LayerNorm: (ctx) => {
     const a = ctx.bind(['normalized_shape', 'eps', 'elementwise_affine', 'bias'], TORCH_COMMON);
-    return ctx.layer({ kind: 'torch-layernorm', shape: normalizedShape(a, 'normalized_shape'), elementwiseAffine: a.bool('elementwise_affine', true), bias: a.bool('bias', true) }, a);
+    return ctx.layer(
+      {
+        kind: 'torch-layernorm',
+        shape: normalizedShape(a, 'normalized_shape'),
+        elementwiseAffine: a.bool('elementwise_affine', true),
+        bias: a.bool('bias', true),
+      },
+      a,
+    );
   },
   RMSNorm: (ctx) => {
     const a = ctx.bind(['normalized_shape', 'eps', 'elementwise_affine'], TORCH_COMMON);
@@ -280,7 +539,9 @@ export const TORCH_HANDLERS: Record<string, Handler> = {
         framework: 'pytorch',
         typeName: 'RMSNorm',
         tensors: affine ? [{ name: 'weight', shape, trainable: true }] : [],
-        explain: affine ? 'RMSNorm learns only a scale (weight) per normalised element, no bias.' : 'elementwise_affine=False: RMSNorm has 0 parameters.',
+        explain: affine
+          ? 'RMSNorm learns only a scale (weight) per normalised element, no bias.'
+          : 'elementwise_affine=False: RMSNorm has 0 parameters.',
         outWidth: null,
       },
       a,
@@ -295,12 +556,30 @@ export const TORCH_HANDLERS: Record<string, Handler> = {
   InstanceNorm3d: batchNorm('InstanceNorm3d', { affine: false, track: false }),
   GroupNorm: (ctx) => {
     const a = ctx.bind(['num_groups', 'num_channels', 'eps', 'affine'], TORCH_COMMON);
-    return ctx.layer({ kind: 'torch-groupnorm', groups: a.size('num_groups'), channels: a.size('num_channels'), affine: a.bool('affine', true) }, a);
+    return ctx.layer(
+      {
+        kind: 'torch-groupnorm',
+        groups: a.size('num_groups'),
+        channels: a.size('num_channels'),
+        affine: a.bool('affine', true),
+      },
+      a,
+    );
   },
   PReLU: (ctx) => {
     const a = ctx.bind(['num_parameters', 'init'], TORCH_COMMON);
     const n = a.size('num_parameters', 1n);
-    return ctx.layer({ kind: 'fixed', framework: 'pytorch', typeName: 'PReLU', tensors: [{ name: 'weight', shape: [n], trainable: true }], explain: `PReLU learns ${n === 1n ? 'one negative slope shared by all channels' : `one negative slope per channel (${n})`}.`, outWidth: null }, a);
+    return ctx.layer(
+      {
+        kind: 'fixed',
+        framework: 'pytorch',
+        typeName: 'PReLU',
+        tensors: [{ name: 'weight', shape: [n], trainable: true }],
+        explain: `PReLU learns ${n === 1n ? 'one negative slope shared by all channels' : `one negative slope per channel (${n})`}.`,
+        outWidth: null,
+      },
+      a,
+    );
   },
   LSTM: recurrent('lstm'),
   GRU: recurrent('gru'),
@@ -314,5 +593,23 @@ for (const name of TORCH_PARAMETER_FREE) TORCH_HANDLERS[name] = parameterFree;
 
 /** Names only PyTorch has (used to tell a bare `Linear(...)` from Keras). */
 export const TORCH_ONLY = new Set(
-  Object.keys(TORCH_HANDLERS).filter((n) => !['LSTM', 'GRU', 'Embedding', 'Flatten', 'Dropout', 'Softmax', 'ReLU', 'ELU', 'LeakyReLU', 'PReLU', 'LSTMCell', 'GRUCell', 'RNN', 'Identity'].includes(n)),
+  Object.keys(TORCH_HANDLERS).filter(
+    (n) =>
+      ![
+        'LSTM',
+        'GRU',
+        'Embedding',
+        'Flatten',
+        'Dropout',
+        'Softmax',
+        'ReLU',
+        'ELU',
+        'LeakyReLU',
+        'PReLU',
+        'LSTMCell',
+        'GRUCell',
+        'RNN',
+        'Identity',
+      ].includes(n),
+  ),
 );

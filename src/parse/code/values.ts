@@ -100,7 +100,9 @@ export class Args {
         `${this.source} has ${positional.length} positional arguments, but ${cls} takes at most ${sig.length}: \`${cls}(${sig.join(', ')})\`. Pass the rest by name.`,
       );
     }
-    positional.forEach((b, i) => this.bound.set(sig[i] as string, b));
+    positional.forEach((b, i) => {
+      this.bound.set(sig[i] as string, b);
+    });
     for (const k of keywords) {
       if (this.bound.has(k.name) && sig.includes(k.name)) {
         throw new CodeError(`${this.source} gives \`${k.name}\` twice (by position and by name).`);
@@ -142,7 +144,12 @@ export class Args {
   }
 
   private bad(name: string, v: Value, want: string): CodeError {
-    return this.undefinedName(name, v) ?? new CodeError(`\`${name}\` of ${this.source} must be ${want}, not ${describeValue(v)}; the call is ${this.usage()}.`);
+    return (
+      this.undefinedName(name, v) ??
+      new CodeError(
+        `\`${name}\` of ${this.source} must be ${want}, not ${describeValue(v)}; the call is ${this.usage()}.`,
+      )
+    );
   }
 
   private missing(name: string): CodeError {
@@ -168,7 +175,10 @@ export class Args {
   /** A positive size (units, channels...). */
   size(name: string, def?: bigint): bigint {
     const n = this.int(name, def);
-    if (n <= 0n) throw new CodeError(`\`${name}\` of ${this.source} must be a positive whole number (1 to ${groupDigits(MAX_SIZE)}), not ${n}. ${EXAMPLE_HINT}`);
+    if (n <= 0n)
+      throw new CodeError(
+        `\`${name}\` of ${this.source} must be a positive whole number (1 to ${groupDigits(MAX_SIZE)}), not ${n}. ${EXAMPLE_HINT}`,
+      );
     return n;
   }
 
@@ -191,12 +201,15 @@ export class Args {
   str(name: string, def: string, allowed?: readonly string[]): string {
     const v = this.raw(name);
     if (v === undefined || v.t === 'none') return def;
-    if (v.t !== 'str') throw this.bad(name, v, allowed ? `one of ${allowed.map((a) => `'${a}'`).join(', ')}` : 'a string');
+    if (v.t !== 'str')
+      throw this.bad(name, v, allowed ? `one of ${allowed.map((a) => `'${a}'`).join(', ')}` : 'a string');
     // Choices ('same', 'concat') read case-insensitively; free text such as a layer name keeps its case.
     if (!allowed) return v.v;
     const s = v.v.toLowerCase();
     if (!allowed.includes(s)) {
-      throw new CodeError(`\`${name}='${v.v}'\` in ${this.source} must be one of ${allowed.map((a) => `'${a}'`).join(', ')}.`);
+      throw new CodeError(
+        `\`${name}='${v.v}'\` in ${this.source} must be one of ${allowed.map((a) => `'${a}'`).join(', ')}.`,
+      );
     }
     return s;
   }
@@ -217,14 +230,17 @@ export class Args {
       out = v.items.map((x) => this.toInt(name, x));
       if (out.length === 1 && rank > 1) out = Array.from({ length: rank }, () => out[0] as bigint);
       if (out.length !== rank) {
-        throw new CodeError(`\`${name}\` of ${this.source} needs ${rank} value${rank === 1 ? '' : 's'}, not ${out.length}.`);
+        throw new CodeError(
+          `\`${name}\` of ${this.source} needs ${rank} value${rank === 1 ? '' : 's'}, not ${out.length}.`,
+        );
       }
     } else {
       const n = this.toInt(name, v);
       out = Array.from({ length: rank }, () => n);
     }
     for (const n of out) {
-      if (n < 0n || (n === 0n && !allowZero)) throw new CodeError(`\`${name}\` of ${this.source} must be positive, not ${n}.`);
+      if (n < 0n || (n === 0n && !allowZero))
+        throw new CodeError(`\`${name}\` of ${this.source} must be positive, not ${n}.`);
     }
     return out;
   }

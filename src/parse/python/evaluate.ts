@@ -47,7 +47,11 @@ export function describe(v: Value, depth = 0): string {
       const shown = v.items.slice(0, 8).map((x) => describe(x, depth + 1));
       if (v.items.length > 8) shown.push('…');
       const inner = shown.join(', ');
-      return v.kind === 'list' ? `[${inner}]` : v.kind === 'set' ? `{${inner}}` : `(${inner}${v.items.length === 1 ? ',' : ''})`;
+      return v.kind === 'list'
+        ? `[${inner}]`
+        : v.kind === 'set'
+          ? `{${inner}}`
+          : `(${inner}${v.items.length === 1 ? ',' : ''})`;
     }
     case 'dict':
       return '{…}';
@@ -94,11 +98,13 @@ export class Evaluator {
 
   private binary(op: string, a: Value, b: Value, e: Expr): Value {
     if (op === '+' && a.t === 'str' && b.t === 'str') {
-      if (a.v.length + b.v.length > MAX_QUERY_CHARS) throw new CodeError(`\`${this.text(e)}\` builds too long a string. ${EXAMPLE_HINT}`);
+      if (a.v.length + b.v.length > MAX_QUERY_CHARS)
+        throw new CodeError(`\`${this.text(e)}\` builds too long a string. ${EXAMPLE_HINT}`);
       return { t: 'str', v: a.v + b.v };
     }
     if (op === '+' && a.t === 'seq' && b.t === 'seq') {
-      if (a.items.length + b.items.length > MAX_SEQUENCE) throw new CodeError(`\`${this.text(e)}\` builds too long a list (over ${MAX_SEQUENCE}). ${EXAMPLE_HINT}`);
+      if (a.items.length + b.items.length > MAX_SEQUENCE)
+        throw new CodeError(`\`${this.text(e)}\` builds too long a list (over ${MAX_SEQUENCE}). ${EXAMPLE_HINT}`);
       const items = [...a.items, ...b.items];
       return { t: 'seq', kind: a.kind, items };
     }
@@ -116,7 +122,7 @@ export class Evaluator {
         case '%': {
           if (y === 0n) throw new CodeError(`\`${this.text(e)}\` divides by zero. ${EXAMPLE_HINT}`);
           let q = x / y;
-          if ((x % y !== 0n) && ((x < 0n) !== (y < 0n))) q -= 1n;
+          if (x % y !== 0n && x < 0n !== y < 0n) q -= 1n;
           return this.checkInt(op === '//' ? q : x - q * y, e);
         }
         case '/':
@@ -164,7 +170,7 @@ export class Evaluator {
       }
       return { t: 'int', v: r };
     }
-    return this.checkFloat(Math.pow(Number(b), Number(x)), e);
+    return this.checkFloat(Number(b) ** Number(x), e);
   }
 
   evaluate(e: Expr): Value {
@@ -188,7 +194,10 @@ export class Evaluator {
       case 'set':
         return { t: 'seq', kind: e.k, items: e.items.map((x) => this.evaluate(x)) };
       case 'dict':
-        return { t: 'dict', entries: e.entries.map((x) => ({ key: this.evaluate(x.key), value: this.evaluate(x.value) })) };
+        return {
+          t: 'dict',
+          entries: e.entries.map((x) => ({ key: this.evaluate(x.key), value: this.evaluate(x.value) })),
+        };
       case 'subscript': {
         const obj = this.evaluate(e.obj);
         const idx = this.evaluate(e.index);
@@ -211,7 +220,8 @@ export class Evaluator {
           const op = e.ops[i];
           const n = this.num(v, e);
           if (op === '~') {
-            if (typeof n !== 'bigint') throw new CodeError(`\`~\` needs a whole number in \`${this.text(e)}\`. ${EXAMPLE_HINT}`);
+            if (typeof n !== 'bigint')
+              throw new CodeError(`\`~\` needs a whole number in \`${this.text(e)}\`. ${EXAMPLE_HINT}`);
             v = this.checkInt(-n - 1n, e);
           } else if (op === '-') {
             v = typeof n === 'bigint' ? this.checkInt(-n, e) : this.checkFloat(-n, e);

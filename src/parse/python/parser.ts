@@ -11,7 +11,20 @@ export const MAX_AST_DEPTH = MAX_NESTING * 4;
 /** Trailers (`.x`, `(...)`, `[...]`) on one primary. */
 const MAX_TRAILERS = 32;
 
-const EXPRESSION_KEYWORDS = new Set(['and', 'or', 'not', 'in', 'is', 'if', 'else', 'for', 'yield', 'await', 'async', 'lambda']);
+const EXPRESSION_KEYWORDS = new Set([
+  'and',
+  'or',
+  'not',
+  'in',
+  'is',
+  'if',
+  'else',
+  'for',
+  'yield',
+  'await',
+  'async',
+  'lambda',
+]);
 
 type Positioned = 'depth' | 'start' | 'end' | 'line' | 'col';
 type NodeFields = Expr extends infer T ? (T extends Expr ? Omit<T, Positioned> : never) : never;
@@ -39,8 +52,16 @@ class Parser {
   }
 
   private fail(t: Token, expected: string): never {
-    const got = t.kind === 'eof' ? 'the end of the text' : t.kind === 'newline' ? 'the end of the line' : `\`${t.text.length > 20 ? t.text.slice(0, 20) + '…' : t.text}\``;
-    throw new CodeError(`I expected ${expected} but found ${got} at line ${t.line}, column ${t.col}. ${EXAMPLE_HINT}`, true);
+    const got =
+      t.kind === 'eof'
+        ? 'the end of the text'
+        : t.kind === 'newline'
+          ? 'the end of the line'
+          : `\`${t.text.length > 20 ? t.text.slice(0, 20) + '…' : t.text}\``;
+    throw new CodeError(
+      `I expected ${expected} but found ${got} at line ${t.line}, column ${t.col}. ${EXAMPLE_HINT}`,
+      true,
+    );
   }
 
   private expectOp(text: string, what?: string): Token {
@@ -54,10 +75,19 @@ class Parser {
     for (const c of children) if (c.depth > d) d = c.depth;
     const depth = d + 1;
     if (depth > MAX_AST_DEPTH) {
-      throw new CodeError(`That expression is nested too deeply (more than ${MAX_AST_DEPTH} levels at line ${first.line}). ${EXAMPLE_HINT}`);
+      throw new CodeError(
+        `That expression is nested too deeply (more than ${MAX_AST_DEPTH} levels at line ${first.line}). ${EXAMPLE_HINT}`,
+      );
     }
     const last = this.tokens[this.pos - 1];
-    return { ...partial, depth, start: first.start, end: end ?? (last ? last.end : first.end), line: first.line, col: first.col } as Expr;
+    return {
+      ...partial,
+      depth,
+      start: first.start,
+      end: end ?? (last ? last.end : first.end),
+      line: first.line,
+      col: first.col,
+    } as Expr;
   }
 
   parseModule(): Module {
@@ -75,7 +105,14 @@ class Parser {
       if (after.kind === 'newline' || after.kind === 'eof' || (after.kind === 'op' && after.text === ';')) continue;
       // Lenient: `LSTM(64) input=128` or two calls on one line start a new statement.
       const prev = this.tokens[this.pos - 1];
-      if (after.kind === 'name' && prev && ((prev.kind === 'op' && (prev.text === ')' || prev.text === ']')) || prev.kind === 'int' || prev.kind === 'name')) continue;
+      if (
+        after.kind === 'name' &&
+        prev &&
+        ((prev.kind === 'op' && (prev.text === ')' || prev.text === ']')) ||
+          prev.kind === 'int' ||
+          prev.kind === 'name')
+      )
+        continue;
       if (after.kind === 'op' && after.text === ',' && this.peek(1).kind === 'name' && this.isOp('=', 2)) {
         this.next();
         continue;
@@ -122,7 +159,9 @@ class Parser {
     }
     const aug = this.peek();
     if (aug.kind === 'op' && /^(\+|-|\*|\/|\/\/|%|\*\*|@|&|\||\^|<<|>>)=$/.test(aug.text)) {
-      throw new CodeError(`I don't follow \`${aug.text}\` (line ${aug.line}): write the value out, e.g. \`hidden = 256\`. ${EXAMPLE_HINT}`);
+      throw new CodeError(
+        `I don't follow \`${aug.text}\` (line ${aug.line}): write the value out, e.g. \`hidden = 256\`. ${EXAMPLE_HINT}`,
+      );
     }
     return { k: 'expr', expr: first, start: first.start, end: first.end, line: t.line };
   }
@@ -213,9 +252,16 @@ class Parser {
     const e = this.parseArith();
     const t = this.peek();
     if (t.kind === 'name' && EXPRESSION_KEYWORDS.has(t.text)) {
-      if (t.text === 'for') throw new CodeError(`I don't read comprehensions or loops (line ${t.line}): write the layers out one by one. ${EXAMPLE_HINT}`, true);
+      if (t.text === 'for')
+        throw new CodeError(
+          `I don't read comprehensions or loops (line ${t.line}): write the layers out one by one. ${EXAMPLE_HINT}`,
+          true,
+        );
       if (t.text === 'lambda') throw refuseNotLayer(`\`lambda\` at line ${t.line}: I don't read functions.`);
-      throw new CodeError(`I don't read \`${t.text}\` expressions (line ${t.line}, column ${t.col}); layer arguments are numbers, strings, True/False/None and tuples. ${EXAMPLE_HINT}`, true);
+      throw new CodeError(
+        `I don't read \`${t.text}\` expressions (line ${t.line}, column ${t.col}); layer arguments are numbers, strings, True/False/None and tuples. ${EXAMPLE_HINT}`,
+        true,
+      );
     }
     if (t.kind === 'op' && ['==', '!=', '<', '>', '<=', '>=', '|', '&', '^', '<<', '>>', ':='].includes(t.text)) {
       this.fail(t, 'a layer argument (numbers, strings, True/False/None or tuples)');
@@ -244,7 +290,10 @@ class Parser {
     const rest: { op: BinOp; right: Expr }[] = [];
     for (;;) {
       const t = this.peek();
-      if (t.kind === 'op' && (t.text === '*' || t.text === '/' || t.text === '//' || t.text === '%' || t.text === '@')) {
+      if (
+        t.kind === 'op' &&
+        (t.text === '*' || t.text === '/' || t.text === '//' || t.text === '%' || t.text === '@')
+      ) {
         this.next();
         rest.push({ op: t.text, right: this.parseFactor() });
       } else break;
@@ -262,7 +311,8 @@ class Parser {
       if (t.kind === 'op' && (t.text === '-' || t.text === '+' || t.text === '~')) {
         ops.push(t.text);
         this.next();
-        if (ops.length > MAX_NESTING) throw new CodeError(`Too many signs in a row at line ${t.line}, column ${t.col}. ${EXAMPLE_HINT}`);
+        if (ops.length > MAX_NESTING)
+          throw new CodeError(`Too many signs in a row at line ${t.line}, column ${t.col}. ${EXAMPLE_HINT}`);
       } else break;
     }
     const operands: Expr[] = [this.parsePostfix()];
@@ -275,12 +325,14 @@ class Parser {
         if (t.kind === 'op' && (t.text === '-' || t.text === '+' || t.text === '~')) {
           signs.push(t.text);
           this.next();
-          if (signs.length > MAX_NESTING) throw new CodeError(`Too many signs in a row at line ${t.line}, column ${t.col}. ${EXAMPLE_HINT}`);
+          if (signs.length > MAX_NESTING)
+            throw new CodeError(`Too many signs in a row at line ${t.line}, column ${t.col}. ${EXAMPLE_HINT}`);
         } else break;
       }
       const p = this.parsePostfix();
       operands.push(signs.length ? this.node({ k: 'unary', ops: signs, operand: p }, opFirst, [p]) : p);
-      if (operands.length > MAX_NESTING) throw new CodeError(`Too long a chain of \`**\` at line ${opFirst.line}. ${EXAMPLE_HINT}`);
+      if (operands.length > MAX_NESTING)
+        throw new CodeError(`Too long a chain of \`**\` at line ${opFirst.line}. ${EXAMPLE_HINT}`);
     }
     let e: Expr = operands.length === 1 ? (operands[0] as Expr) : this.node({ k: 'power', operands }, first, operands);
     if (ops.length) e = this.node({ k: 'unary', ops, operand: e }, first, [e]);
@@ -303,14 +355,22 @@ class Parser {
         this.next();
         const { args, kwargs } = this.parseArgs();
         const close = this.expectOp(')', '`)` or `,`');
-        e = this.node({ k: 'call', func: e, args, kwargs }, first, [e, ...args.map((a) => a.value), ...kwargs.map((k) => k.value)], close.end);
+        e = this.node(
+          { k: 'call', func: e, args, kwargs },
+          first,
+          [e, ...args.map((a) => a.value), ...kwargs.map((k) => k.value)],
+          close.end,
+        );
       } else if (t.text === '[') {
         this.next();
         const index = this.parseSubscript();
         this.expectOp(']');
         e = this.node({ k: 'subscript', obj: e, index }, first, [e, index]);
       } else break;
-      if (++trailers > MAX_TRAILERS) throw new CodeError(`Too long a chain of calls and attributes at line ${t.line}, column ${t.col}. ${EXAMPLE_HINT}`);
+      if (++trailers > MAX_TRAILERS)
+        throw new CodeError(
+          `Too long a chain of calls and attributes at line ${t.line}, column ${t.col}. ${EXAMPLE_HINT}`,
+        );
     }
     return e;
   }
@@ -346,7 +406,9 @@ class Parser {
         if (kwargs.length > 0 && !args.some((a) => a.star)) {
           // Python rejects a positional argument after a keyword one.
           const e = this.parseTest();
-          throw new CodeError(`A positional argument follows keyword arguments at line ${e.line}, column ${e.col}; put positional arguments first. ${EXAMPLE_HINT}`);
+          throw new CodeError(
+            `A positional argument follows keyword arguments at line ${e.line}, column ${e.col}; put positional arguments first. ${EXAMPLE_HINT}`,
+          );
         }
         args.push({ star: false, value: this.parseTest() });
       }
@@ -437,7 +499,11 @@ class Parser {
               entries.push({ key: k, value: this.parseTest() });
             }
             this.expectOp('}', '`}` or `,`');
-            return this.node({ k: 'dict', entries }, t, entries.flatMap((x) => [x.key, x.value]));
+            return this.node(
+              { k: 'dict', entries },
+              t,
+              entries.flatMap((x) => [x.key, x.value]),
+            );
           }
           const items = [key];
           if (this.isOp(',')) {
@@ -475,7 +541,8 @@ export function tryParsePython(text: string): { ok: true; module: Module } | { o
     return { ok: true, module: parsePython(text) };
   } catch (e) {
     if (e instanceof CodeError) return { ok: false, error: e.message };
-    if (e instanceof RangeError) return { ok: false, error: `That code is too complex for me to read. ${EXAMPLE_HINT}` };
+    if (e instanceof RangeError)
+      return { ok: false, error: `That code is too complex for me to read. ${EXAMPLE_HINT}` };
     throw e;
   }
 }

@@ -42,7 +42,12 @@ export function preprocess(text: string): string {
   s = s.replace(/```[ \t]*(?:python|py|python3|py3|pycon|text)?[ \t]*(?=\n|$)/gi, '\n');
   s = s.replace(/```/g, '\n');
   s = s.replace(/`/g, '');
-  s = s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  s = s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
   s = s.replace(/[\u2018\u2019\u201A\u201B\u2032]/g, "'").replace(/[\u201C\u201D\u201E\u201F\u2033]/g, '"');
   s = s.replace(/[\u00A0\u2000-\u200A\u202F\u205F\u3000]/g, ' ').replace(/[\u200B\uFEFF]/g, '');
   s = s.replace(/[\u2212\u2013]/g, '-').replace(/\u00D7/g, '*');
@@ -52,13 +57,34 @@ export function preprocess(text: string): string {
 }
 
 const STRING_START_RE = /(?:[rRbBuUfF]{1,2})?(['"])/y;
-const NUMBER_RE = /0[xX][0-9a-fA-F_]+|0[oO][0-7_]+|0[bB][01_]+|(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?(?:[eE][+-]?[0-9_]+)?[jJ]?/y;
+const NUMBER_RE =
+  /0[xX][0-9a-fA-F_]+|0[oO][0-7_]+|0[bB][01_]+|(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?(?:[eE][+-]?[0-9_]+)?[jJ]?/y;
 
 const OPEN: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
 const CLOSE: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
 
 const THREE_CHAR_OPS = ['**=', '//=', '...', '>>=', '<<='];
-const TWO_CHAR_OPS = ['**', '//', '==', '!=', '<=', '>=', '->', '+=', '-=', '*=', '/=', '%=', ':=', '<<', '>>', '&=', '|=', '^=', '@='];
+const TWO_CHAR_OPS = [
+  '**',
+  '//',
+  '==',
+  '!=',
+  '<=',
+  '>=',
+  '->',
+  '+=',
+  '-=',
+  '*=',
+  '/=',
+  '%=',
+  ':=',
+  '<<',
+  '>>',
+  '&=',
+  '|=',
+  '^=',
+  '@=',
+];
 const ONE_CHAR_OPS = '()[]{},:.;=+-*/%@<>&|^~!';
 
 /** Keywords that mean the paste is a program, not a layer description. */
@@ -119,7 +145,9 @@ export function refuseNotLayer(what: string): CodeError {
 }
 
 function isAsciiIdent(code: number, allowDigit: boolean): boolean {
-  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 95 || (allowDigit && code >= 48 && code <= 57);
+  return (
+    (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 95 || (allowDigit && code >= 48 && code <= 57)
+  );
 }
 
 function isIdentStart(c: string): boolean {
@@ -148,7 +176,9 @@ export function tokenize(src: string): Token[] {
   const push = (t: Token): void => {
     tokens.push(t);
     if (tokens.length > MAX_TOKENS) {
-      throw new CodeError(`That paste has more than ${MAX_TOKENS.toLocaleString('en-US')} tokens, more than any model I read. ${EXAMPLE_HINT}`);
+      throw new CodeError(
+        `That paste has more than ${MAX_TOKENS.toLocaleString('en-US')} tokens, more than any model I read. ${EXAMPLE_HINT}`,
+      );
     }
   };
   const newline = (): void => {
@@ -236,7 +266,10 @@ export function tokenize(src: string): Token[] {
         i++;
       }
       if (!closed) {
-        throw new CodeError(`The string starting at ${where(startLine, col)} is never closed: add the missing ${quote}. ${EXAMPLE_HINT}`, true);
+        throw new CodeError(
+          `The string starting at ${where(startLine, col)} is never closed: add the missing ${quote}. ${EXAMPLE_HINT}`,
+          true,
+        );
       }
       push({ kind: 'string', text: value, start, end: i, line: startLine, col });
       continue;
@@ -249,25 +282,35 @@ export function tokenize(src: string): Token[] {
       if (text === '') text = c;
       i += text.length;
       if (i < n && isIdentChar(src[i] as string)) {
-        throw new CodeError(`I can't read the number \`${src.slice(start, Math.min(i + 1, start + 30))}\` at ${where(line, col)}. ${EXAMPLE_HINT}`);
+        throw new CodeError(
+          `I can't read the number \`${src.slice(start, Math.min(i + 1, start + 30))}\` at ${where(line, col)}. ${EXAMPLE_HINT}`,
+        );
       }
       const clean = text.replace(/_/g, '');
       if (/[jJ]$/.test(clean)) throw refuseNotLayer(`Complex numbers (\`${text}\`) aren't sizes.`);
       const isRadix = /^0[xXoObB]/.test(clean);
       if (!isRadix && /[.eE]/.test(clean)) {
-        const mantissaDigits = clean.replace(/[eE].*$/, '').replace(/[^0-9]/g, '').replace(/^0+/, '').length;
+        const mantissaDigits = clean
+          .replace(/[eE].*$/, '')
+          .replace(/[^0-9]/g, '')
+          .replace(/^0+/, '').length;
         if (mantissaDigits > 100) {
-          throw new CodeError(`The number at ${where(line, col)} has ${mantissaDigits.toLocaleString('en-US')} digits; sizes have at most ${MAX_DIGITS}. ${EXAMPLE_HINT}`);
+          throw new CodeError(
+            `The number at ${where(line, col)} has ${mantissaDigits.toLocaleString('en-US')} digits; sizes have at most ${MAX_DIGITS}. ${EXAMPLE_HINT}`,
+          );
         }
         const v = Number(clean);
         if (!Number.isFinite(v)) {
-          throw new CodeError(`\`${text.length > 30 ? text.slice(0, 30) + '…' : text}\` is too large to be a number I can use (it overflows to infinity). Sizes are whole numbers up to ${MAX_SIZE.toLocaleString('en-US')}. ${EXAMPLE_HINT}`);
+          throw new CodeError(
+            `\`${text.length > 30 ? text.slice(0, 30) + '…' : text}\` is too large to be a number I can use (it overflows to infinity). Sizes are whole numbers up to ${MAX_SIZE.toLocaleString('en-US')}. ${EXAMPLE_HINT}`,
+          );
         }
         push({ kind: 'float', text, start, end: i, line, col, float: v });
         continue;
       }
       const digits = isRadix ? clean.slice(2) : clean.replace(/^0+(?=\d)/, '');
-      if (digits.length === 0) throw new CodeError(`I can't read the number \`${text}\` at ${where(line, col)}. ${EXAMPLE_HINT}`);
+      if (digits.length === 0)
+        throw new CodeError(`I can't read the number \`${text}\` at ${where(line, col)}. ${EXAMPLE_HINT}`);
       if (!isRadix && digits.length > MAX_DIGITS) {
         throw new CodeError(
           `The number at ${where(line, col)} has ${digits.length.toLocaleString('en-US')} digits; sizes have at most ${MAX_DIGITS} (up to ${MAX_SIZE.toLocaleString('en-US')}). ${EXAMPLE_HINT}`,
@@ -295,7 +338,9 @@ export function tokenize(src: string): Token[] {
         throw refuseNotLayer(`\`${word}\` at ${where(line, col)} is not a layer.`);
       }
       if (NOT_A_NUMBER.has(word.toLowerCase())) {
-        throw new CodeError(`\`${word}\` at ${where(line, col)} is not a size: sizes are whole numbers up to ${MAX_SIZE.toLocaleString('en-US')}. ${EXAMPLE_HINT}`);
+        throw new CodeError(
+          `\`${word}\` at ${where(line, col)} is not a size: sizes are whole numbers up to ${MAX_SIZE.toLocaleString('en-US')}. ${EXAMPLE_HINT}`,
+        );
       }
       const prev = tokens[tokens.length - 1];
       const atStatementStart = !prev || prev.kind === 'newline' || (prev.kind === 'op' && prev.text === ';');
@@ -325,7 +370,10 @@ export function tokenize(src: string): Token[] {
     } else if (CLOSE[op] !== undefined) {
       const top = stack.pop();
       if (!top) {
-        throw new CodeError(`Unbalanced parentheses: the \`${op}\` at ${where(line, col)} closes nothing (there is no matching \`${CLOSE[op]}\`). ${EXAMPLE_HINT}`, true);
+        throw new CodeError(
+          `Unbalanced parentheses: the \`${op}\` at ${where(line, col)} closes nothing (there is no matching \`${CLOSE[op]}\`). ${EXAMPLE_HINT}`,
+          true,
+        );
       }
       if (top.ch !== CLOSE[op]) {
         throw new CodeError(
@@ -346,7 +394,8 @@ export function tokenize(src: string): Token[] {
     );
   }
   const last = tokens[tokens.length - 1];
-  if (last && last.kind !== 'newline') push({ kind: 'newline', text: '\n', start: n, end: n, line, col: n - lineStart + 1 });
+  if (last && last.kind !== 'newline')
+    push({ kind: 'newline', text: '\n', start: n, end: n, line, col: n - lineStart + 1 });
   tokens.push({ kind: 'eof', text: '', start: n, end: n, line, col: n - lineStart + 1 });
   return tokens;
 }

@@ -24,7 +24,9 @@ import type { Track } from './track.js';
 export type CommandListener = (args: AllMiddlewareArgs & SlackCommandMiddlewareArgs) => Promise<void>;
 export type ButtonListener = (args: AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>) => Promise<void>;
 export type EventListener<T extends string> = (args: AllMiddlewareArgs & SlackEventMiddlewareArgs<T>) => Promise<void>;
-export type MessageShortcutListener = (args: AllMiddlewareArgs & SlackShortcutMiddlewareArgs<MessageShortcut>) => Promise<void>;
+export type MessageShortcutListener = (
+  args: AllMiddlewareArgs & SlackShortcutMiddlewareArgs<MessageShortcut>,
+) => Promise<void>;
 
 export interface Router {
   /** A slash command, by its exact name (`/lstm`). */
@@ -63,10 +65,13 @@ export function createRouter(track: Track): { router: Router; middleware: Middle
     if ('command' in args) return commands.get(args.command.command);
     if ('action' in args) {
       const { action } = args;
-      return args.body.type === 'block_actions' && action.type === 'button' && 'action_id' in action ? buttons.get(action.action_id) : undefined;
+      return args.body.type === 'block_actions' && action.type === 'button' && 'action_id' in action
+        ? buttons.get(action.action_id)
+        : undefined;
     }
     if ('event' in args) return events.get(args.event.type);
-    if ('shortcut' in args) return args.shortcut.type === 'message_action' ? shortcuts.get(args.shortcut.callback_id) : undefined;
+    if ('shortcut' in args)
+      return args.shortcut.type === 'message_action' ? shortcuts.get(args.shortcut.callback_id) : undefined;
     return undefined;
   };
 

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { countKerasMHA, countTorchMHA, countTransformerLayer, countTransformerStack } from '../../../src/engine/layers/attention.js';
+import {
+  countKerasMHA,
+  countTorchMHA,
+  countTransformerLayer,
+  countTransformerStack,
+} from '../../../src/engine/layers/attention.js';
 
 describe('PyTorch MultiheadAttention', () => {
   it('kdim = vdim = E: in_proj_weight (3E, E), in_proj_bias 3E, out_proj E·E + E', () => {
@@ -15,7 +20,16 @@ describe('PyTorch MultiheadAttention', () => {
   it('kdim/vdim differ: separate q/k/v weights; add_bias_kv adds bias_k and bias_v (1, 1, E)', () => {
     const r = countTorchMHA({ embedDim: 256n, numHeads: 16n, bias: true, addBiasKv: true, kdim: 200n, vdim: 512n });
     expect(r.params).toBe(256n * 256n + 256n * 200n + 256n * 512n + 3n * 256n + 256n * 256n + 256n + 2n * 256n);
-    expect(r.tensors.map((t) => t.name)).toEqual(['q_proj_weight', 'k_proj_weight', 'v_proj_weight', 'in_proj_bias', 'out_proj.weight', 'out_proj.bias', 'bias_k', 'bias_v']);
+    expect(r.tensors.map((t) => t.name)).toEqual([
+      'q_proj_weight',
+      'k_proj_weight',
+      'v_proj_weight',
+      'in_proj_bias',
+      'out_proj.weight',
+      'out_proj.bias',
+      'bias_k',
+      'bias_v',
+    ]);
     expect(r.tensors.find((t) => t.name === 'bias_k')?.shape).toEqual([1n, 1n, 256n]);
   });
   it('bias=False drops in_proj_bias and out_proj.bias', () => {
@@ -23,7 +37,9 @@ describe('PyTorch MultiheadAttention', () => {
     expect(r.params).toBe(2_656_256n);
   });
   it('embed_dim must divide by num_heads', () => {
-    expect(() => countTorchMHA({ embedDim: 10n, numHeads: 3n, bias: true, addBiasKv: false, kdim: null, vdim: null })).toThrow(/divisible/);
+    expect(() =>
+      countTorchMHA({ embedDim: 10n, numHeads: 3n, bias: true, addBiasKv: false, kdim: null, vdim: null }),
+    ).toThrow(/divisible/);
   });
 });
 
@@ -61,12 +77,39 @@ describe('Transformer layers', () => {
 
 describe('Keras MultiHeadAttention', () => {
   it('per-head projections: query/key/value (dim, heads, key_dim) + (heads, key_dim), output (heads, value_dim, out) + out', () => {
-    const r = countKerasMHA({ numHeads: 2n, keyDim: 2n, valueDim: null, bias: true, queryDim: 16n, keyInDim: 16n, valueInDim: 16n, outputDim: null });
+    const r = countKerasMHA({
+      numHeads: 2n,
+      keyDim: 2n,
+      valueDim: null,
+      bias: true,
+      queryDim: 16n,
+      keyInDim: 16n,
+      valueInDim: 16n,
+      outputDim: null,
+    });
     expect(r.params).toBe(3n * (16n * 2n * 2n + 2n * 2n) + (2n * 2n * 16n + 16n));
-    expect(r.tensors.map((t) => t.name)).toEqual(['query/kernel', 'query/bias', 'key/kernel', 'key/bias', 'value/kernel', 'value/bias', 'attention_output/kernel', 'attention_output/bias']);
+    expect(r.tensors.map((t) => t.name)).toEqual([
+      'query/kernel',
+      'query/bias',
+      'key/kernel',
+      'key/bias',
+      'value/kernel',
+      'value/bias',
+      'attention_output/kernel',
+      'attention_output/bias',
+    ]);
   });
   it('value_dim and output_shape', () => {
-    const r = countKerasMHA({ numHeads: 8n, keyDim: 64n, valueDim: 32n, bias: false, queryDim: 512n, keyInDim: 512n, valueInDim: 512n, outputDim: 100n });
+    const r = countKerasMHA({
+      numHeads: 8n,
+      keyDim: 64n,
+      valueDim: 32n,
+      bias: false,
+      queryDim: 512n,
+      keyInDim: 512n,
+      valueInDim: 512n,
+      outputDim: 100n,
+    });
     expect(r.params).toBe(2n * 512n * 8n * 64n + 512n * 8n * 32n + 8n * 32n * 100n);
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { convOutputLength, convTransposeOutputLength, countConv, countConvLSTM, poolOutputLength } from '../../../src/engine/layers/conv.js';
+import {
+  convOutputLength,
+  convTransposeOutputLength,
+  countConv,
+  countConvLSTM,
+  poolOutputLength,
+} from '../../../src/engine/layers/conv.js';
 
 describe('convolutions', () => {
   it('PyTorch Conv2d: weight (out, in/groups, kh, kw) + bias', () => {
@@ -10,14 +16,30 @@ describe('convolutions', () => {
     expect(r.type).toBe('Conv2d');
   });
   it('PyTorch Conv3d with groups and no bias', () => {
-    const r = countConv({ framework: 'pytorch', input: 132n, filters: 236n, kernel: [3n, 3n, 3n], groups: 4n, bias: false });
+    const r = countConv({
+      framework: 'pytorch',
+      input: 132n,
+      filters: 236n,
+      kernel: [3n, 3n, 3n],
+      groups: 4n,
+      bias: false,
+    });
     expect(r.params).toBe(236n * 33n * 27n);
   });
   it('groups must divide the channels', () => {
-    expect(() => countConv({ framework: 'pytorch', input: 10n, filters: 8n, kernel: [3n], groups: 4n, bias: true })).toThrow(/divisible by groups/);
+    expect(() =>
+      countConv({ framework: 'pytorch', input: 10n, filters: 8n, kernel: [3n], groups: 4n, bias: true }),
+    ).toThrow(/divisible by groups/);
   });
   it('PyTorch ConvTranspose2d: weight (in, out/groups, kh, kw)', () => {
-    const r = countConv({ framework: 'pytorch', variant: 'transpose', input: 16n, filters: 33n, kernel: [3n, 3n], bias: true });
+    const r = countConv({
+      framework: 'pytorch',
+      variant: 'transpose',
+      input: 16n,
+      filters: 33n,
+      kernel: [3n, 3n],
+      bias: true,
+    });
     expect(r.tensors[0]?.shape).toEqual([16n, 33n, 3n, 3n]);
     expect(r.params).toBe(16n * 33n * 9n + 33n);
   });
@@ -25,12 +47,29 @@ describe('convolutions', () => {
     const r = countConv({ framework: 'keras', input: 1n, filters: 32n, kernel: [3n, 3n], bias: true });
     expect(r.params).toBe(320n); // Keras MNIST convnet example: conv2d 320
     expect(r.tensors[0]?.shape).toEqual([3n, 3n, 1n, 32n]);
-    expect(countConv({ framework: 'keras', input: 32n, filters: 64n, kernel: [3n, 3n], bias: true }).params).toBe(18_496n);
+    expect(countConv({ framework: 'keras', input: 32n, filters: 64n, kernel: [3n, 3n], bias: true }).params).toBe(
+      18_496n,
+    );
   });
   it('Keras depthwise and separable convolutions', () => {
-    const dw = countConv({ framework: 'keras', variant: 'depthwise', input: 32n, filters: 1n, kernel: [3n, 3n], depthMultiplier: 2n, bias: true });
+    const dw = countConv({
+      framework: 'keras',
+      variant: 'depthwise',
+      input: 32n,
+      filters: 1n,
+      kernel: [3n, 3n],
+      depthMultiplier: 2n,
+      bias: true,
+    });
     expect(dw.params).toBe(3n * 3n * 32n * 2n + 64n);
-    const sep = countConv({ framework: 'keras', variant: 'separable', input: 32n, filters: 64n, kernel: [3n, 3n], bias: true });
+    const sep = countConv({
+      framework: 'keras',
+      variant: 'separable',
+      input: 32n,
+      filters: 64n,
+      kernel: [3n, 3n],
+      bias: true,
+    });
     expect(sep.params).toBe(3n * 3n * 32n + 32n * 64n + 64n);
     expect(sep.tensors.map((t) => t.name)).toEqual(['depthwise_kernel', 'pointwise_kernel', 'bias']);
   });

@@ -11,7 +11,12 @@ describe('dense layers', () => {
       { name: 'weight', shape: [768n, 512n], params: 393_216n, trainable: true },
       { name: 'bias', shape: [768n], params: 768n, trainable: true },
     ]);
-    expect(r.steps.at(-1)).toEqual({ kind: 'formula', label: 'in one line', expression: '(512 + 1) x 768', result: 393_984n });
+    expect(r.steps.at(-1)).toEqual({
+      kind: 'formula',
+      label: 'in one line',
+      expression: '(512 + 1) x 768',
+      result: 393_984n,
+    });
   });
   it('bias=False drops the bias', () => {
     const r = countDense({ framework: 'pytorch', input: 16n, units: 100n, bias: false });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { countKerasBatchNorm, countKerasLayerNorm, countTorchBatchNorm, countTorchGroupNorm, countTorchLayerNorm } from '../../../src/engine/layers/norm.js';
+import {
+  countKerasBatchNorm,
+  countKerasLayerNorm,
+  countTorchBatchNorm,
+  countTorchGroupNorm,
+  countTorchLayerNorm,
+} from '../../../src/engine/layers/norm.js';
 
 describe('PyTorch norms', () => {
   it('BatchNorm: 2C parameters; running_mean/var + num_batches_tracked are 2C+1 buffers, not parameters', () => {
@@ -14,7 +20,10 @@ describe('PyTorch norms', () => {
     expect(countTorchBatchNorm({ features: 64n, affine: true, trackRunningStats: false }).buffers).toBe(0n);
   });
   it('InstanceNorm defaults (affine=False, no stats) and with both on', () => {
-    expect(countTorchBatchNorm({ typeName: 'InstanceNorm2d', features: 10n, affine: false, trackRunningStats: false }).params).toBe(0n);
+    expect(
+      countTorchBatchNorm({ typeName: 'InstanceNorm2d', features: 10n, affine: false, trackRunningStats: false })
+        .params,
+    ).toBe(0n);
     const r = countTorchBatchNorm({ typeName: 'InstanceNorm2d', features: 10n, affine: true, trackRunningStats: true });
     expect([r.params, r.buffers]).toEqual([20n, 21n]);
   });

@@ -9,7 +9,11 @@ export type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButt
  * One shape for every answer button: ack, decode the query the button carries (no server state),
  * answer it again and post the messages via response_url. `inChannel` posts for everyone.
  */
-export function buttonReply(name: string, messagesFor: (query: string) => { outcome: string; messages: SlackMessage[] }, inChannel = false) {
+export function buttonReply(
+  name: string,
+  messagesFor: (query: string) => { outcome: string; messages: SlackMessage[] },
+  inChannel = false,
+) {
   return async ({ ack, action, body, respond, logger }: ButtonArgs): Promise<void> => {
     const started = performance.now();
     let outcome = 'failed';
@@ -19,7 +23,11 @@ export function buttonReply(name: string, messagesFor: (query: string) => { outc
       if (!decoded || !body.response_url) {
         outcome = 'stale_button';
         if (body.response_url) {
-          await respond({ response_type: 'ephemeral', replace_original: false, text: 'Sorry, that button no longer carries a question. Run the command again.' });
+          await respond({
+            response_type: 'ephemeral',
+            replace_original: false,
+            text: 'Sorry, that button no longer carries a question. Run the command again.',
+          });
         }
         return;
       }

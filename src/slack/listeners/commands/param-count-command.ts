@@ -14,7 +14,10 @@ const answerFailed: CommandReply = {
   blocks: [
     {
       type: 'section',
-      text: { type: 'mrkdwn', text: ':warning: Sorry, something went wrong while counting that. Try again, or try a smaller example such as `/lstm 4096 256`.' },
+      text: {
+        type: 'mrkdwn',
+        text: ':warning: Sorry, something went wrong while counting that. Try again, or try a smaller example such as `/lstm 4096 256`.',
+      },
     },
   ],
 };

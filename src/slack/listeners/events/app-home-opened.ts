@@ -3,7 +3,11 @@ import { homeView } from '../../home-view.js';
 import { logRequest, slackErrorCode } from '../../reply.js';
 
 /** Publishes the Home tab cheat sheet when a user opens it. */
-const appHomeOpenedCallback = async ({ event, client, logger }: AllMiddlewareArgs & SlackEventMiddlewareArgs<'app_home_opened'>) => {
+const appHomeOpenedCallback = async ({
+  event,
+  client,
+  logger,
+}: AllMiddlewareArgs & SlackEventMiddlewareArgs<'app_home_opened'>) => {
   if (event.tab !== 'home') return;
   const started = performance.now();
   let outcome = 'published';

@@ -4,7 +4,12 @@ import { renderBlocks } from '../../../render/blocks.js';
 import { logRequest, slackErrorCode, stripBotMention } from '../../reply.js';
 
 /** `@ParamCount /lstm 4096 256` or a mention with pasted code: answer in the thread. */
-const appMentionCallback = async ({ event, say, context, logger }: AllMiddlewareArgs & SlackEventMiddlewareArgs<'app_mention'>) => {
+const appMentionCallback = async ({
+  event,
+  say,
+  context,
+  logger,
+}: AllMiddlewareArgs & SlackEventMiddlewareArgs<'app_mention'>) => {
   const started = performance.now();
   let outcome = 'failed';
   const text = stripBotMention(event.text ?? '', context.botUserId);

@@ -4,7 +4,12 @@ import { renderBlocks } from '../../../render/blocks.js';
 import { logRequest, slackErrorCode, stripBotMention } from '../../reply.js';
 
 /** A direct message to the bot (message.im): answer in its thread. Bot messages and edits are ignored. */
-const directMessageCallback = async ({ event, say, context, logger }: AllMiddlewareArgs & SlackEventMiddlewareArgs<'message'>) => {
+const directMessageCallback = async ({
+  event,
+  say,
+  context,
+  logger,
+}: AllMiddlewareArgs & SlackEventMiddlewareArgs<'message'>) => {
   if (event.channel_type !== 'im' || event.subtype !== undefined || event.bot_id !== undefined) return;
   const started = performance.now();
   let outcome = 'failed';

@@ -8,7 +8,14 @@ import { logRequest, slackErrorCode, stripBotMention } from '../../reply.js';
  * cannot post there (not_in_channel, channel_not_found...), the answer goes to the user alone, first
  * with chat.postEphemeral and, if that fails too, through the shortcut's response_url.
  */
-const explainParameterCountsCallback = async ({ ack, shortcut, client, respond, context, logger }: AllMiddlewareArgs & SlackShortcutMiddlewareArgs<MessageShortcut>) => {
+const explainParameterCountsCallback = async ({
+  ack,
+  shortcut,
+  client,
+  respond,
+  context,
+  logger,
+}: AllMiddlewareArgs & SlackShortcutMiddlewareArgs<MessageShortcut>) => {
   const started = performance.now();
   let outcome = 'failed';
   const text = stripBotMention(shortcut.message.text ?? '', context.botUserId);
