@@ -1206,7 +1206,7 @@ function autoName(layer: LayerSpec, index: number, counters: Map<string, number>
       ? 'TimeDistributed'
       : layer.kind === 'recurrent' && layer.bidirectional && layer.framework === 'keras'
         ? 'Bidirectional'
-        : typeOf(layer).replace(/\(.*$/, '');
+        : (typeOf(layer).split('(')[0] ?? '');
   if (framework === 'pytorch' && !isKerasStyle(layer)) return String(index);
   const base = kerasSnake(t);
   const n = counters.get(base) ?? 0;
