@@ -76,7 +76,7 @@ export function scanShape(s: string, i: number): number {
 
 function dim(d: string): bigint | null {
   const s = d.trim();
-  if (s.length > 0 && s.length <= 19 && [...s].every(isDigit)) return BigInt(s);
+  if (s.length <= 19 && allDigits(s)) return BigInt(s);
   return null;
 }
 
@@ -149,14 +149,19 @@ export interface Count {
   frozen: boolean;
 }
 
+function allDigits(t: string): boolean {
+  for (let i = 0; i < t.length; i++) if (!isDigit(t[i])) return false;
+  return t.length > 0;
+}
+
 /** "1444800" or "1,444,800" (commas every three digits) -> digits, else null. */
 function groupedDigits(t: string): string | null {
   if (t === '' || t.length > 30) return null;
-  if (!t.includes(',')) return [...t].every(isDigit) ? t : null;
+  if (!t.includes(',')) return allDigits(t) ? t : null;
   const groups = t.split(',');
   const [head, ...rest] = groups;
-  if (!head || head.length > 3 || ![...head].every(isDigit)) return null;
-  if (!rest.every((g) => g.length === 3 && [...g].every(isDigit))) return null;
+  if (!head || head.length > 3 || !allDigits(head)) return null;
+  if (!rest.every((g) => g.length === 3 && allDigits(g))) return null;
   return groups.join('');
 }
 
@@ -179,7 +184,7 @@ export function parseCount(text: string): Count | null {
   const dot = t.indexOf('.');
   if (dot >= 0) {
     const frac = t.slice(dot + 1);
-    if (frac === '' || ![...frac].every((c) => c === '0')) return null;
+    if (frac === '' || frac.replaceAll('0', '') !== '') return null;
     t = t.slice(0, dot);
   }
   const digits = groupedDigits(t);
@@ -189,6 +194,8 @@ export function parseCount(text: string): Count | null {
 
 /** End of a count cell starting at i (it ends at a space or the line's end), or -1. */
 export function scanCount(s: string, i: number): number {
+  const c = s[i];
+  if (!isDigit(c) && c !== '(' && c !== '-') return -1;
   let j = i;
   while (j < s.length && !isSpace(s[j])) j++;
   if (j === i) return -1;
@@ -226,7 +233,7 @@ function splitTorchName(raw: string): NameParts {
       .slice(colon + 1)
       .trim()
       .split('-');
-    if (d && k && more.length === 0 && [...d].every(isDigit) && [...k].every(isDigit) && d.length < 4) {
+    if (d && k && more.length === 0 && allDigits(d) && allDigits(k) && d.length < 4) {
       depth = Number(d);
       index = `${d}-${k}`;
       t = t.slice(0, colon).trimEnd();

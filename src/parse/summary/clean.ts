@@ -55,8 +55,16 @@ const BOX_CHARS = new Set([...'┏┓┡┩├┤┼└┘┴┬╇┳━─┃�
 
 /** A horizontal rule or box border line ("=====", "____", "┏━━┳━━┓", "├─────┤"). */
 export function isRule(line: string): boolean {
+  if (line.length < 3) return false;
   const t = line.trim();
-  if (t === '') return line.length >= 3;
-  if (t.length >= 3 && [...t].every((c) => RULE_CHARS.has(c))) return true;
-  return line.length >= 3 && [...line].every((c) => BOX_CHARS.has(c) || c.trim() === '');
+  if (t === '') return true;
+  if (!RULE_CHARS.has(t[0] as string) && !BOX_CHARS.has(t[0] as string)) return false;
+  let rule = t.length >= 3;
+  let box = true;
+  for (let i = 0; i < t.length && (rule || box); i++) {
+    const c = t[i] as string;
+    if (!RULE_CHARS.has(c)) rule = false;
+    if (!BOX_CHARS.has(c) && c !== ' ') box = false;
+  }
+  return rule || box;
 }
