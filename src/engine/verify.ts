@@ -216,8 +216,10 @@ function checkTotal(parsed: Extract<SummaryParse, { ok: true }>, rows: VerifiedR
   parsed.rows.forEach((r, i) => {
     const v = rows[i];
     if (!inTotal(r, torch) || !v) return;
-    computed += v.computed ?? v.nearest ?? r.stated;
-    nonTrainable += v.nonTrainable ?? 0n;
+    const count = v.computed ?? v.nearest ?? r.stated;
+    computed += count;
+    // torchinfo prints a frozen module's count in parentheses: all of it non-trainable.
+    nonTrainable += r.frozen ? count : (v.nonTrainable ?? 0n);
     if (v.status === 'unknown' && r.stated > 0n) unchecked++;
   });
   const caveat =

@@ -234,6 +234,41 @@ const EXPECTED: Record<string, RowExpect[]> = {
     ['agrees', 103680n, TWO_BIAS],
     ['agrees', 61n, ALL],
   ],
+  // No output shapes (torchinfo without an input): nothing to rebuild from; the total still holds.
+  'torchinfo-default-no-input.txt': Array<RowExpect>(6).fill(['unknown', null, []]),
+  'torchinfo-frozen-multadds.txt': [
+    ['unknown', null, []],
+    ['unknown', null, []],
+    ['agrees', 128n, TORCH_BN],
+    ['agrees', 0n, ALL],
+    ['agrees', 0n, ALL],
+    ['agrees', 650n, ALL],
+  ],
+  'torchinfo-var-names.txt': [
+    ['unknown', null, []],
+    ['agrees', 100480n, ALL],
+    ['agrees', 0n, ALL],
+    ['agrees', 1290n, ALL],
+  ],
+  'torchinfo-ascii-kernel-groups.txt': Array<RowExpect>(6).fill(['unknown', null, []]),
+  'torchinfo-verbose2.txt': [
+    ['unknown', null, []],
+    ['agrees', 100480n, ALL],
+    ['agrees', 0n, ALL],
+    ['agrees', 1290n, ALL],
+  ],
+  'keras3-narrow-param-split.txt': [
+    ['agrees', 49408n, ONE_BIAS],
+    ['agrees', 65n, ALL],
+  ],
+  'keras3-r-comment-cut.txt': [
+    ['agrees', 1056n, ALL],
+    ['agrees', 330n, ALL],
+  ],
+  'keras2-return-state-list.txt': [
+    ['agrees', 0n, ALL],
+    ['agrees', 335872n, ONE_BIAS],
+  ],
   'torchinfo-vae-conv.txt': [
     ['unknown', null, []],
     ['unknown', null, []],
