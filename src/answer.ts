@@ -11,8 +11,9 @@ import { looksLikeSummary, parseSummary } from './parse/summary.js';
 import type { SolveUnknown } from './engine/solve.js';
 import type { Convention, ModelRecord, RecurrentSpec, Step } from './engine/types.js';
 import { MAX_QUERY_CHARS, MAX_QUERY_LINES } from './limits.js';
-import { countModel } from './engine/model.js';
-import { looksLikeCode, modelAlternatives, parseCode } from './parse/code.js';
+import { countModelWithAlternatives, ModelError } from './engine/model.js';
+import type { CountedModel } from './engine/model.js';
+import { looksLikeCode, parseCode } from './parse/code.js';
 import { CELL_COMMANDS, parseSlashText, usageExample } from './parse/slash.js';
 import type { SlashQuery } from './parse/slash.js';
 import { formatCount } from './render/format.js';
@@ -273,8 +274,14 @@ export function comparisonRows(convention: Convention, total: bigint, alternativ
 function answerCode(query: string, command: string, text: string, compare: boolean): Answer {
   const parsed = parseCode(text);
   if (!parsed.ok) return errorAnswer(query, command, parsed.error);
-  const model = countModel(parsed.model);
-  const alternatives = modelAlternatives(parsed.model) as Alternative[];
+  let counted: CountedModel;
+  try {
+    counted = countModelWithAlternatives(parsed.model);
+  } catch (e) {
+    if (e instanceof ModelError) return errorAnswer(query, command, e.message);
+    throw e;
+  }
+  const { record: model, alternatives } = counted;
   const only = model.layers.length === 1 ? model.layers[0] : undefined;
   const title = only
     ? `${only.type}${only.name && only.name.replace(/_/g, '').toLowerCase() !== only.type.toLowerCase() ? ` "${only.name}"` : ''}`

@@ -11,6 +11,8 @@ import {
 } from './recurrent.js';
 import type { Convention, Dim, LayerRecord, ModelRecord, RecurrentSpec, Step } from './types.js';
 import { CONVENTIONS } from './types.js';
+import { groupDigits } from './numbers.js';
+import { MAX_MODEL_ROWS, MAX_TOTAL_PARAMS } from '../limits.js';
 import { FRAMEWORK_CONVENTION, countParameterFree, makeRecord, prod, tensor } from './layers/common.js';
 import type { Framework } from './layers/common.js';
 import { countDense, countEmbedding } from './layers/dense.js';
@@ -1219,7 +1221,29 @@ interface Flowed {
   recurrent: RecurrentSpec[];
 }
 
+/** Rows a layer adds to the work: its stacked layers x directions (1 for most layers). */
+function layerRows(layer: LayerSpec): number {
+  if (layer.kind === 'recurrent') return layer.layers * (layer.bidirectional ? 2 : 1);
+  if (layer.kind === 'time-distributed') return layerRows(layer.layer);
+  if (layer.kind === 'transformer-stack') return (layer.encoder?.count ?? 0) + (layer.decoder?.count ?? 0) || 1;
+  return 1;
+}
+
+/** The work budget, checked before any layer is counted (see src/limits.ts). */
+function checkBudget(spec: ModelSpec): void {
+  let rows = 0;
+  for (const layer of spec.layers) {
+    rows += layerRows(layer);
+    if (rows > MAX_MODEL_ROWS) {
+      throw new ModelError(
+        `That model has more than ${groupDigits(BigInt(MAX_MODEL_ROWS))} layer rows (layers x stacked layers x directions); I count at most ${groupDigits(BigInt(MAX_MODEL_ROWS))} in one answer. Count one part at a time, e.g. \`nn.LSTM(300, 512, num_layers=2)\`.`,
+      );
+    }
+  }
+}
+
 function flowModel(spec: ModelSpec): Flowed {
+  checkBudget(spec);
   const layers: LayerRecord[] = [];
   const unknownLayers: string[] = [];
   const recurrent: RecurrentSpec[] = [];
@@ -1228,6 +1252,7 @@ function flowModel(spec: ModelSpec): Flowed {
   let shape: Shape | null = null;
   let hint: InputHint | null = spec.input;
   let index = 0;
+  let runningTotal = 0n;
   for (const layer of spec.layers) {
     let inShape: Shape | null = shape;
     if (inShape === null && layer.inputShape) inShape = layer.inputShape;
@@ -1246,6 +1271,12 @@ function flowModel(spec: ModelSpec): Flowed {
       notes.push(`not counted: ${r.unknown} (I don't know this layer; assumed it keeps the shape).`);
     }
     if (r.record) {
+      runningTotal += r.record.params;
+      if (runningTotal > MAX_TOTAL_PARAMS) {
+        throw new ModelError(
+          `That model has more than 10^${MAX_TOTAL_PARAMS.toString().length - 1} parameters, the most I report; check the sizes for a typo.`,
+        );
+      }
       layers.push(r.record);
       index++;
     }
@@ -1303,18 +1334,23 @@ export function tryCountModel(spec: ModelSpec): { ok: true; record: ModelRecord 
   }
 }
 
+/** A model's record and, for one with recurrent layers, its total under each other convention. */
+export interface CountedModel {
+  record: ModelRecord;
+  alternatives: { convention: Convention; total: bigint }[];
+}
+
+/** Counts a model once: its record and the other conventions' totals together. Throws ModelError. */
+export function countModelWithAlternatives(spec: ModelSpec): CountedModel {
+  const flowed = flowModel(spec);
+  return { record: flowed.record, alternatives: alternativesOf(flowed) };
+}
+
 /**
  * For a model with recurrent layers: the total if every recurrent layer were counted under each other
- * convention that can count them all. Empty when the model has none (or cannot be counted).
+ * convention that can count them all. Empty when the model has none.
  */
-export function modelAlternativesOf(spec: ModelSpec): { convention: Convention; total: bigint }[] {
-  let flowed: Flowed;
-  try {
-    flowed = flowModel(spec);
-  } catch (e) {
-    if (e instanceof ModelError) return [];
-    throw e;
-  }
+function alternativesOf(flowed: Flowed): { convention: Convention; total: bigint }[] {
   const rs = flowed.recurrent;
   if (rs.length === 0) return [];
   const own = rs.reduce((s, r) => s + recurrentTotal(r), 0n);
@@ -1331,4 +1367,14 @@ export function modelAlternativesOf(spec: ModelSpec): { convention: Convention; 
     out.push({ convention: c, total: sum });
   }
   return out;
+}
+
+/** The other conventions' totals alone (empty when the model cannot be counted). */
+export function modelAlternativesOf(spec: ModelSpec): { convention: Convention; total: bigint }[] {
+  try {
+    return countModelWithAlternatives(spec).alternatives;
+  } catch (e) {
+    if (e instanceof ModelError) return [];
+    throw e;
+  }
 }
