@@ -129,7 +129,10 @@ function oracleQueryBench(minMs = 2000) {
   const family = (source) => (source.startsWith('keras') ? 'keras' : source);
   const groups = new Map();
   for (const c of cases) groups.set(family(c.source), [...(groups.get(family(c.source)) ?? []), c.query]);
-  groups.set('all', cases.map((c) => c.query));
+  groups.set(
+    'all',
+    cases.map((c) => c.query),
+  );
   const out = [];
   for (const [name, queries] of groups) {
     for (let i = 0; i < 200; i++) for (const q of queries) answerQuery(q); // warm-up (JIT)
