@@ -1,5 +1,5 @@
 // Answer -> terminal text (the console and `paramcount "<query>"`).
-import type { Answer, CountAnswer } from '../answer.js';
+import type { Answer, CountAnswer } from '../answer-types.js';
 import type { LayerRecord } from '../engine/types.js';
 import { CONVENTION_LABELS } from '../engine/types.js';
 import { formatBytes, formatCount, formatSigned, printable } from './format.js';
