@@ -205,6 +205,15 @@ describe('keras.applications: arguments', () => {
     expect(layer('InceptionV3', {}, 'conv2d_93').tensors[0]?.shape).toEqual([1n, 1n, 2048n, 192n]);
   });
 
+  it('notes what changes nothing: imagenet weights, pooling Keras ignores', () => {
+    expect(build('ResNet50').notes.join(' ')).toContain("weights='imagenet' only sets the values");
+    expect(build('ResNet50', { includeTop: false, pooling: 'average' }).notes.join(' ')).toContain(
+      'Keras adds no pooling layer',
+    );
+    expect(build('ResNet50', { pooling: 'max' }).notes.join(' ')).toContain('ignored by Keras when include_top=True');
+    expect(count('ResNet50', { includeTop: false, pooling: 'average' }).layers.at(-1)?.name).toBe('conv5_block3_add');
+  });
+
   it('accepts dotted names as written in code', () => {
     expect(kerasApplication('tf.keras.applications.resnet50.ResNet50').ok).toBe(true);
     expect(kerasApplication('keras.applications.EfficientNetB3').ok).toBe(true);
@@ -251,5 +260,15 @@ describe('keras.applications: refusals', () => {
     expect(error('VGG16', { weights: null, inputShape: [null, null, 3n] })).toContain('fixed input size');
     expect(error('VGG16', { weights: null, inputShape: [224n, 224n] })).toContain('three numbers');
     expect(error('ResNet50', { weights: null, classes: 0n })).toContain('positive');
+    expect(error('ResNet50', { weights: null, includeTop: false, inputShape: [224n, 224n, 0n] })).toContain('channel');
+  });
+
+  it('bounds alpha, and refuses one that leaves a layer with no filters', () => {
+    expect(error('MobileNet', { weights: null, alpha: 0.01 })).toContain('0 filters');
+    expect(error('MobileNet', { weights: null, alpha: Number.POSITIVE_INFINITY })).toContain('at most 1000');
+    expect(error('MobileNetV2', { weights: null, alpha: Number.NaN })).toContain('above 0');
+    expect(error('MobileNetV2', { weights: null, alpha: -1 })).toContain('above 0');
+    // alpha = 1/32 is the narrowest MobileNet Keras builds: conv1 has int(32 x 0.03125) = 1 filter.
+    expect(layer('MobileNet', { weights: null, alpha: 0.03125 }, 'conv1').tensors[0]?.shape).toEqual([3n, 3n, 3n, 1n]);
   });
 });

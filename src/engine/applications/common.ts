@@ -101,9 +101,10 @@ export function obtainInputShape(
         ok: false,
         error: `input_shape must be three numbers (height, width, channels), e.g. input_shape=(224, 224, 3); got ${dims(given)}.`,
       };
-    if (given[2] === null)
-      return { ok: false, error: `input_shape ${dims(given)} needs a channel count, e.g. (224, 224, 3).` };
-    if (given[2] !== 3n && imagenet)
+    const channels = given[2] ?? null;
+    if (channels === null || channels <= 0n)
+      return { ok: false, error: `input_shape ${dims(given)} needs a positive channel count, e.g. (224, 224, 3).` };
+    if (channels !== 3n && imagenet)
       return {
         ok: false,
         error: `With weights='imagenet' the input must have 3 channels; got input_shape=${dims(given)}. Pass weights=None for another channel count.`,

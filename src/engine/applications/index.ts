@@ -101,6 +101,10 @@ export function kerasApplication(
     `keras.applications.${d.name}: built layer by layer as ${d.source} builds it, on input ${describeInput(r)}${r.includeTop ? '' : ', include_top=False'}. Activation and Dropout layers (no weights, shape unchanged) are left out of the table.`,
   ];
   if (r.imagenet) notes.push(`weights='imagenet' only sets the values: the count is the same with weights=None.`);
+  else if (typeof args.weights === 'string')
+    notes.push(
+      `weights='${args.weights}' loads values from a file, which must fit this architecture: the count is the architecture's.`,
+    );
   if (!r.includeTop && args.pooling !== undefined && args.pooling !== null && r.pooling === null)
     notes.push(`pooling='${args.pooling}' is neither 'avg' nor 'max', so Keras adds no pooling layer.`);
   if (r.includeTop && r.pooling) notes.push(`pooling='${r.pooling}' is ignored by Keras when include_top=True.`);

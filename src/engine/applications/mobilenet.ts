@@ -26,6 +26,14 @@ function squareDefault(sizes: readonly bigint[]): (shape: readonly Dim[] | null)
   };
 }
 
+/** The widest multiplier accepted: far past any real model, and it keeps every width a plain integer. */
+const MAX_ALPHA = 1000;
+
+function alphaProblem(alpha: number): string | null {
+  if (Number.isFinite(alpha) && alpha > 0 && alpha <= MAX_ALPHA) return null;
+  return `alpha must be a number above 0 and at most ${MAX_ALPHA} (the width multiplier, e.g. alpha=0.5); got ${alpha}.`;
+}
+
 function inList(alpha: number, allowed: readonly number[]): boolean {
   return allowed.includes(alpha);
 }
@@ -174,7 +182,10 @@ export const MOBILENETS: ApplicationDef[] = [
     minSize: 32n,
     defaultSizeFor: squareDefault([128n, 160n, 192n, 224n]),
     check: (r) => {
-      if (!(r.alpha > 0)) return `alpha must be a positive number, e.g. alpha=0.5; got ${r.alpha}.`;
+      const bad = alphaProblem(r.alpha);
+      if (bad) return bad;
+      if (scaled(32, r.alpha) === 0n)
+        return `alpha=${r.alpha} makes the first convolution int(32 x ${r.alpha}) = 0 filters wide, which Keras refuses; the smallest alpha that works is 0.03125.`;
       if (r.depthMultiplier <= 0n) return `depth_multiplier must be a positive integer; got ${r.depthMultiplier}.`;
       if (!r.imagenet) return null;
       if (r.depthMultiplier !== 1n)
@@ -193,7 +204,8 @@ export const MOBILENETS: ApplicationDef[] = [
     minSize: 32n,
     defaultSizeFor: squareDefault([96n, 128n, 160n, 192n, 224n]),
     check: (r) => {
-      if (!(r.alpha > 0)) return `alpha must be a positive number, e.g. alpha=0.5; got ${r.alpha}.`;
+      const bad = alphaProblem(r.alpha);
+      if (bad) return bad;
       if (r.imagenet && !inList(r.alpha, [0.35, 0.5, 0.75, 1, 1.3, 1.4]))
         return `with weights='imagenet' Keras accepts alpha 0.35, 0.50, 0.75, 1.0, 1.3 or 1.4 only (got ${r.alpha}); pass weights=None to use another.`;
       return null;
