@@ -1,10 +1,11 @@
 // keras.applications built from their architecture and counted by the engine, checked against the
 // totals Keras publishes (the keras.io applications table and model.summary() of each model).
 import { describe, expect, it } from 'vitest';
-import type { ApplicationArgs } from '../../src/engine/applications/index.js';
+import type { ApplicationArgs, PythonValue } from '../../src/engine/applications/index.js';
 import {
   KERAS_APPLICATION_NAMES,
   kerasApplication,
+  kerasApplicationCall,
   kerasApplicationSignature,
 } from '../../src/engine/applications/index.js';
 import { makeDivisible } from '../../src/engine/applications/mobilenet.js';
@@ -270,5 +271,57 @@ describe('keras.applications: refusals', () => {
     expect(error('MobileNetV2', { weights: null, alpha: -1 })).toContain('above 0');
     // alpha = 1/32 is the narrowest MobileNet Keras builds: conv1 has int(32 x 0.03125) = 1 filter.
     expect(layer('MobileNet', { weights: null, alpha: 0.03125 }, 'conv1').tensors[0]?.shape).toEqual([3n, 3n, 3n, 1n]);
+  });
+});
+
+describe('keras.applications: the call as a reader evaluated it', () => {
+  function callTotal(path: string, positional: PythonValue[], keywords: Record<string, PythonValue>): bigint {
+    const r = kerasApplicationCall(path, positional, keywords);
+    if (!r.ok) throw new Error(r.error);
+    return countModel(r.spec).total;
+  }
+  function callError(path: string, positional: PythonValue[], keywords: Record<string, PythonValue>): string {
+    const r = kerasApplicationCall(path, positional, keywords);
+    if (r.ok) throw new Error('expected a refusal');
+    return r.error;
+  }
+
+  it('binds keywords and positional arguments to the real signature', () => {
+    expect(callTotal('tf.keras.applications.ResNet50', [], {})).toBe(25_636_712n);
+    expect(callTotal('keras.applications.ResNet50', [], { weights: null, classes: 10n })).toBe(23_608_202n);
+    // ResNet50(False, None, None, (224, 224, 3))
+    expect(callTotal('ResNet50', [false, null, null, [224n, 224n, 3n]], {})).toBe(23_587_712n);
+    // MobileNet(input_shape, alpha, ...): alpha second.
+    expect(callTotal('MobileNet', [null, 0.5], {})).toBe(count('MobileNet', { alpha: 0.5 }).total);
+    expect(callTotal('MobileNetV2', [], { alpha: 1n, include_top: false })).toBe(2_257_984n);
+  });
+
+  it('ignores what never changes a count, and reads input_tensor for its shape', () => {
+    expect(
+      callTotal('EfficientNetB0', [], {
+        classifier_activation: { other: 'None' },
+        name: 'backbone',
+        include_top: false,
+        input_tensor: { tensorShape: [224n, 224n, 3n] },
+      }),
+    ).toBe(4_049_571n);
+    expect(callTotal('MobileNet', [], { dropout: 0.5 })).toBe(4_253_864n);
+  });
+
+  it('refuses what Python or Keras would refuse, saying what was expected', () => {
+    expect(callError('keras.applications.ResNet18', [], {})).toContain('ResNet50');
+    expect(callError('ResNet50', [], { alpha: 0.5 })).toContain('has no argument `alpha`');
+    expect(callError('ResNet50', [true], { include_top: false })).toContain('two values for `include_top`');
+    expect(callError('ResNet50', [], { include_top: 'no' })).toContain('True or False');
+    expect(callError('ResNet50', [], { weights: null, classes: 2.5 })).toContain('positive integer');
+    expect(callError('ResNet50', [], { input_shape: 'big', include_top: false })).toContain('(224, 224, 3)');
+    expect(
+      callError(
+        'ResNet50',
+        Array.from({ length: 9 }, () => null),
+        {},
+      ),
+    ).toContain('at most 8 arguments');
+    expect(callError('ResNet50', [], { classes: 10n })).toContain('weights=None');
   });
 });
