@@ -99,8 +99,7 @@ export function kerasApplicationCall(
       ok: false,
       error: `${name}() takes at most ${signature.length} arguments (${signature.join(', ')}); got ${positional.length}.`,
     };
-  const bound = new Map<string, PythonValue>();
-  positional.forEach((v, i) => bound.set(signature[i] as string, v));
+  const bound = new Map<string, PythonValue>(positional.map((v, i) => [signature[i] as string, v]));
   for (const [key, v] of Object.entries(keywords)) {
     if (!signature.includes(key))
       return {
