@@ -147,6 +147,10 @@ describe('keras.applications: arguments', () => {
     expect(out('Xception', 299n)).toEqual([null, 10n, 10n, 2048n]);
     expect(out('DenseNet121', 224n)).toEqual([null, 7n, 7n, 1024n]);
     expect(out('ResNet50', 200n)).toEqual([null, 7n, 7n, 2048n]);
+    const r = kerasApplication('ResNet50', { includeTop: false, inputShape: [224n, 224n, 3n] });
+    expect(r.ok && r.output).toEqual([7n, 7n, 2048n]);
+    const top = kerasApplication('MobileNet');
+    expect(top.ok && top.output).toEqual([1000n]);
   });
 
   it("VGG16's flattened top follows the input size (weights=None)", () => {

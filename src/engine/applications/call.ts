@@ -1,10 +1,10 @@
 // The call as a code reader sees it: `keras.applications.X(arg, key=value, ...)` with the Python values
 // it could evaluate. Binds them to the application's real signature, checks their types as Keras
 // would, and builds the model (see kerasApplication). A reader only has to hand over the values.
-import type { ModelSpec } from '../model.js';
 import type { Dim } from '../types.js';
 import type { ApplicationArgs } from './common.js';
 import { kerasApplication, kerasApplicationSignature } from './registry.js';
+import type { ApplicationResult } from './registry.js';
 
 /**
  * A Python value as the reader evaluated it: int (bigint), float (number), bool, str, None (null),
@@ -90,7 +90,7 @@ export function kerasApplicationCall(
   path: string,
   positional: readonly PythonValue[],
   keywords: Readonly<Record<string, PythonValue>>,
-): { ok: true; name: string; spec: ModelSpec } | { ok: false; error: string } {
+): ApplicationResult {
   const signature = kerasApplicationSignature(path);
   if (!signature) return kerasApplication(path);
   const name = path.slice(path.lastIndexOf('.') + 1);

@@ -44,6 +44,8 @@ export function channelsOf(t: Tensor): bigint {
 export class AppGraph {
   readonly layers: LayerSpec[] = [];
   private last: Tensor | null = null;
+  /** The model's output shape (batch excluded), set by finish(). */
+  output: readonly Dim[] = [];
   /** Keras's automatic names (`conv2d`, `conv2d_1`, ...) for layers the builder leaves unnamed. */
   private readonly autoNames = new Map<string, number>();
 
@@ -71,6 +73,7 @@ export class AppGraph {
   finish(x: Tensor): void {
     this.from(x);
     this.last = x;
+    this.output = x.shape;
   }
 
   private name(given: string | undefined, base: string): string {

@@ -2,6 +2,7 @@
 // specs that countModel counts like any pasted model (never a tabulated total). Unknown names are
 // refused with the list of known ones, never counted as 0.
 import type { ModelSpec } from '../model.js';
+import type { Dim } from '../types.js';
 import type { ApplicationArgs, ApplicationDef, Resolved } from './common.js';
 import { obtainInputShape } from './common.js';
 import { DENSENETS } from './densenet.js';
@@ -33,6 +34,14 @@ export const KERAS_APPLICATION_NAMES: readonly string[] = DEFS.map((d) => d.name
 export function kerasApplicationSignature(name: string): readonly string[] | null {
   return BY_NAME.get(lastSegment(name))?.signature ?? null;
 }
+
+/**
+ * The built model: its spec (ending on the model's output, so layers appended after it read that
+ * output) and the output's shape, batch excluded (e.g. (7, 7, 2048) or (1000,)); or why not.
+ */
+export type ApplicationResult =
+  | { ok: true; name: string; spec: ModelSpec; output: Dim[] }
+  | { ok: false; error: string };
 
 function lastSegment(name: string): string {
   const i = name.lastIndexOf('.');
@@ -87,10 +96,7 @@ function describeInput(r: Resolved): string {
  * The model `keras.applications.<name>(...)` builds, as a spec for countModel. `name` may be dotted
  * (`tf.keras.applications.resnet50.ResNet50`): its last part is the application.
  */
-export function kerasApplication(
-  name: string,
-  args: ApplicationArgs = {},
-): { ok: true; name: string; spec: ModelSpec } | { ok: false; error: string } {
+export function kerasApplication(name: string, args: ApplicationArgs = {}): ApplicationResult {
   const short = lastSegment(name);
   const d = BY_NAME.get(short);
   if (!d) return { ok: false, error: unknown(short) };
@@ -109,5 +115,10 @@ export function kerasApplication(
     notes.push(`pooling='${args.pooling}' is neither 'avg' nor 'max', so Keras adds no pooling layer.`);
   if (r.includeTop && r.pooling) notes.push(`pooling='${r.pooling}' is ignored by Keras when include_top=True.`);
   const graph = d.build(r);
-  return { ok: true, name: d.name, spec: { framework: 'keras', layers: graph.layers, input: null, notes } };
+  return {
+    ok: true,
+    name: d.name,
+    spec: { framework: 'keras', layers: graph.layers, input: null, notes },
+    output: [...graph.output],
+  };
 }
