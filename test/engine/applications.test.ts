@@ -46,6 +46,7 @@ const PUBLISHED_TOTALS: [string, bigint][] = [
   ['ResNet101V2', 44_675_560n],
   ['ResNet152V2', 60_380_648n],
   ['InceptionV3', 23_851_784n],
+  ['InceptionResNetV2', 55_873_736n],
   ['MobileNet', 4_253_864n],
   ['MobileNetV2', 3_538_984n],
   ['DenseNet121', 8_062_504n],
@@ -68,6 +69,7 @@ const PUBLISHED_SPLITS: [string, bigint, bigint][] = [
   ['MobileNet', 4_231_976n, 21_888n],
   ['MobileNetV2', 3_504_872n, 34_112n],
   ['InceptionV3', 23_817_352n, 34_432n],
+  ['InceptionResNetV2', 55_813_192n, 60_544n],
   ['Xception', 22_855_952n, 54_528n],
   ['DenseNet121', 7_978_856n, 83_648n],
   ['EfficientNetB0', 5_288_548n, 42_023n],
@@ -81,6 +83,7 @@ const PUBLISHED_NOTOP: [string, bigint][] = [
   ['MobileNet', 3_228_864n],
   ['MobileNetV2', 2_257_984n],
   ['InceptionV3', 21_802_784n],
+  ['InceptionResNetV2', 54_336_736n],
   ['DenseNet121', 7_037_504n],
   ['Xception', 20_861_480n],
   ['EfficientNetB0', 4_049_571n],
@@ -144,6 +147,7 @@ describe('keras.applications: arguments', () => {
     expect(out('MobileNetV2', 224n)).toEqual([null, 7n, 7n, 1280n]);
     expect(out('EfficientNetB0', 224n)).toEqual([null, 7n, 7n, 1280n]);
     expect(out('InceptionV3', 299n)).toEqual([null, 8n, 8n, 2048n]);
+    expect(out('InceptionResNetV2', 299n)).toEqual([null, 8n, 8n, 1536n]);
     expect(out('Xception', 299n)).toEqual([null, 10n, 10n, 2048n]);
     expect(out('DenseNet121', 224n)).toEqual([null, 7n, 7n, 1024n]);
     expect(out('ResNet50', 200n)).toEqual([null, 7n, 7n, 2048n]);

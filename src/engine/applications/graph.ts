@@ -41,6 +41,14 @@ export function channelsOf(t: Tensor): bigint {
   return c;
 }
 
+/** Merge layers by class, with the snake_case base of Keras's automatic names. */
+const MERGE_NAMES = {
+  Add: 'add',
+  Multiply: 'multiply',
+  Concatenate: 'concatenate',
+  CustomScaleLayer: 'custom_scale_layer',
+} as const;
+
 export class AppGraph {
   readonly layers: LayerSpec[] = [];
   private last: Tensor | null = null;
@@ -234,11 +242,14 @@ export class AppGraph {
     return this.add(x, { kind: 'reshape', name, target }, target);
   }
 
-  /** Add / Multiply / Concatenate: no weights; Concatenate's width is the sum of its inputs'. */
-  merge(xs: Tensor[], op: 'Add' | 'Multiply' | 'Concatenate', name?: string): Tensor {
+  /**
+   * Add / Multiply / Concatenate (and InceptionResNetV2's CustomScaleLayer, x + up x scale): no
+   * weights; Concatenate's width is the sum of its inputs'.
+   */
+  merge(xs: Tensor[], op: keyof typeof MERGE_NAMES, name?: string): Tensor {
     const first = xs[0];
     if (!first) throw new Error('internal: a merge without inputs');
-    const base = op === 'Add' ? 'add' : op === 'Multiply' ? 'multiply' : 'concatenate';
+    const base = MERGE_NAMES[op];
     const channels = op === 'Concatenate' ? xs.reduce((s, t) => s + channelsOf(t), 0n) : channelsOf(first);
     const out: Tensor = { shape: [...first.shape.slice(0, -1), channels] };
     return this.add(
