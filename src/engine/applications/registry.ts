@@ -50,7 +50,9 @@ function lastSegment(name: string): string {
 
 const EXAMPLE = '`tf.keras.applications.ResNet50(weights=None, classes=10)`';
 
-function unknown(name: string): string {
+function unknown(written: string): string {
+  // The name comes from the user's code: quote a bounded piece of it.
+  const name = written.length > 60 ? `${written.slice(0, 60)}...` : written;
   const lower = name.toLowerCase();
   const near = KERAS_APPLICATION_NAMES.find((n) => n.toLowerCase() === lower);
   const hint = near ? ` Did you mean ${near}? (the name is case-sensitive)` : '';
