@@ -8,11 +8,12 @@
 //               (`/lstm 1001 256`, `/lstm 1002 256`, ...). The bot acks, answers in a worker thread and
 //               posts the answer to the command's response_url (a fake Slack on loopback). Latency is
 //               from sending the command to its answer arriving there; every answer is checked.
+//   oracle      answerQuery alone over the oracle fixtures, warmed: mean µs per query, per source
 //   cold start  `node dist/index.js` (console mode, no SLACK_* env) with `/lstm 4096 256` piped in, and
 //               `node dist/cli.js "/lstm 4096 256"`, from spawn to the answer on stdout: medians
 //
 // Environment: BENCH_SECONDS (each HTTP run, default 4), BENCH_ROUNDS (HTTP runs, default 5),
-// BENCH_PARTS (default engine,http,cold; add profile to profile the bot's main thread under load and
+// BENCH_PARTS (default engine,oracle,http,cold; add profile to profile the bot's main thread under load and
 // print where its CPU time goes), BENCH_PROFILE_OUT=file.cpuprofile keeps that profile for Chrome DevTools.
 import { fork, spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
@@ -27,7 +28,7 @@ import { renderBlocks } from '../dist/render/blocks.js';
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
-const PARTS = new Set((process.env.BENCH_PARTS ?? 'engine,http,cold').split(',').map((p) => p.trim()));
+const PARTS = new Set((process.env.BENCH_PARTS ?? 'engine,oracle,http,cold').split(',').map((p) => p.trim()));
 const CONNECTIONS = 32;
 const SECRET = 'bench-signing-secret-0123456789abcdef';
 
@@ -102,6 +103,41 @@ function engineBench() {
     torch: torchRun,
     chars: { keras: keras.length, torch: torch.length },
   };
+}
+
+// ---------------------------------------------------------------------------------------------- oracle
+
+/**
+ * Per-query time of answerQuery alone (parse + count, no rendering) over the oracle fixtures, warmed,
+ * in process: the mean over many rounds, per source (the Keras ones are one-to-five layer snippets
+ * that TensorFlow.js takes about 19 ms to build). Goal: <= 200 µs per Keras query.
+ */
+function oracleQueryBench(minMs = 2000) {
+  const cases = readFileSync(join(ROOT, 'test/fixtures/oracle-cases.jsonl'), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l));
+  const family = (source) => (source.startsWith('keras') ? 'keras' : source);
+  const groups = new Map();
+  for (const c of cases) groups.set(family(c.source), [...(groups.get(family(c.source)) ?? []), c.query]);
+  groups.set(
+    'all',
+    cases.map((c) => c.query),
+  );
+  const out = [];
+  for (const [name, queries] of groups) {
+    for (let i = 0; i < 200; i++) for (const q of queries) answerQuery(q); // warm-up (JIT)
+    let n = 0;
+    const started = performance.now();
+    while (performance.now() - started < minMs / groups.size || n < queries.length * 20) {
+      for (const q of queries) {
+        if (answerQuery(q).kind !== 'count') throw new Error(`oracle query not counted: ${q}`);
+      }
+      n += queries.length;
+    }
+    out.push({ name, queries: queries.length, us: ((performance.now() - started) * 1000) / n });
+  }
+  return out;
 }
 
 // ------------------------------------------------------------------------------------ fake Slack side
@@ -511,6 +547,7 @@ console.log(
   `ParamCount benchmark: Node ${process.version}, ${cpu.length} x ${cpu[0]?.model ?? 'cpu'}, ${new Date().toISOString().slice(0, 10)}\n`,
 );
 
+const goals = [];
 if (PARTS.has('engine')) {
   console.log('Engine: answerQuery + renderBlocks (Block Kit), in process');
   const engine = engineBench();
@@ -524,7 +561,15 @@ if (PARTS.has('engine')) {
   console.log('');
 }
 
-const goals = [];
+if (PARTS.has('oracle')) {
+  console.log('Oracle queries: answerQuery alone (parse + count), warmed, in process, mean per query');
+  for (const r of oracleQueryBench()) {
+    console.log(`  ${`${r.name} (${r.queries} queries)`.padEnd(34)} ${fmt(r.us, 1).padStart(8)} µs/query`);
+    if (r.name === 'keras') goals.push(['Keras oracle query <= 200 µs', `${fmt(r.us, 0)} µs`, r.us <= 200]);
+  }
+  console.log('');
+}
+
 if (PARTS.has('http')) {
   console.log(
     `HTTP: ${CONNECTIONS} clients sending signed slash commands, a different question every time; ack, answer in a worker, post to response_url; warm-up, then ${ROUNDS} x ${SECONDS} s`,
