@@ -1,7 +1,8 @@
 // HTTP mode under a hostile paste, end to end: the real Bolt app on 127.0.0.1, requests signed as
-// Slack signs them, the fake Slack on loopback. While one command carries a paste that needs seconds
-// of work, /healthz and a normal /lstm 4096 256 are answered within 200 ms (the one latency check
-// issue 10 asks for), the paste gets the friendly deadline answer, and SIGTERM still exits cleanly.
+// Slack signs them, the fake Slack on loopback. While one command carries the heaviest paste a user
+// may send (a second or more of work), /healthz and a normal /lstm 4096 256 are answered within
+// 200 ms (the one latency check issue 10 asks for), the paste gets its answer (or, past 2 s, the
+// deadline answer), and SIGTERM still exits cleanly. The deadline itself is tested in test/work/.
 // Also the receiver's bounds: body size, malformed bodies, slow headers.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -23,10 +24,13 @@ import { eventually } from '../helpers/wait.js';
 const SECRET = 'hostile-signing-secret-0123456789abcdef';
 const BOT_TOKEN = 'xoxb-5555-6666-hostiletoken';
 /**
- * 1,622 huge bidirectional LSTMs in one nn.Sequential (99 KB, inside the 100,000-character limit):
- * seconds of work today, so it runs into the 2 s deadline.
+ * 1,999 two-layer bidirectional LSTMs in one nn.Sequential (76 KB; 7,996 layer rows, inside every
+ * limit and the work budget): the heaviest question a user may ask, about a second of work on a
+ * quiet machine and more on a loaded one, where it runs into the 2 s deadline.
  */
-const HOSTILE = `nn.Sequential(${'nn.LSTM(1000000000000,1000000000000,1000,bidirectional=True),'.repeat(1622)})`;
+const HOSTILE = `nn.Sequential(${'nn.LSTM(999,999,2,bidirectional=True),'.repeat(1999)})`;
+/** Its answer: the count, or the deadline answer when the machine is too slow for it. */
+const HOSTILE_ANSWER = /Model with 1,999 layers|limit 2 s/;
 
 let fake: FakeSlack;
 let slack: ParamCountSlackApp;
@@ -74,7 +78,7 @@ afterAll(async () => {
 });
 
 describe('a hostile paste does not hold the bot', { timeout: 30_000 }, () => {
-  it('while it is worked on, /healthz and /lstm 4096 256 are answered within 200 ms; it gets the deadline answer', async () => {
+  it('while it is worked on, /healthz and /lstm 4096 256 are answered within 200 ms; then it is answered', async () => {
     const hostile = postCommand('/params', HOSTILE, 'hostile');
     expect((await hostile).status).toBe(200); // acked at once, worked on in a worker
     await eventually(() => slack.inFlight() > 0, 5000, 'the paste to be worked on');
@@ -94,19 +98,16 @@ describe('a hostile paste does not hold the bot', { timeout: 30_000 }, () => {
 
     const answer = (await fake.waitForResponse('hostile', 15_000)).body;
     expect(answer.response_type).toBe('ephemeral');
-    const text = messageText(answer);
-    // The deadline answer (or, once the engine refuses such a paste up front, its limit error).
-    expect(text).toMatch(/limit/);
-    expect(text).toMatch(/\/lstm 4096 256/);
+    expect(messageText(answer)).toMatch(HOSTILE_ANSWER);
   });
 
-  it('the log says the answer was stopped, without the paste', async () => {
+  it('the log has the request (and the stop, if it came to that), without the paste', async () => {
     const line = await eventually(
       () => logLines.find((l) => l.includes('command /params outcome=')),
       10_000,
       'the request line',
     );
-    expect(line).toMatch(/command \/params outcome=(too_slow|error) duration_ms=\d+ chars=98957/);
+    expect(line).toMatch(/command \/params outcome=(too_slow|count) duration_ms=\d+ chars=75977/);
     if (line.includes('too_slow'))
       expect(logLines.some((l) => /WARN .*answer stopped: past the 2000 ms deadline.*worker replaced/.test(l))).toBe(
         true,
@@ -192,7 +193,7 @@ describe('SIGTERM while a hostile paste is worked on (node dist/index.js, HTTP m
     if (cwd) rmSync(cwd, { recursive: true, force: true });
   });
 
-  it('stops accepting, sends the deadline answer, and exits 0 within the deadline plus the grace', async () => {
+  it('stops accepting, sends the answer being worked on, and exits 0 within the deadline plus the grace', async () => {
     const child = spawn(process.execPath, [DIST_ENTRY], {
       cwd,
       env: envWithoutSlack({
@@ -223,7 +224,7 @@ describe('SIGTERM while a hostile paste is worked on (node dist/index.js, HTTP m
       expect(ms).toBeLessThan(2000 + 2000 + 1000); // the deadline, the grace past it, and a margin
       const answer = fake.responses.find((r) => r.id === 'sigterm-hostile');
       expect(answer).toBeDefined();
-      expect(messageText(answer!.body)).toMatch(/limit/);
+      expect(messageText(answer!.body)).toMatch(HOSTILE_ANSWER);
       expect(stderr).toMatch(/SIGTERM received/);
       expect(stderr).not.toContain(BOT_TOKEN);
       expect(stderr).not.toContain(SECRET);
