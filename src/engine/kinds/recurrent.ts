@@ -87,8 +87,8 @@ export const recurrent: LayerKind<typeof recurrentSchema> = defineKind({
     if (layer.mergeMode && layer.mergeMode !== 'concat' && layer.bidirectional) {
       record.notes.push(
         layer.mergeMode === 'none'
-          ? 'merge_mode=None returns the two directions as separate outputs.'
-          : `merge_mode='${layer.mergeMode}' combines the two directions element by element, so the output is ${layer.units} wide (concat would give ${2n * layer.units}); the weights are the same.`,
+          ? { id: 'merge-mode-none' }
+          : { id: 'merge-mode', mode: layer.mergeMode, units: layer.units },
       );
     }
     const D = layer.bidirectional ? 2n : 1n;
