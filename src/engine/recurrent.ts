@@ -15,7 +15,7 @@ import type {
   TensorRecord,
   Term,
 } from './types.js';
-import { CONVENTIONS, CONVENTION_LABELS } from './types.js';
+import { CELL_NAMES, CONVENTIONS, CONVENTION_LABELS } from './types.js';
 
 export interface GateInfo {
   name: string;
@@ -37,12 +37,10 @@ export const GATES: Record<CellKind, GateInfo[]> = {
   rnn: [{ name: 'hidden', activation: 'tanh' }],
 };
 
-export const CELL_TYPE: Record<CellKind, string> = { lstm: 'LSTM', gru: 'GRU', rnn: 'SimpleRNN' };
-
 /** Conventions whose LSTM supports a projection (proj_size / num_proj). */
-export const PROJ_CONVENTIONS: readonly Convention[] = ['pytorch', 'cudnn', 'tf1'];
+const PROJ_CONVENTIONS: readonly Convention[] = ['pytorch', 'cudnn', 'tf1'];
 /** Conventions whose LSTM has peephole weights. */
-export const PEEPHOLE_CONVENTIONS: readonly Convention[] = ['onnx', 'tf1'];
+const PEEPHOLE_CONVENTIONS: readonly Convention[] = ['onnx', 'tf1'];
 /** Conventions where reset_after is a choice (Keras); elsewhere the GRU's variant is fixed. */
 export const RESET_AFTER_CONVENTIONS: readonly Convention[] = ['keras', 'keras2'];
 
@@ -163,7 +161,7 @@ function directionCount(spec: RecurrentSpec, inputWidth: bigint): DirectionCount
   return { inputWidth, recurrentWidth: R, concat, weightsPerGate, biasPerGate, perGate, gatesTotal, extras, total };
 }
 
-export function defaultNaming(convention: Convention): TensorNaming {
+function defaultNaming(convention: Convention): TensorNaming {
   switch (convention) {
     case 'keras':
     case 'keras2':
@@ -537,7 +535,7 @@ export function countRecurrent(spec: RecurrentSpec): LayerRecord {
   if (spec.layers >= 4) notes.push({ id: 'layers-not-listed', from: 2, to: spec.layers - 2 });
   return {
     name: spec.name ?? (spec.cell === 'rnn' ? 'simple_rnn' : spec.cell),
-    type: spec.typeName ?? CELL_TYPE[spec.cell],
+    type: spec.typeName ?? CELL_NAMES[spec.cell].keras,
     convention: spec.convention,
     params: total,
     trainable: total,

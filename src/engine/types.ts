@@ -16,6 +16,16 @@ export const CONVENTION_LABELS: Record<Convention, string> = {
 
 export type CellKind = 'lstm' | 'gru' | 'rnn';
 
+/**
+ * The one table of cell names: the Keras layer type (`SimpleRNN`), the PyTorch module (`RNN`, also
+ * the shorthand's title) and the name in a sentence ("simple RNN"), with its article.
+ */
+export const CELL_NAMES: Record<CellKind, { keras: string; torch: string; prose: string; article: string }> = {
+  lstm: { keras: 'LSTM', torch: 'LSTM', prose: 'LSTM', article: 'An' },
+  gru: { keras: 'GRU', torch: 'GRU', prose: 'GRU', article: 'A' },
+  rnn: { keras: 'SimpleRNN', torch: 'RNN', prose: 'simple RNN', article: 'A' },
+};
+
 /** How tensors are named and laid out; defaults to the convention's own framework. */
 export type TensorNaming = 'keras' | 'pytorch' | 'pytorch-cell' | 'cudnn' | 'onnx' | 'flax' | 'tf1';
 

@@ -2,19 +2,20 @@
 // catalogue per language can replace this file's tables without touching a counter).
 import { GATES } from '../engine/recurrent.js';
 import type { CellKind, Note, Sentence } from '../engine/types.js';
-import { CONVENTION_LABELS } from '../engine/types.js';
+import { CELL_NAMES, CONVENTION_LABELS } from '../engine/types.js';
 import { formatCount } from './format.js';
 
-const CELL_TITLE: Record<CellKind, string> = { lstm: 'An LSTM cell', gru: 'A GRU cell', rnn: 'A simple RNN cell' };
+/** "An LSTM cell", "A simple RNN cell". */
+const cellTitle = (cell: CellKind): string => `${CELL_NAMES[cell].article} ${CELL_NAMES[cell].prose} cell`;
 
 export function sentence(s: Sentence): string {
   switch (s.id) {
     case 'cell-gates': {
       const names = GATES[s.cell].map((g) => g.name).join(', ');
-      return `${CELL_TITLE[s.cell]} has ${s.gates} gates (${names}), each its own dense layer over the concatenated [h_{t-1}, x_t].`;
+      return `${cellTitle(s.cell)} has ${s.gates} gates (${names}), each its own dense layer over the concatenated [h_{t-1}, x_t].`;
     }
     case 'cell-one-layer':
-      return `${CELL_TITLE[s.cell]} is one dense layer: h_t = tanh(W·[h_{t-1}, x_t] + b).`;
+      return `${cellTitle(s.cell)} is one dense layer: h_t = tanh(W·[h_{t-1}, x_t] + b).`;
     case 'recurrent-no-bias':
       return 'No bias: bias=False / use_bias=False removes every bias vector.';
     case 'bidirectional-counts-twice':

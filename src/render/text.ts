@@ -92,7 +92,7 @@ function layerSection(a: CountAnswer, layer: LayerRecord): string[] {
   return out;
 }
 
-export function renderCountText(a: CountAnswer): string {
+function renderCountText(a: CountAnswer): string {
   const out: string[] = [];
   out.push(`${printable(a.title)}: ${formatCount(a.model.total)} parameters (${CONVENTION_LABELS[a.convention]})`);
   const only = a.model.layers.length === 1 ? a.model.layers[0] : undefined;
