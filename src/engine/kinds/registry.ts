@@ -108,7 +108,7 @@ export const passesShape = (layer: LayerSpec): boolean => kindOf(layer).passesSh
 /** The class name Keras derives a layer's automatic name from ("TimeDistributed(Dense)" -> "TimeDistributed"). */
 export const nameBaseOf = (layer: LayerSpec): string => {
   const kind = kindOf(layer);
-  return kind.nameBase?.(layer) ?? kind.typeName(layer).replace(/\(.*$/, '');
+  return kind.nameBase?.(layer) ?? kind.typeName(layer).split('(')[0] ?? '';
 };
 export const namedByIndex = (layer: LayerSpec): boolean => {
   const kind = kindOf(layer);
