@@ -11,9 +11,10 @@
 //   oracle      answerQuery alone over the oracle fixtures, warmed: mean µs per query, per source
 //   cold start  `node dist/index.js` (console mode, no SLACK_* env) with `/lstm 4096 256` piped in, and
 //               `node dist/cli.js "/lstm 4096 256"`, from spawn to the answer on stdout: medians
+//   hostile     bench/hostile.mjs: worst hostile-input time and peak memory (test/hardening/hostile-inputs.mjs)
 //
 // Environment: BENCH_SECONDS (each HTTP run, default 4), BENCH_ROUNDS (HTTP runs, default 5),
-// BENCH_PARTS (default engine,oracle,http,cold; add profile to profile the bot's main thread under load and
+// BENCH_PARTS (default engine,oracle,http,cold,hostile; add profile to profile the bot's main thread under load and
 // print where its CPU time goes), BENCH_PROFILE_OUT=file.cpuprofile keeps that profile for Chrome DevTools.
 import { fork, spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
@@ -28,7 +29,7 @@ import { renderBlocks } from '../dist/render/blocks.js';
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
-const PARTS = new Set((process.env.BENCH_PARTS ?? 'engine,oracle,http,cold').split(',').map((p) => p.trim()));
+const PARTS = new Set((process.env.BENCH_PARTS ?? 'engine,oracle,http,cold,hostile').split(',').map((p) => p.trim()));
 const CONNECTIONS = 32;
 const SECRET = 'bench-signing-secret-0123456789abcdef';
 
@@ -594,6 +595,12 @@ if (PARTS.has('cold')) {
     );
     goals.push([`cold start, ${name} < ${GOAL_COLD_MS} ms`, `${fmt(cold.median, 0)} ms`, cold.median < GOAL_COLD_MS]);
   }
+  console.log('');
+}
+
+if (PARTS.has('hostile')) {
+  const { reportHostile } = await import('./hostile.mjs');
+  for (const g of await reportHostile()) goals.push([g.name, g.value, g.ok]);
   console.log('');
 }
 
