@@ -6,7 +6,7 @@ export type Convention = (typeof CONVENTIONS)[number];
 
 export const CONVENTION_LABELS: Record<Convention, string> = {
   keras: 'Keras 3 / tf.keras',
-  keras2: 'Keras 2 / TensorFlow.js',
+  keras2: 'Keras 1–2.3 / TensorFlow.js',
   pytorch: 'PyTorch',
   cudnn: 'cuDNN',
   onnx: 'ONNX',
