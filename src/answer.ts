@@ -17,6 +17,9 @@ import { CELL_COMMANDS, parseSlashText, usageExample } from './parse/slash.js';
 import type { SlashQuery } from './parse/slash.js';
 import { formatCount } from './render/format.js';
 import type { CellKind } from './engine/types.js';
+import { answerHfConfigText, answerTransformerShorthand, looksLikeHfConfig } from './transformer-answer.js';
+import type { TransformerPart } from './transformer-answer.js';
+import { findHubReference, hubUnreachableMessage } from './hub/reference.js';
 
 export interface Alternative {
   convention: Convention;
@@ -64,6 +67,8 @@ export interface CountAnswer {
   claim?: ClaimPart;
   /** A pasted model.summary(), row by row. */
   verification?: Verification;
+  /** A transformer (config.json, Hub model, `/transformer`): what only a transformer answer has. */
+  transformer?: TransformerPart;
 }
 
 export interface HelpAnswer {
@@ -88,7 +93,7 @@ export interface AnswerOptions {
   compare?: boolean;
 }
 
-const KNOWN_COMMANDS = ['/lstm', '/gru', '/rnn', '/params'];
+const KNOWN_COMMANDS = ['/lstm', '/gru', '/rnn', '/params', '/transformer'];
 
 function fullQuery(text: string, command: string | undefined): string {
   return command ? `${command} ${text}`.trim() : text;
@@ -101,7 +106,7 @@ function splitCommand(text: string, given: string | undefined): { command: strin
   if (m && m[1]) {
     const word = m[1].toLowerCase();
     const hasSlash = text.trimStart().startsWith('/');
-    if (CELL_COMMANDS[word] || word === 'params' || (hasSlash && !CELL_COMMANDS[word])) {
+    if (CELL_COMMANDS[word] || word === 'params' || word === 'transformer' || (hasSlash && !CELL_COMMANDS[word])) {
       // `lstm 4096 256` without the slash is read as the command too, but `LSTM(64)` is code.
       const after = text.slice(m[0].length);
       if (hasSlash || !after.startsWith('(')) return { command: '/' + word, rest: after };
@@ -152,6 +157,12 @@ function answerUnsafe(text: string, query: string, opts: AnswerOptions): Answer 
       `I don't know the command \`${command.slice(0, 24)}\`. Try \`/lstm 4096 256\`, \`/gru 128 64\`, \`/rnn 300 128\` or \`/params nn.LSTM(300, 512)\`.`,
     );
   }
+  if (command === '/transformer') return answerTransformerShorthand(query, command, rest);
+  if (looksLikeHfConfig(rest)) return answerHfConfigText(query, command, rest);
+  // A Hub model name needs the network: the async door (src/hub/answer.ts) fetches it before this.
+  const hub = findHubReference(rest);
+  if (hub && (command === '' || command === '/params'))
+    return errorAnswer(query, command, hub.ok ? hubUnreachableMessage(hub.repo) : hub.error);
   if (looksLikeSummary(rest)) return answerSummary(query, command, rest);
   if (looksLikeCode(rest)) return answerCode(query, command, rest, opts.compare ?? false);
   if (!cell) {

@@ -15,6 +15,7 @@ import { renderCellPicture } from './picture.js';
 import { conventionFamily, stepLines } from './steps.js';
 import type { StepStyle } from './steps.js';
 import { summaryTable, tensorTable } from './text.js';
+import { transformerView } from './transformer.js';
 
 export const MAX_BLOCKS = 50;
 export const MAX_SECTION_CHARS = 3000;
@@ -141,7 +142,20 @@ export function renderLayerDetails(a: Answer): SlackMessage[] {
   return messages;
 }
 
+function transformerBlocks(a: CountAnswer, t: NonNullable<CountAnswer['transformer']>): KnownBlock[] {
+  const v = transformerView(a, t, mrkdwnStyle);
+  const header = clipText(`${esc(a.title)}: ${formatCount(a.model.total)} parameters`, MAX_HEADER_CHARS);
+  const blocks: KnownBlock[] = [{ type: 'header', text: { type: 'plain_text', text: header } }];
+  blocks.push(section(v.lead.join('\n')));
+  for (const s of v.sections) blocks.push(section(`*${s.heading}*\n${s.lines.join('\n')}`));
+  blocks.push(section(v.total));
+  blocks.push(codeSection('Memory of the weights', v.memory.join('\n')));
+  blocks.push(context(v.notes));
+  return blocks;
+}
+
 function countBlocks(a: CountAnswer): KnownBlock[] {
+  if (a.transformer) return transformerBlocks(a, a.transformer);
   const blocks: KnownBlock[] = [];
   const total = formatCount(a.model.total);
   // The title can echo the user (a layer name in pasted code): escaped like every other text field.

@@ -1,4 +1,5 @@
 // Usage help, as data both renderers lay out (sections of [title, lines]).
+import { transformerHelpLines } from '../parse/transformer-shorthand.js';
 
 export interface HelpSection {
   title: string;
@@ -6,6 +7,7 @@ export interface HelpSection {
 }
 
 export function helpSections(command: string): HelpSection[] {
+  if (command === '/transformer') return transformerHelpLines();
   const cmd = ['/lstm', '/gru', '/rnn'].includes(command) ? command : '/lstm';
   const cell = cmd.slice(1).toUpperCase();
   return [

@@ -1,6 +1,7 @@
 // Answer -> the JSON contract other checks depend on. Every count is a decimal string.
 import type { Answer } from '../answer.js';
 import type { Dim } from '../engine/types.js';
+import { transformerJson } from './transformer.js';
 
 export type Json = string | number | boolean | null | Json[] | { [k: string]: Json };
 
@@ -86,6 +87,7 @@ export function renderJson(a: Answer): { [k: string]: Json } {
       },
     };
   }
+  if (a.transformer) out.transformer = transformerJson(a.transformer);
   const notes = [...a.notes, ...m.notes];
   if (notes.length > 0) out.notes = notes;
   return out;

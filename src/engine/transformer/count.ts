@@ -2,6 +2,7 @@
 // each component a LayerRecord with its tensors (real transformers names) and its derivation steps.
 // Pure and BigInt; the module tree of each layout follows transformers' modeling_<family>.py.
 import { makeRecord, term } from '../layers/common.js';
+import { groupDigits } from '../numbers.js';
 import type { LayerRecord, Step, TensorRecord, Term } from '../types.js';
 import type { TransformerSpec } from './spec.js';
 
@@ -126,7 +127,7 @@ function gqaSaving(s: TransformerSpec): Step[] {
   return [
     {
       kind: 'product',
-      label: `saved by sharing key/value heads (k and v project to ${s.kvHeads * s.headDim}, not ${s.heads * s.headDim})`,
+      label: `saved by sharing key/value heads (k and v project to ${groupDigits(s.kvHeads * s.headDim)}, not ${groupDigits(s.heads * s.headDim)})`,
       factors: [
         d(2n, 'k and v'),
         d(s.hidden, 'hidden'),
@@ -236,6 +237,13 @@ function llamaLike(s: TransformerSpec): ComponentPlan[] {
     block.tensors.push(...p.linear(`${L}.self_attn.q_proj`, p.qDim, H, s.attentionBias.qkv));
     block.tensors.push(...p.linear(`${L}.self_attn.k_proj`, p.kvDim, H, s.attentionBias.qkv));
     block.tensors.push(...p.linear(`${L}.self_attn.v_proj`, p.kvDim, H, s.attentionBias.qkv));
+  }
+  if (s.qkNorm) {
+    block.explain.push(
+      `Queries and keys are RMS-normalised per head before attention: q_norm and k_norm, ${s.headDim} weights each.`,
+    );
+    block.tensors.push({ name: `${L}.self_attn.q_norm.weight`, dims: [d(s.headDim, 'head_dim')] });
+    block.tensors.push({ name: `${L}.self_attn.k_norm.weight`, dims: [d(s.headDim, 'head_dim')] });
   }
   block.tensors.push(...p.linear(`${L}.self_attn.o_proj`, H, p.qDim, s.attentionBias.out));
   block.tensors.push(...p.norm(`${L}.post_attention_layernorm`));
@@ -592,8 +600,28 @@ const LAYOUT_PLANS: Record<TransformerSpec['layout'], (s: TransformerSpec) => Co
   t5,
 };
 
+/** Thousands separators for every run of 4+ digits in prose ("4096 → 14336" -> "4,096 → 14,336"). */
+function groupNumbersIn(text: string): string {
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) {
+      out += text[i];
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < text.length && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
+    const digits = text.slice(i, j);
+    out += digits.length >= 4 && digits[0] !== '0' ? groupDigits(BigInt(digits)) : digits;
+    i = j;
+  }
+  return out;
+}
+
 function stepsFor(plan: ComponentPlan, perCopy: bigint): Step[] {
-  const steps: Step[] = plan.explain.map((text) => ({ kind: 'explain' as const, text }));
+  const steps: Step[] = plan.explain.map((text) => ({ kind: 'explain' as const, text: groupNumbersIn(text) }));
   for (const t of plan.tensors) steps.push({ kind: 'product', label: t.name, factors: t.dims, result: paramsOf(t) });
   steps.push(...plan.extra);
   if (plan.tensors.length > 1) {

@@ -156,6 +156,7 @@ function llamaFamily(
     qkvBias?: boolean;
     outBias?: boolean;
     normsPerBlock?: number;
+    qkNorm?: boolean;
     moe?: { experts: bigint; perToken: bigint };
     layout?: Layout;
   } = {},
@@ -184,6 +185,7 @@ function llamaFamily(
           qkv: choices.qkvBias ?? attentionBias,
           out: choices.outBias ?? attentionBias,
         },
+        qkNorm: choices.qkNorm ?? false,
         mlp: { gated: true, bias: f.flag('mlp_bias', false) },
         norm: { kind: 'rmsnorm', bias: false },
         normsPerBlock: choices.normsPerBlock ?? 2,
@@ -232,6 +234,7 @@ function bertFamily(prefix: string, vocab: bigint, roberta: boolean): Family {
         tokenTypes: f.size(['type_vocab_size'], 2n),
         embedWidth: hidden,
         attentionBias: { qkv: true, out: true },
+        qkNorm: false,
         mlp: { gated: false, bias: true },
         norm: { kind: 'layernorm', bias: true },
         normsPerBlock: 2,
@@ -276,6 +279,7 @@ function t5Family(
         tokenTypes: 0n,
         embedWidth: hidden,
         attentionBias: { qkv: false, out: false },
+        qkNorm: false,
         mlp: { gated: ff.startsWith('gated-'), bias: false },
         norm: { kind: 'rmsnorm', bias: false },
         normsPerBlock: 2,
@@ -309,6 +313,7 @@ const FAMILIES: Record<string, Family> = {
         tokenTypes: 0n,
         embedWidth: hidden,
         attentionBias: { qkv: true, out: true },
+        qkNorm: false,
         mlp: { gated: false, bias: true },
         norm: { kind: 'layernorm', bias: true },
         normsPerBlock: 2,
@@ -356,6 +361,16 @@ const FAMILIES: Record<string, Family> = {
     { vocab: 256000n, hidden: 2304n, ffn: 9216n, layers: 26n, heads: 8n, kvHeads: 4n, headDim: 256n, tie: true },
     { normsPerBlock: 4 },
   ),
+  gemma3_text: llamaFamily(
+    'Gemma3',
+    { vocab: 262208n, hidden: 2304n, ffn: 9216n, layers: 26n, heads: 8n, kvHeads: 4n, headDim: 256n, tie: true },
+    { normsPerBlock: 4, qkNorm: true },
+  ),
+  qwen3: llamaFamily(
+    'Qwen3',
+    { vocab: 151936n, hidden: 4096n, ffn: 22016n, layers: 32n, heads: 32n, kvHeads: null, headDim: 128n, tie: false },
+    { qkNorm: true },
+  ),
   mixtral: llamaFamily(
     'Mixtral',
     { vocab: 32000n, hidden: 4096n, ffn: 14336n, layers: 32n, heads: 32n, kvHeads: 8n, headDim: null, tie: false },
@@ -386,6 +401,7 @@ const FAMILIES: Record<string, Family> = {
         tokenTypes: 0n,
         embedWidth: hidden,
         attentionBias: { qkv: bias, out: bias },
+        qkNorm: false,
         mlp: { gated: false, bias: true },
         norm: { kind: 'layernorm', bias: true },
         normsPerBlock: 2,
@@ -417,6 +433,7 @@ const FAMILIES: Record<string, Family> = {
         tokenTypes: 0n,
         embedWidth: f.size(['word_embed_proj_dim'], hidden),
         attentionBias: { qkv: bias, out: bias },
+        qkNorm: false,
         mlp: { gated: false, bias },
         norm: { kind: affine ? 'layernorm' : 'none', bias: affine && bias },
         normsPerBlock: 2,
@@ -556,6 +573,7 @@ function readGeneric(f: Fields, modelType: string, opts: ReadOptions, notes: str
     tokenTypes: 0n,
     embedWidth: hidden,
     attentionBias: { qkv: !llamaLike, out: !llamaLike },
+    qkNorm: false,
     mlp: { gated: llamaLike || moe !== null, bias: !llamaLike && moe === null },
     norm: { kind: llamaLike ? 'rmsnorm' : 'layernorm', bias: !llamaLike },
     normsPerBlock: 2,

@@ -52,6 +52,8 @@ export const TransformerSpecSchema = z.object({
   /** Width of the token embedding (OPT word_embed_proj_dim); equal to hidden elsewhere. */
   embedWidth: size,
   attentionBias: z.object({ qkv: z.boolean(), out: z.boolean() }),
+  /** RMSNorm over each head's queries and keys (Gemma 3, Qwen3): a weight of head_dim each. */
+  qkNorm: z.boolean(),
   mlp: z.object({ gated: z.boolean(), bias: z.boolean() }),
   /** 'none': LayerNorm without learnable weights (OPT layer_norm_elementwise_affine=false). */
   norm: z.object({ kind: z.enum(['layernorm', 'rmsnorm', 'none']), bias: z.boolean() }),
