@@ -20,8 +20,11 @@ export type HfConfigParse = { ok: true; config: HfConfig } | { ok: false; error:
 export function stripCodeFence(text: string): string {
   let t = text.trim();
   if (t.startsWith('```')) {
-    const firstLine = t.indexOf('\n');
-    t = firstLine < 0 ? t.slice(3) : t.slice(firstLine + 1);
+    // A language tag (```json) is dropped; Slack's inline ```{...}``` keeps its first line.
+    const newline = t.indexOf('\n');
+    const tag = newline < 0 ? '' : t.slice(3, newline).trim();
+    const isTag = newline >= 0 && [...tag].every((c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
+    t = isTag ? t.slice(newline + 1) : t.slice(3);
     if (t.trimEnd().endsWith('```')) t = t.trimEnd().slice(0, -3);
     t = t.trim();
   }
