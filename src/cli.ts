@@ -4,7 +4,7 @@
 //   paramcount --json "<query>"   one JSON object (exit 2 on an error answer)
 //   paramcount --jsonl            JSON strings in on stdin, one JSON object per line out, in order
 import { createInterface } from 'node:readline';
-import { answerQuery } from './answer.js';
+import { answerQueryWithHub } from './hub/answer.js';
 import { renderJsonLine } from './render/json.js';
 import { renderText } from './render/text.js';
 
@@ -15,7 +15,7 @@ const USAGE = `Usage:
 A query is what you would type after a slash command, or the whole command:
   "/lstm 4096 256"  "/gru 128 64 pytorch"  "/lstm 300 300 bidirectional"  "nn.LSTM(300, 512, num_layers=2)"`;
 
-function jsonlLine(line: string): string {
+async function jsonlLine(line: string): Promise<string> {
   let query: unknown;
   try {
     query = JSON.parse(line);
@@ -31,7 +31,7 @@ function jsonlLine(line: string): string {
       error: 'Each line must be one JSON-encoded string, e.g. "/lstm 4096 256" (with the quotes).',
     });
   }
-  return renderJsonLine(answerQuery(query));
+  return renderJsonLine(await answerQueryWithHub(query));
 }
 
 async function runJsonl(): Promise<void> {
@@ -39,7 +39,7 @@ async function runJsonl(): Promise<void> {
   for await (const line of rl) {
     let out: string;
     try {
-      out = jsonlLine(line);
+      out = await jsonlLine(line);
     } catch {
       out = JSON.stringify({ query: line, error: 'That line could not be answered; try e.g. "/lstm 4096 256".' });
     }
@@ -63,7 +63,8 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(USAGE + '\n');
     return 2;
   }
-  const answer = answerQuery(args.join(' '));
+  // A Hub model name (`/params owner/name`) is fetched first; everything else is answered at once.
+  const answer = await answerQueryWithHub(args.join(' '));
   process.stdout.write((json ? renderJsonLine(answer) : renderText(answer)) + '\n');
   // In --json mode help is printed as an error object too ("give a layer"), so it exits 2 like one.
   return answer.kind === 'error' || (json && answer.kind === 'help') ? 2 : 0;

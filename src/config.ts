@@ -10,6 +10,7 @@
 // overrides variables that are already set.
 import { config as dotenvConfig } from 'dotenv';
 import { z } from 'zod';
+import { readHubConfig } from './hub/config.js';
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 export type LogLevelName = (typeof LOG_LEVELS)[number];
@@ -172,6 +173,9 @@ export function loadConfig(env: Env): Config {
     });
     throw new ConfigError([...new Set(problems)]);
   }
+  // HF_ENDPOINT / HF_TOKEN: the Hub step reads them when it runs; a bad one stops start-up here.
+  const hub = readHubConfig(env);
+  if (!hub.ok) throw new ConfigError(hub.problems);
   const e = result.data;
   const logLevel: LogLevelName = e.LOG_LEVEL ?? 'info';
   if (e.SLACK_BOT_TOKEN === undefined) return { mode: 'console', logLevel };
