@@ -622,8 +622,9 @@ export function readHfConfig(raw: unknown, opts: ReadOptions = {}): ConfigReadin
     const spec: TransformerSpec = family
       ? readKnown(f, modelType, family, opts, notes, notCounted)
       : readGeneric(f, modelType || 'unknown', opts, notes);
-    if (spec.layers > BigInt(MAX_STACKED_LAYERS))
-      throw new ConfigProblem(`it has ${spec.layers} layers; I count at most ${MAX_STACKED_LAYERS}`);
+    const deepest = spec.decoderLayers !== null && spec.decoderLayers > spec.layers ? spec.decoderLayers : spec.layers;
+    if (deepest > BigInt(MAX_STACKED_LAYERS))
+      throw new ConfigProblem(`it has ${deepest} layers in a stack; I count at most ${MAX_STACKED_LAYERS}`);
     const checked = TransformerSpecSchema.safeParse(spec);
     if (!checked.success) throw new ConfigProblem('its sizes do not describe a model I can count');
     return { ok: true, spec: checked.data, notes };

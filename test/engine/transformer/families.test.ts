@@ -155,3 +155,82 @@ describe('memory', () => {
     ]);
   });
 });
+
+describe('more published figures', () => {
+  it('flan-t5-base (gated-gelu, untied lm_head): 247,577,856', () => {
+    const raw = {
+      architectures: ['T5ForConditionalGeneration'],
+      model_type: 't5',
+      d_ff: 2048,
+      d_kv: 64,
+      d_model: 768,
+      feed_forward_proj: 'gated-gelu',
+      num_decoder_layers: 12,
+      num_heads: 12,
+      num_layers: 12,
+      relative_attention_num_buckets: 32,
+      tie_word_embeddings: false,
+      vocab_size: 32128,
+    };
+    expect(count(raw).total).toBe(247_577_856n);
+  });
+  it('gemma-2b (multi-query: 1 key/value head): 2,506,172,416', () => {
+    const raw = {
+      architectures: ['GemmaForCausalLM'],
+      model_type: 'gemma',
+      head_dim: 256,
+      hidden_size: 2048,
+      intermediate_size: 16384,
+      num_attention_heads: 8,
+      num_hidden_layers: 18,
+      num_key_value_heads: 1,
+      vocab_size: 256000,
+    };
+    expect(count(raw).total).toBe(2_506_172_416n);
+  });
+  it('gemma-2-9b (four norms per block): 9,241,705,984', () => {
+    const raw = {
+      architectures: ['Gemma2ForCausalLM'],
+      model_type: 'gemma2',
+      head_dim: 256,
+      hidden_size: 3584,
+      intermediate_size: 14336,
+      num_attention_heads: 16,
+      num_hidden_layers: 42,
+      num_key_value_heads: 8,
+      vocab_size: 256000,
+    };
+    expect(count(raw).total).toBe(9_241_705_984n);
+  });
+  it('Llama-2-70b (GQA 64/8): 68,976,648,192', () => {
+    const raw = {
+      architectures: ['LlamaForCausalLM'],
+      model_type: 'llama',
+      hidden_size: 8192,
+      intermediate_size: 28672,
+      num_attention_heads: 64,
+      num_hidden_layers: 80,
+      num_key_value_heads: 8,
+      vocab_size: 32000,
+    };
+    expect(count(raw).total).toBe(68_976_648_192n);
+  });
+});
+
+describe('bad configs get a reason', () => {
+  const error = (raw: unknown) => {
+    const r = readHfConfig(raw);
+    return r.ok ? '' : r.error;
+  };
+  it('sizes that are not whole numbers, heads that do not divide, too many layers', () => {
+    expect(error({ model_type: 'llama', hidden_size: '4096' })).toContain('`hidden_size` should be a whole number');
+    expect(error({ model_type: 'gpt2', n_embd: 100, n_head: 12 })).toContain('not divisible');
+    expect(error({ model_type: 'llama', num_attention_heads: 32, num_key_value_heads: 5 })).toContain('multiple');
+    expect(error({ model_type: 't5', num_decoder_layers: 5000 })).toContain('at most 1000');
+    expect(error([1, 2])).toContain('one JSON object');
+    expect(error({ foo: 1 })).toContain('does not look like a Hugging Face config.json');
+  });
+  it('an unknown model_type without the sizes it needs', () => {
+    expect(error({ model_type: 'mystery', hidden_size: 64 })).toContain('no `num_hidden_layers`');
+  });
+});
