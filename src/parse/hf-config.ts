@@ -41,9 +41,27 @@ const CONFIG_KEYS = [
   '"vocab_size"',
 ];
 
+/**
+ * The JSON object in a message: the whole text, the first ``` block, or what follows a short
+ * lead-in ("how big is this? {...}"), since people paste a config with a question around it.
+ */
+export function configText(text: string): string {
+  const t = stripCodeFence(text);
+  if (t.startsWith('{')) return t;
+  const fence = t.indexOf('```');
+  if (fence >= 0) {
+    const close = t.indexOf('```', fence + 3);
+    const block = stripCodeFence(t.slice(fence, close < 0 ? t.length : close + 3));
+    if (block.startsWith('{')) return block;
+  }
+  const brace = t.indexOf('{');
+  if (brace > 0 && brace <= 300 && t.endsWith('}')) return t.slice(brace);
+  return t;
+}
+
 /** A JSON object that names a config.json field: what people paste from the Hub. */
 export function looksLikeHfConfig(text: string): boolean {
-  const t = stripCodeFence(text);
+  const t = configText(text);
   if (!t.startsWith('{')) return false;
   const head = t.slice(0, 20_000);
   return CONFIG_KEYS.some((k) => head.includes(k) || head.includes(k.replace(/"/g, '“')));
@@ -71,7 +89,7 @@ function whereInText(text: string, message: string): string {
 }
 
 export function parseHfConfig(text: string): HfConfigParse {
-  const t = straightenQuotes(stripCodeFence(text));
+  const t = straightenQuotes(configText(text));
   if (t.length > MAX_CONFIG_CHARS)
     return { ok: false, error: `That config.json is over ${MAX_CONFIG_CHARS.toLocaleString('en-US')} characters.` };
   let raw: unknown;

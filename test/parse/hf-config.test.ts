@@ -9,6 +9,12 @@ describe('pasted config.json', () => {
     expect(looksLikeHfConfig('nn.Linear(3, 4)')).toBe(false);
     expect(looksLikeHfConfig('{"foo": 1}')).toBe(false);
   });
+  it('with a question around it', () => {
+    expect(looksLikeHfConfig('how big is this?\n```{"model_type": "gpt2"}```\nthanks')).toBe(true);
+    const p = parseHfConfig('how big is this? {"model_type": "gpt2", "n_layer": 6}');
+    expect(p.ok && p.config.n_layer).toBe(6);
+    expect(looksLikeHfConfig('x = {"model_type": 1}\nprint(x)')).toBe(false);
+  });
   it('smart quotes from Slack are straightened', () => {
     const p = parseHfConfig('{“model_type”: “gpt2”}');
     expect(p.ok && p.config.model_type).toBe('gpt2');

@@ -207,6 +207,10 @@ function llamaLike(s: TransformerSpec): ComponentPlan[] {
   const emb = component(`${base}embed_tokens`, 'embeddings');
   emb.explain.push(`Token embedding: one row of ${s.hidden} for each of the ${s.vocab} tokens.`);
   emb.tensors.push(p.embedding(`${base}embed_tokens`, d(s.vocab, 'vocab')));
+  if (s.modelType.startsWith('gemma'))
+    emb.explain.push(
+      `Gemma multiplies the embeddings by √${s.hidden} (a constant, not a parameter), and its RMSNorm weights are stored as offsets from 1: the counts are the same.`,
+    );
   if (s.positions.kind === 'learned') {
     emb.explain.push(`Learned positions: ${s.positions.rows} rows of ${s.hidden}.`);
     emb.tensors.push(p.embedding(`${base}embed_positions`, d(s.positions.rows, 'positions')));
