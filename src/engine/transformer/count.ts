@@ -647,10 +647,17 @@ function stepsFor(plan: ComponentPlan, perCopy: bigint): Step[] {
   return steps;
 }
 
-/** "model.layers.0.self_attn.q_proj.weight" -> "q_proj.weight": the part a reader tells apart. */
+/**
+ * The part of a tensor name a reader tells apart within one block: after the block index, and after
+ * T5's sub-layer index ("model.layers.0.self_attn.q_proj.weight" -> "self_attn.q_proj.weight").
+ */
 function shortName(name: string): string {
   const parts = name.split('.');
-  return parts.length <= 2 ? name : parts.slice(-2).join('.');
+  const isIndex = (p: string | undefined) => p !== undefined && p !== '' && [...p].every((c) => c >= '0' && c <= '9');
+  let i = parts.findIndex(isIndex);
+  if (i < 0) return parts.length <= 2 ? name : parts.slice(-2).join('.');
+  if (parts[i + 1] === 'layer' && isIndex(parts[i + 2])) i += 2;
+  return parts.slice(i + 1).join('.');
 }
 
 function toRecord(plan: ComponentPlan): TransformerComponent {
