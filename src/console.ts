@@ -5,12 +5,13 @@
 //       num_layers=2)       ...and lines not starting with "/" continue the open one (pasted code)
 //   <blank line>            ends the open query
 //
-// Each query is answered with renderText(answerQuery(text, { command })); answers are separated by a
-// blank line. On a TTY there is a `paramcount> ` prompt, and a query also ends when no more input
+// Each query is answered with renderText(await answerQueryWithHub(text, { command })), in order (a
+// Hub model name is fetched first); answers are separated by a blank line. On a TTY there is a `paramcount> ` prompt, and a query also ends when no more input
 // arrives for a moment (a paste arrives all at once, so pasted code stays together).
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { answerQuery } from './answer.js';
+import { answerQueryWithHub } from './hub/answer.js';
 import { renderText } from './render/text.js';
 
 export const PROMPT = 'paramcount> ';
@@ -110,9 +111,14 @@ export async function runConsole(options: RunConsoleOptions = {}): Promise<numbe
   let answered = 0;
 
   const write = (s: string) => void output.write(s);
+  // Answers are written in order; one that names a Hub model waits for its config.json first.
+  let pending: Promise<void> = Promise.resolve();
   const answer = (q: ConsoleQuery) => {
-    write((answered > 0 ? '\n' : '') + answerConsoleQuery(q) + '\n');
-    answered += 1;
+    pending = pending.then(async () => {
+      const text = renderText(await answerQueryWithHub(q.text, q.command ? { command: q.command } : {}));
+      write((answered > 0 ? '\n' : '') + text + '\n');
+      answered += 1;
+    });
   };
 
   const rl = createInterface({
@@ -126,6 +132,7 @@ export async function runConsole(options: RunConsoleOptions = {}): Promise<numbe
     for await (const line of rl) for (const q of collector.push(line)) answer(q);
     const last = collector.end();
     if (last) answer(last);
+    await pending;
     return 0;
   }
 
@@ -138,11 +145,11 @@ export async function runConsole(options: RunConsoleOptions = {}): Promise<numbe
     const flush = () => {
       timer = undefined;
       const q = collector.end();
-      if (q) {
-        answer(q);
-        write('\n');
-      }
-      prompt();
+      if (q) answer(q);
+      void pending.then(() => {
+        if (q) write('\n');
+        prompt();
+      });
     };
     write('ParamCount console: type a command as in Slack, e.g. /lstm 4096 256 (Ctrl-D to quit).\n');
     prompt();
@@ -150,17 +157,22 @@ export async function runConsole(options: RunConsoleOptions = {}): Promise<numbe
       if (timer) clearTimeout(timer);
       const done = collector.push(line);
       for (const q of done) answer(q);
-      if (done.length > 0) write('\n');
-      if (collector.open) timer = setTimeout(flush, idleMs);
-      else prompt();
+      const open = collector.open;
+      if (open) timer = setTimeout(flush, idleMs);
+      void pending.then(() => {
+        if (done.length > 0) write('\n');
+        if (!open) prompt();
+      });
     });
     rl.on('SIGINT', () => rl.close());
     rl.on('close', () => {
       if (timer) clearTimeout(timer);
       const last = collector.end();
       if (last) answer(last);
-      write('\n');
-      resolve(0);
+      void pending.then(() => {
+        write('\n');
+        resolve(0);
+      });
     });
   });
 }

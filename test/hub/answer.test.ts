@@ -114,3 +114,32 @@ describe('everything else goes to answerQuery unchanged', () => {
     expect(hub.requests).toHaveLength(0);
   });
 });
+
+describe('the console awaits the Hub step, answers in order', () => {
+  it('a Hub name between two layer queries', async () => {
+    const { PassThrough } = await import('node:stream');
+    const { runConsole } = await import('../../src/console.js');
+    const saved = process.env.HF_ENDPOINT;
+    process.env.HF_ENDPOINT = hub.endpoint;
+    try {
+      const input = new PassThrough();
+      const output = new PassThrough();
+      let text = '';
+      output.on('data', (c: Buffer) => {
+        text += c.toString();
+      });
+      const done = runConsole({ input, output, interactive: false });
+      input.end('/lstm 4096 256\n/params openai-community/gpt2\n/gru 128 64\n');
+      expect(await done).toBe(0);
+      const lstm = text.indexOf('4,457,472');
+      const gpt2 = text.indexOf('124,439,808 parameters');
+      const gru = text.indexOf('GRU 128');
+      expect(lstm).toBeGreaterThanOrEqual(0);
+      expect(gpt2).toBeGreaterThan(lstm);
+      expect(gru).toBeGreaterThan(gpt2);
+    } finally {
+      if (saved === undefined) delete process.env.HF_ENDPOINT;
+      else process.env.HF_ENDPOINT = saved;
+    }
+  });
+});
