@@ -2,7 +2,7 @@
 // model's config.json (fetched by src/hub/). The components become the ModelRecord's layers, so the
 // usual renderers work; `transformer` carries what only a transformer has (without embeddings, MoE,
 // the memory table, estimate notes).
-import type { CountAnswer, ErrorAnswer, HelpAnswer } from './answer.js';
+import type { CountAnswer, ErrorAnswer, HelpAnswer } from './answer-types.js';
 import { memoryBytes } from './engine/memory.js';
 import { countTransformer } from './engine/transformer/count.js';
 import type { TransformerRecord, WeightDtype } from './engine/transformer/count.js';

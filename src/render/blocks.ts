@@ -4,7 +4,7 @@
 import type { types } from '@slack/bolt';
 
 type KnownBlock = types.KnownBlock;
-import type { Answer, CountAnswer } from '../answer.js';
+import type { Answer, CountAnswer } from '../answer-types.js';
 import type { LayerRecord } from '../engine/types.js';
 import { CONVENTION_LABELS } from '../engine/types.js';
 import { encodeButtonValue } from './button-value.js';
@@ -14,8 +14,9 @@ import { helpSections } from './help.js';
 import { renderCellPicture } from './picture.js';
 import { conventionFamily, stepLines } from './steps.js';
 import type { StepStyle } from './steps.js';
-import { summaryTable, tensorTable } from './text.js';
+import { stackTable, summaryTable, tensorTable } from './text.js';
 import { transformerView } from './transformer.js';
+import { MAX_DETAIL_MESSAGES } from '../limits.js';
 
 export const MAX_BLOCKS = 50;
 export const MAX_SECTION_CHARS = 3000;
@@ -66,11 +67,7 @@ function layerBlocks(layer: LayerRecord, a: CountAnswer, withHeading: boolean): 
   if (formula && formula.kind === 'formula')
     out.push(codeSection('', `${formula.expression} = ${formatCount(formula.result)}`));
   if (layer.stack && (layer.stack.length > 1 || (layer.stack[0]?.directions ?? 1) > 1)) {
-    const rows = layer.stack.map(
-      (r) =>
-        `layer ${r.layer}: input ${formatCount(r.inputWidth)}: ${r.directions === 2 ? `2 directions x ${formatCount(r.perDirection)} = ` : ''}${formatCount(r.params)}`,
-    );
-    out.push(codeSection('Per layer', rows.join('\n')));
+    out.push(codeSection('Per layer', stackTable(layer).join('\n')));
   }
   if (layer.picture) out.push(codeSection('What the numbers mean', renderCellPicture(layer.picture)));
   if (layer.tensors.length > 0) {
@@ -128,8 +125,11 @@ export function renderLayerDetails(a: Answer): SlackMessage[] {
     ];
   const messages: SlackMessage[] = [];
   const perMessage = MAX_BLOCKS - 1;
-  for (let i = 0; i < rest.length; i += perMessage) {
-    const chunk = rest.slice(i, i + perMessage);
+  // At most MAX_DETAIL_MESSAGES posts; the last keeps one block to say where the rest are.
+  const room = perMessage * MAX_DETAIL_MESSAGES - 1;
+  const shown = rest.length > perMessage * MAX_DETAIL_MESSAGES ? rest.slice(0, room) : rest;
+  for (let i = 0; i < shown.length; i += perMessage) {
+    const chunk = shown.slice(i, i + perMessage);
     messages.push({
       text: `${esc(a.title)}: derivations ${i + 1 + MAX_DETAILED_LAYERS} to ${i + chunk.length + MAX_DETAILED_LAYERS}`,
       blocks: chunk.map((layer) =>
@@ -138,6 +138,14 @@ export function renderLayerDetails(a: Answer): SlackMessage[] {
         ),
       ),
     });
+  }
+  const left = rest.length - shown.length;
+  if (left > 0) {
+    messages[messages.length - 1]?.blocks.push(
+      context([
+        `${formatCount(BigInt(left))} more layers are not derived here (I post at most ${MAX_DETAIL_MESSAGES} messages). Run \`paramcount --json\` with the same code in a terminal for every layer.`,
+      ]),
+    );
   }
   return messages;
 }

@@ -1,5 +1,5 @@
 // Answer -> the JSON contract other checks depend on. Every count is a decimal string.
-import type { Answer } from '../answer.js';
+import type { Answer } from '../answer-types.js';
 import type { Dim } from '../engine/types.js';
 import { transformerJson } from './transformer.js';
 

@@ -1,6 +1,6 @@
 // A transformer answer as titled lines (the text and Block Kit renderers lay them out) and as the
 // JSON `transformer` object. Numbers come from the answer; nothing is recomputed here.
-import type { CountAnswer } from '../answer.js';
+import type { CountAnswer } from '../answer-types.js';
 import type { TransformerPart } from '../transformer-answer.js';
 import { formatBytes, formatCount } from './format.js';
 import type { Json } from './json.js';
