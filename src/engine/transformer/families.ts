@@ -326,6 +326,7 @@ const FAMILIES: Record<string, Family> = {
   bert: bertFamily('Bert', 30522n, false),
   roberta: bertFamily('Roberta', 50265n, true),
   'xlm-roberta': bertFamily('XLMRoberta', 250002n, true),
+  camembert: bertFamily('Camembert', 30522n, true),
   llama: llamaFamily('Llama', {
     vocab: 32000n,
     hidden: 4096n,
