@@ -255,7 +255,13 @@ export function renderBlocks(a: Answer): SlackMessage {
     case 'error':
       return {
         text,
-        blocks: fit([section(`:warning: ${esc(a.message)}`), context(['Type `/lstm help` for every option.'])], null),
+        blocks: fit(
+          [
+            section(`:warning: ${esc(a.message)}`),
+            context([`Type \`${a.command === '/transformer' ? '/transformer' : '/lstm'} help\` for every option.`]),
+          ],
+          null,
+        ),
       };
     case 'help':
       return {
