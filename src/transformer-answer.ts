@@ -35,6 +35,8 @@ export interface TransformerSource {
   /** Hub repository the config was fetched from. */
   repo?: string;
   read?: ReadOptions;
+  /** Parts of the query known to be left out (layers pasted around a from_pretrained model). */
+  notCounted?: string[];
 }
 
 function totalStep(record: TransformerRecord): Step {
@@ -125,7 +127,10 @@ export function answerHfConfigText(
     const where = from.repo ? ` (${from.repo})` : '';
     return { kind: 'error', query, command, message: `${read.error}${where}` };
   }
-  return transformerAnswer(query, command, read.spec, read.notes, from.repo ?? null);
+  const spec = from.notCounted
+    ? { ...read.spec, notCounted: [...read.spec.notCounted, ...from.notCounted] }
+    : read.spec;
+  return transformerAnswer(query, command, spec, read.notes, from.repo ?? null);
 }
 
 export { looksLikeHfConfig };

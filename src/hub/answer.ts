@@ -78,5 +78,6 @@ export async function answerQueryWithHub(text: string, opts: HubAnswerOptions = 
   return answerHfConfigText(query, split.command, fetched.text, {
     repo: ref.repo,
     read: { architecture: ref.architecture, autoClass: ref.autoClass },
+    notCounted: ref.moreCode ? ['the layers the pasted code adds around the from_pretrained model'] : undefined,
   });
 }

@@ -10,6 +10,8 @@ export type HubReference =
       autoClass?: string;
       /** `BertModel.from_pretrained(...)`: the model class itself. */
       architecture?: string;
+      /** Pasted code that builds more layers than the loaded model (a head on top): not counted. */
+      moreCode?: boolean;
     }
   | { ok: false; error: string };
 
@@ -97,6 +99,15 @@ function fromPretrained(text: string): HubReference | null {
   if (end < 0 || end - i > 2 * MAX_PART + 2) return badName(text.slice(i + 1, i + 60));
   const repo = text.slice(i + 1, end).trim();
   if (!validRepoId(repo)) return badName(repo);
+  const found = fromPretrainedClass(cls, repo);
+  if (found.ok && LAYER_CALLS.some((call) => text.includes(call))) found.moreCode = true;
+  return found;
+}
+
+/** Layer constructors that mean the pasted code adds weights of its own around the loaded model. */
+const LAYER_CALLS = ['nn.Linear(', 'nn.Conv', 'nn.LSTM(', 'nn.GRU(', 'nn.Embedding(', 'Dense(', 'layers.'];
+
+function fromPretrainedClass(cls: string, repo: string): HubReference {
   if (cls.startsWith('Auto') && cls !== 'AutoConfig' && cls !== 'AutoTokenizer')
     return { ok: true, repo, autoClass: cls };
   const first = cls[0] ?? '';

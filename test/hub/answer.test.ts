@@ -58,6 +58,20 @@ describe('found', () => {
     expect(total(await ask(code))).toBe(109_482_240n);
     expect(total(await ask('/params google-bert/bert-base-uncased'))).toBe(109_514_298n);
   });
+  it('layers pasted around a from_pretrained model make the answer "at least"', async () => {
+    const code = [
+      'class Classifier(nn.Module):',
+      '    def __init__(self):',
+      '        super().__init__()',
+      '        self.bert = AutoModel.from_pretrained("google-bert/bert-base-uncased")',
+      '        self.head = nn.Linear(768, 2)',
+    ].join('\n');
+    const a = await ask(code);
+    expect(total(a)).toBe(109_482_240n);
+    const json = renderJson(a);
+    expect(json.incomplete).toBe(true);
+    expect(json.not_counted).toEqual(['the layers the pasted code adds around the from_pretrained model']);
+  });
   it('a second ask is answered from the cache', async () => {
     await ask('/params openai-community/gpt2');
     await ask('/params openai-community/gpt2');
