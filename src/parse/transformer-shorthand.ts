@@ -351,7 +351,7 @@ export function transformerHelpLines(): { title: string; lines: string[] }[] {
       lines: [
         '`gated` (SwiGLU: 3 MLP matrices) or `plain` (2), `rmsnorm` or `layernorm`, `bias` or `no-bias`',
         '`tied` (default) or `untied` LM head, `rotary` (default) or `learned` positions, `qk-norm`, `base` (no LM head)',
-        'Families: gpt2, bert, roberta, xlm-roberta, camembert, llama, mistral, qwen2, qwen3, gemma, gemma2, gemma3_text, phi3, gpt_neox, opt, t5, mt5, mixtral',
+        'Families: gpt2, bert, distilbert, roberta, xlm-roberta, camembert, llama, mistral, qwen2, qwen3, gemma, gemma2, gemma3_text, phi3, gpt_neox, opt, t5, mt5, mixtral',
       ],
     },
   ];

@@ -425,16 +425,44 @@ function opt(s: TransformerSpec): ComponentPlan[] {
   return out;
 }
 
+/** Where BERT and DistilBERT keep the same tensors under different names. */
+const BERT_NAMES = {
+  layers: 'encoder.layer',
+  query: 'attention.self.query',
+  key: 'attention.self.key',
+  value: 'attention.self.value',
+  attnOut: 'attention.output.dense',
+  attnNorm: 'attention.output.LayerNorm',
+  ffnIn: 'intermediate.dense',
+  ffnOut: 'output.dense',
+  outNorm: 'output.LayerNorm',
+};
+const DISTILBERT_NAMES: typeof BERT_NAMES = {
+  layers: 'transformer.layer',
+  query: 'attention.q_lin',
+  key: 'attention.k_lin',
+  value: 'attention.v_lin',
+  attnOut: 'attention.out_lin',
+  attnNorm: 'sa_layer_norm',
+  ffnIn: 'ffn.lin1',
+  ffnOut: 'ffn.lin2',
+  outNorm: 'output_layer_norm',
+};
+
 function bert(s: TransformerSpec): ComponentPlan[] {
   const p = new Parts(s);
   const H = p.H;
-  const roberta = s.modelType !== 'bert';
-  const prefix = s.head === 'base' ? '' : roberta ? 'roberta.' : 'bert.';
+  const distil = s.modelType === 'distilbert';
+  const roberta = s.modelType !== 'bert' && !distil;
+  const n = distil ? DISTILBERT_NAMES : BERT_NAMES;
+  const prefix = s.head === 'base' ? '' : distil ? 'distilbert.' : roberta ? 'roberta.' : 'bert.';
   const E = `${prefix}embeddings`;
   const out: ComponentPlan[] = [];
   const emb = component(E, 'embeddings');
   emb.explain.push(
-    `Three embedding tables of width ${s.hidden}, added together, then a LayerNorm: tokens (${s.vocab}), positions, token types (${s.tokenTypes}).`,
+    s.tokenTypes > 0n
+      ? `Three embedding tables of width ${s.hidden}, added together, then a LayerNorm: tokens (${s.vocab}), positions, token types (${s.tokenTypes}).`
+      : `Two embedding tables of width ${s.hidden}, added together, then a LayerNorm: tokens (${s.vocab}) and positions; no token types.`,
   );
   emb.tensors.push(p.embedding(`${E}.word_embeddings`, d(s.vocab, 'vocab')));
   if (s.positions.kind === 'learned') {
@@ -447,21 +475,21 @@ function bert(s: TransformerSpec): ComponentPlan[] {
   if (s.tokenTypes > 0n) emb.tensors.push(p.embedding(`${E}.token_type_embeddings`, d(s.tokenTypes, 'token types')));
   emb.tensors.push(...p.norm(`${E}.LayerNorm`));
   out.push(emb);
-  const L = `${prefix}encoder.layer.0`;
-  const block = component(`${prefix}encoder.layer.0-${s.layers - 1n}`, 'encoder layer', s.layers);
+  const L = `${prefix}${n.layers}.0`;
+  const block = component(`${prefix}${n.layers}.0-${s.layers - 1n}`, 'encoder layer', s.layers);
   block.explain.push(
-    `${attentionExplain(s)} query, key, value and the output dense layer each have a bias.`,
+    `${attentionExplain(s)} query, key, value and the output projection each have a bias.`,
     mlpExplain(s),
     normExplain(s, 'after attention and after the MLP (post-norm)'),
   );
-  block.tensors.push(...p.linear(`${L}.attention.self.query`, p.qDim, H, true));
-  block.tensors.push(...p.linear(`${L}.attention.self.key`, p.qDim, H, true));
-  block.tensors.push(...p.linear(`${L}.attention.self.value`, p.qDim, H, true));
-  block.tensors.push(...p.linear(`${L}.attention.output.dense`, H, p.qDim, true));
-  block.tensors.push(...p.norm(`${L}.attention.output.LayerNorm`));
-  block.tensors.push(...p.linear(`${L}.intermediate.dense`, p.ffn, H, true));
-  block.tensors.push(...p.linear(`${L}.output.dense`, H, p.ffn, true));
-  block.tensors.push(...p.norm(`${L}.output.LayerNorm`));
+  block.tensors.push(...p.linear(`${L}.${n.query}`, p.qDim, H, true));
+  block.tensors.push(...p.linear(`${L}.${n.key}`, p.qDim, H, true));
+  block.tensors.push(...p.linear(`${L}.${n.value}`, p.qDim, H, true));
+  block.tensors.push(...p.linear(`${L}.${n.attnOut}`, H, p.qDim, true));
+  block.tensors.push(...p.norm(`${L}.${n.attnNorm}`));
+  block.tensors.push(...p.linear(`${L}.${n.ffnIn}`, p.ffn, H, true));
+  block.tensors.push(...p.linear(`${L}.${n.ffnOut}`, H, p.ffn, true));
+  block.tensors.push(...p.norm(`${L}.${n.outNorm}`));
   out.push(block);
   if (s.pooler) {
     const pool = component(`${prefix}pooler`, 'pooler');
@@ -471,19 +499,19 @@ function bert(s: TransformerSpec): ComponentPlan[] {
   }
   const mlm = s.head === 'masked-lm' || s.head === 'pretraining' || s.head === 'causal-lm';
   if (mlm) {
-    const C = roberta ? 'lm_head' : 'cls.predictions';
-    const head = component(C, 'MLM head');
+    const C = distil ? 'vocab_projector' : roberta ? 'lm_head' : 'cls.predictions';
+    const head = component(distil ? 'vocab_transform + vocab_projector' : C, 'MLM head');
     head.explain.push(
       `The language-model head transforms each token (dense ${s.hidden} → ${s.hidden} + LayerNorm), then a decoder to ${s.vocab} logits with its own bias vector.`,
     );
     const T = roberta ? C : `${C}.transform`;
-    head.tensors.push(...p.linear(`${T}.dense`, H, H, true));
-    head.tensors.push(...p.norm(roberta ? `${T}.layer_norm` : `${T}.LayerNorm`));
+    head.tensors.push(...p.linear(distil ? 'vocab_transform' : `${T}.dense`, H, H, true));
+    head.tensors.push(...p.norm(distil ? 'vocab_layer_norm' : roberta ? `${T}.layer_norm` : `${T}.LayerNorm`));
     if (s.tied)
       head.explain.push(
         `The decoder's weight (${s.vocab} x ${s.hidden}) is the word embedding itself (tie_word_embeddings): counted once, so it adds 0; its bias (${C}.bias) is its own.`,
       );
-    else head.tensors.push(...p.linear(`${C}.decoder`, d(s.vocab, 'vocab'), H, false));
+    else head.tensors.push(...p.linear(distil ? C : `${C}.decoder`, d(s.vocab, 'vocab'), H, false));
     head.tensors.push({ name: `${C}.bias`, dims: [d(s.vocab, 'vocab')] });
     out.push(head);
   }
@@ -496,7 +524,13 @@ function bert(s: TransformerSpec): ComponentPlan[] {
   }
   if (s.head === 'sequence-classification') {
     const c = component('classifier', 'classification head');
-    if (roberta) {
+    if (distil) {
+      c.explain.push(
+        `DistilBERT's classification head (no pooler): pre_classifier ${s.hidden} → ${s.hidden} on the first token, then classifier → ${s.numLabels} labels, both with bias.`,
+      );
+      c.tensors.push(...p.linear('pre_classifier', H, H, true));
+      c.tensors.push(...p.linear('classifier', labels, H, true));
+    } else if (roberta) {
       c.explain.push(
         `RoBERTa's classification head (no pooler): dense ${s.hidden} → ${s.hidden} on the first token, then out_proj → ${s.numLabels} labels, both with bias.`,
       );
@@ -517,6 +551,7 @@ function bert(s: TransformerSpec): ComponentPlan[] {
   if (s.head === 'multiple-choice') {
     const c = component('classifier', 'multiple choice head');
     c.explain.push(`Multiple choice scores each pooled choice: ${s.hidden} → 1, with bias.`);
+    if (distil) c.tensors.push(...p.linear('pre_classifier', H, H, true));
     c.tensors.push(...p.linear('classifier', d(1n, 'score'), H, true));
     out.push(c);
   }

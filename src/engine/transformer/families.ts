@@ -327,6 +327,35 @@ const FAMILIES: Record<string, Family> = {
   roberta: bertFamily('Roberta', 50265n, true),
   'xlm-roberta': bertFamily('XLMRoberta', 250002n, true),
   camembert: bertFamily('Camembert', 30522n, true),
+  distilbert: {
+    layout: 'bert',
+    prefix: 'DistilBert',
+    defaultHead: 'base',
+    read: (f) => {
+      const hidden = f.size(['dim', 'hidden_size'], 768n);
+      const heads = f.size(['n_heads', 'num_attention_heads'], 12n);
+      return {
+        vocab: f.size(['vocab_size'], 30522n),
+        hidden,
+        layers: f.size(['n_layers', 'num_hidden_layers'], 6n),
+        heads,
+        kvHeads: heads,
+        headDim: exactDiv(hidden, heads, 'dim'),
+        ffn: f.size(['hidden_dim', 'intermediate_size'], 3072n),
+        positions: { kind: 'learned', rows: f.size(['max_position_embeddings'], 512n), offset: 0n },
+        tokenTypes: 0n,
+        embedWidth: hidden,
+        attentionBias: { qkv: true, out: true },
+        qkNorm: false,
+        mlp: { gated: false, bias: true },
+        norm: { kind: 'layernorm', bias: true },
+        normsPerBlock: 2,
+        finalNorm: false,
+        tied: f.flag('tie_word_embeddings', true),
+        moe: null,
+      };
+    },
+  },
   llama: llamaFamily('Llama', {
     vocab: 32000n,
     hidden: 4096n,
@@ -511,7 +540,8 @@ function pickHead(
 }
 
 function poolerFor(layout: Layout, modelType: string, head: Head): boolean {
-  if (layout !== 'bert') return false;
+  // DistilBERT has no pooler in any of its classes.
+  if (layout !== 'bert' || modelType === 'distilbert') return false;
   if (head === 'sequence-classification') return modelType === 'bert';
   return ['base', 'pretraining', 'multiple-choice', 'next-sentence'].includes(head);
 }

@@ -234,3 +234,27 @@ describe('bad configs get a reason', () => {
     expect(error({ model_type: 'mystery', hidden_size: 64 })).toContain('no `num_hidden_layers`');
   });
 });
+
+describe('DistilBERT (BERT layers under other names, no token types, no pooler)', () => {
+  const distil = {
+    activation: 'gelu',
+    architectures: ['DistilBertForMaskedLM'],
+    dim: 768,
+    hidden_dim: 3072,
+    max_position_embeddings: 512,
+    model_type: 'distilbert',
+    n_heads: 12,
+    n_layers: 6,
+    pad_token_id: 0,
+    sinusoidal_pos_embds: false,
+    tie_weights_: true,
+    vocab_size: 30522,
+  };
+  it('distilbert-base-uncased: DistilBertForMaskedLM 66,985,530, DistilBertModel 66,362,880', () => {
+    expect(count(distil).total).toBe(66_985_530n);
+    expect(count(distil, { autoClass: 'AutoModel' }).total).toBe(66_362_880n);
+  });
+  it('DistilBertForSequenceClassification: pre_classifier + classifier, 66,955,010', () => {
+    expect(count({ ...distil, architectures: ['DistilBertForSequenceClassification'] }).total).toBe(66_955_010n);
+  });
+});
