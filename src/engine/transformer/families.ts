@@ -653,6 +653,10 @@ export function readHfConfig(raw: unknown, opts: ReadOptions = {}): ConfigReadin
     const spec: TransformerSpec = family
       ? readKnown(f, modelType, family, opts, notes, notCounted)
       : readGeneric(f, modelType || 'unknown', opts, notes);
+    if (spec.heads % spec.kvHeads !== 0n)
+      throw new ConfigProblem(
+        `num_attention_heads (${spec.heads}) is not a multiple of num_key_value_heads (${spec.kvHeads})`,
+      );
     const deepest = spec.decoderLayers !== null && spec.decoderLayers > spec.layers ? spec.decoderLayers : spec.layers;
     if (deepest > BigInt(MAX_STACKED_LAYERS))
       throw new ConfigProblem(`it has ${deepest} layers in a stack; I count at most ${MAX_STACKED_LAYERS}`);
@@ -688,9 +692,5 @@ function readKnown(
     assumptions: [],
     notCounted,
   } as TransformerSpec;
-  if (spec.heads % spec.kvHeads !== 0n)
-    throw new ConfigProblem(
-      `num_attention_heads (${spec.heads}) is not a multiple of num_key_value_heads (${spec.kvHeads})`,
-    );
   return spec;
 }
