@@ -15,9 +15,10 @@
 //   oracle      answerQuery alone over the oracle fixtures, warmed: mean µs per query, per source
 //   cold start  `node dist/index.js` (console mode, no SLACK_* env) with `/lstm 4096 256` piped in,
 //               from spawn to the answer on stdout: median of several runs
+//   hostile     bench/hostile.mjs: worst hostile-input time and peak memory (test/hardening/hostile-inputs.mjs)
 //
 // Environment: BENCH_SECONDS (each HTTP run, default 4), BENCH_ROUNDS (rounds of bot, distinct, bare, fixed; default 5),
-// BENCH_PARTS (default engine,oracle,dispatch,http,cold; add profile to profile the bot under load and print where its
+// BENCH_PARTS (default engine,oracle,dispatch,http,cold,hostile; add profile to profile the bot under load and print where its
 // CPU time goes), BENCH_PROFILE_OUT=file.cpuprofile keeps that profile for Chrome DevTools.
 import { spawn, fork } from 'node:child_process';
 import { createHmac } from 'node:crypto';
@@ -36,7 +37,9 @@ import { BENCH_BOT_TOKEN, createBareApp } from './bare-app.mjs';
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
-const PARTS = new Set((process.env.BENCH_PARTS ?? 'engine,oracle,dispatch,http,cold').split(',').map((p) => p.trim()));
+const PARTS = new Set(
+  (process.env.BENCH_PARTS ?? 'engine,oracle,dispatch,http,cold,hostile').split(',').map((p) => p.trim()),
+);
 const CONNECTIONS = 32;
 const SECRET = 'bench-signing-secret-0123456789abcdef';
 
@@ -708,6 +711,12 @@ if (PARTS.has('cold')) {
     `  median ${fmt(cold.median, 0)} ms over ${cold.runs} runs (min ${fmt(cold.min, 0)}, max ${fmt(cold.max, 0)})\n`,
   );
   goals.push([`cold start < ${GOAL_COLD_MS} ms`, `${fmt(cold.median, 0)} ms`, cold.median < GOAL_COLD_MS]);
+}
+
+if (PARTS.has('hostile')) {
+  const { reportHostile } = await import('./hostile.mjs');
+  for (const g of await reportHostile()) goals.push([g.name, g.value, g.ok]);
+  console.log('');
 }
 
 if (goals.length > 0) {

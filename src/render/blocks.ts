@@ -17,17 +17,17 @@ import type { StepStyle } from './steps.js';
 import { stackTable, summaryTable, tensorTable } from './text.js';
 import { transformerView } from './transformer.js';
 import { MAX_DETAIL_MESSAGES } from '../limits.js';
+import { COMPARE_ACTION_ID, DETAILS_ACTION_ID, SHARE_ACTION_ID } from '../slack/ids.js';
 
 export const MAX_BLOCKS = 50;
 export const MAX_SECTION_CHARS = 3000;
 export const MAX_HEADER_CHARS = 150;
-export const MAX_FALLBACK_CHARS = 3000;
+const MAX_FALLBACK_CHARS = 3000;
 /** Layers whose derivation is spelled out in one message; the rest are in the table. */
-export const MAX_DETAILED_LAYERS = 6;
+const MAX_DETAILED_LAYERS = 6;
 
-export const SHARE_ACTION = 'paramcount_share';
-export const COMPARE_ACTION = 'paramcount_compare';
-export const DETAILS_ACTION = 'paramcount_details';
+// The buttons' action ids are written once, in slack/ids.ts (the listeners and manifest share them).
+export { COMPARE_ACTION_ID as COMPARE_ACTION, SHARE_ACTION_ID as SHARE_ACTION } from '../slack/ids.js';
 
 export interface SlackMessage {
   text: string;
@@ -94,17 +94,17 @@ function buttons(a: Answer): KnownBlock | null {
   const elements: types.Button[] = [
     {
       type: 'button',
-      action_id: SHARE_ACTION,
+      action_id: SHARE_ACTION_ID,
       text: { type: 'plain_text', text: 'Share in channel' },
       value,
       style: 'primary',
     },
-    { type: 'button', action_id: COMPARE_ACTION, text: { type: 'plain_text', text: 'Compare frameworks' }, value },
+    { type: 'button', action_id: COMPARE_ACTION_ID, text: { type: 'plain_text', text: 'Compare frameworks' }, value },
   ];
   if (a.kind === 'count' && a.model.layers.length > 1 && layersBySize(a).length > MAX_DETAILED_LAYERS) {
     elements.push({
       type: 'button',
-      action_id: DETAILS_ACTION,
+      action_id: DETAILS_ACTION_ID,
       text: { type: 'plain_text', text: 'All layer derivations' },
       value,
     });

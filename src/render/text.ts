@@ -5,6 +5,7 @@ import { CONVENTION_LABELS } from '../engine/types.js';
 import { formatBytes, formatCount, formatSigned, printable } from './format.js';
 import { findings } from './findings.js';
 import { helpSections } from './help.js';
+import { noteText } from './sentences.js';
 import { renderCellPicture } from './picture.js';
 import { conventionFamily, stepLines } from './steps.js';
 import type { StepStyle } from './steps.js';
@@ -88,7 +89,7 @@ function layerSection(a: CountAnswer, layer: LayerRecord): string[] {
     out.push('', `Tensors (${CONVENTION_LABELS[layer.convention ?? a.convention]} layout)`);
     out.push(...tensorTable(layer).map((l) => '  ' + l));
   }
-  for (const n of layer.notes) out.push(`  ${printable(n)}`);
+  for (const n of layer.notes) out.push(`  ${printable(noteText(n))}`);
   return out;
 }
 
@@ -101,7 +102,7 @@ function renderTransformerText(a: CountAnswer, t: NonNullable<CountAnswer['trans
   return out.join('\n');
 }
 
-export function renderCountText(a: CountAnswer): string {
+function renderCountText(a: CountAnswer): string {
   if (a.transformer) return renderTransformerText(a, a.transformer);
   const out: string[] = [];
   out.push(`${printable(a.title)}: ${formatCount(a.model.total)} parameters (${CONVENTION_LABELS[a.convention]})`);

@@ -5,7 +5,8 @@ import { memoryBytes } from '../engine/memory.js';
 import { countRecurrent, recurrentAlternatives, recurrentProblem } from '../engine/recurrent.js';
 import { solveRecurrent } from '../engine/solve.js';
 import type { SolveUnknown } from '../engine/solve.js';
-import type { CellKind, ModelRecord, RecurrentSpec } from '../engine/types.js';
+import type { ModelRecord, RecurrentSpec } from '../engine/types.js';
+import { CELL_NAMES } from '../engine/types.js';
 import { CELL_COMMANDS, parseSlashText, usageExample } from '../parse/slash.js';
 import type { SlashQuery } from '../parse/slash.js';
 import { formatCount } from '../render/format.js';
@@ -28,10 +29,8 @@ function specFromSlash(q: SlashQuery, input: bigint, units: bigint): RecurrentSp
   };
 }
 
-const CELL_NAME: Record<CellKind, string> = { lstm: 'LSTM', gru: 'GRU', rnn: 'RNN' };
-
 function recurrentTitle(spec: RecurrentSpec): string {
-  const parts = [`${CELL_NAME[spec.cell]} ${formatCount(spec.input)} → ${formatCount(spec.units)}`];
+  const parts = [`${CELL_NAMES[spec.cell].torch} ${formatCount(spec.input)} → ${formatCount(spec.units)}`];
   if (spec.bidirectional) parts.push('bidirectional');
   if (spec.layers > 1) parts.push(`${spec.layers} layers`);
   if (spec.proj !== null) parts.push(`proj ${formatCount(spec.proj)}`);
