@@ -5,7 +5,7 @@ import { answerQuery } from '../answer.js';
 import type { Answer, AnswerOptions } from '../answer.js';
 import { answerHfConfigText } from '../transformer-answer.js';
 import { readHubConfig } from './config.js';
-import { fetchHubConfig } from './fetch-config.js';
+import { fetchHubConfig, HUB_TIMEOUT_MS } from './fetch-config.js';
 import type { FetchOptions, HubFailure } from './fetch-config.js';
 import { findHubReference } from './reference.js';
 
@@ -15,7 +15,16 @@ export interface HubAnswerOptions extends AnswerOptions {
   fetch?: FetchOptions;
 }
 
-function failureMessage(failure: HubFailure, repo: string, status: number | undefined): string {
+/**
+ * The Hub's timeout inside an answer's deadline: the fetch gives up early enough (300 ms before it)
+ * for the answer to say the Hub was slow, rather than the deadline's "too much work".
+ */
+export function hubTimeoutWithin(deadlineMs: number | undefined): number {
+  if (deadlineMs === undefined) return HUB_TIMEOUT_MS;
+  return Math.max(100, Math.min(HUB_TIMEOUT_MS, deadlineMs - 300));
+}
+
+function failureMessage(failure: HubFailure, repo: string, status: number | undefined, timeoutMs: number): string {
   const page = `https://huggingface.co/${repo}`;
   switch (failure) {
     case 'missing':
@@ -29,7 +38,7 @@ function failureMessage(failure: HubFailure, repo: string, status: number | unde
     case 'rate-limited':
       return 'The Hugging Face Hub is rate-limiting requests right now (429). Try again in a minute, or paste the config.json.';
     case 'timeout':
-      return `The Hugging Face Hub did not answer within 5 seconds for \`${repo}\`. Try again, or paste its config.json.`;
+      return `The Hugging Face Hub did not answer within ${timeoutMs / 1000} s for \`${repo}\`. Try again, or paste its config.json.`;
     case 'too-large':
       return `\`${repo}\`'s config.json is over 2 MB, more than any config I read. Paste the fields that matter (model_type, sizes).`;
     case 'unavailable':
@@ -73,7 +82,7 @@ export async function answerQueryWithHub(text: string, opts: HubAnswerOptions = 
       kind: 'error',
       query,
       command: split.command,
-      message: failureMessage(fetched.failure, ref.repo, fetched.status),
+      message: failureMessage(fetched.failure, ref.repo, fetched.status, opts.fetch?.timeoutMs ?? HUB_TIMEOUT_MS),
     };
   return answerHfConfigText(query, split.command, fetched.text, {
     repo: ref.repo,

@@ -5,6 +5,8 @@ import type { Answer } from '../../src/answer.js';
 import { answerQueryWithHub } from '../../src/hub/answer.js';
 import { clearHubCache } from '../../src/hub/fetch-config.js';
 import { renderJson } from '../../src/render/json.js';
+import { createAnswerPool } from '../../src/work/pool.js';
+import { ensureBuilt } from '../helpers/build.js';
 import { GOOD_TOKEN, startFakeHub } from './fake-hub.js';
 import type { FakeHub } from './fake-hub.js';
 
@@ -129,29 +131,21 @@ describe('everything else goes to answerQuery unchanged', () => {
   });
 });
 
-describe('the console awaits the Hub step, answers in order', () => {
-  it('a Hub name between two layer queries', async () => {
-    const { PassThrough } = await import('node:stream');
-    const { runConsole } = await import('../../src/console.js');
+describe('through the worker pool (every door asks there)', () => {
+  it('found, and a slow Hub answered within the deadline as a Hub timeout', async () => {
+    ensureBuilt();
     const saved = process.env.HF_ENDPOINT;
+    // Worker threads copy the environment when they start: set it before the pool exists.
     process.env.HF_ENDPOINT = hub.endpoint;
+    const pool = createAnswerPool({ deadlineMs: 1500 });
     try {
-      const input = new PassThrough();
-      const output = new PassThrough();
-      let text = '';
-      output.on('data', (c: Buffer) => {
-        text += c.toString();
-      });
-      const done = runConsole({ input, output, interactive: false });
-      input.end('/lstm 4096 256\n/params openai-community/gpt2\n/gru 128 64\n');
-      expect(await done).toBe(0);
-      const lstm = text.indexOf('4,457,472');
-      const gpt2 = text.indexOf('124,439,808 parameters');
-      const gru = text.indexOf('GRU 128');
-      expect(lstm).toBeGreaterThanOrEqual(0);
-      expect(gpt2).toBeGreaterThan(lstm);
-      expect(gru).toBeGreaterThan(gpt2);
+      const found = await pool.answer('openai-community/gpt2', { command: '/params' }, 'json');
+      expect(JSON.parse(found.output).total).toBe('124439808');
+      const slow = await pool.answer('slow/model', { command: '/params' }, 'text');
+      expect(slow.kind).toBe('error');
+      expect(slow.output).toContain('did not answer within 1.2 s');
     } finally {
+      await pool.close();
       if (saved === undefined) delete process.env.HF_ENDPOINT;
       else process.env.HF_ENDPOINT = saved;
     }
