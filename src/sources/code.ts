@@ -2,6 +2,7 @@
 import type { Answer } from '../answer-types.js';
 import { memoryBytes } from '../engine/memory.js';
 import { countModelWithAlternatives, ModelError } from '../engine/model.js';
+import { groupDigits } from '../engine/numbers.js';
 import type { CountedModel } from '../engine/model.js';
 import { looksLikeCode, parseCode } from '../parse/code.js';
 import { comparisonRows, errorAnswer } from './source.js';
@@ -22,7 +23,7 @@ function answerCode(ctx: SourceContext, text: string, compare: boolean): Answer 
   const only = model.layers.length === 1 ? model.layers[0] : undefined;
   const title = only
     ? `${only.type}${only.name && only.name.replace(/_/g, '').toLowerCase() !== only.type.toLowerCase() ? ` "${only.name}"` : ''}`
-    : `Model with ${model.layers.length} layers`;
+    : `Model with ${groupDigits(BigInt(model.layers.length))} layers`;
   return {
     kind: 'count',
     query,
