@@ -14,7 +14,11 @@ import { MAX_QUERY_CHARS, MAX_QUERY_LINES } from './limits.js';
 import { countModel } from './engine/model.js';
 import { looksLikeCode, modelAlternatives, parseCode } from './parse/code.js';
 import { CELL_COMMANDS, parseSlashText, usageExample } from './parse/slash.js';
-import type { SlashQuery } from './parse/slash.js';
+import type { SlashQuery, SlashRefusal } from './parse/slash.js';
+import { sequenceCompute } from './engine/compute.js';
+import type { SequenceCompute } from './engine/compute.js';
+import { detectLanguage, pickLocale } from './i18n/index.js';
+import type { Locale, Message } from './i18n/index.js';
 import { formatCount } from './render/format.js';
 import type { CellKind } from './engine/types.js';
 
@@ -44,6 +48,8 @@ export interface ClaimPart {
   conventions: Convention[];
   rows: ClaimRow[];
   notes: string[];
+  /** The notes as catalogue messages. */
+  messages?: Message[];
 }
 
 export interface CountAnswer {
@@ -64,12 +70,19 @@ export interface CountAnswer {
   claim?: ClaimPart;
   /** A pasted model.summary(), row by row. */
   verification?: Verification;
+  /** The notes as catalogue messages (the reply says them in its language; `notes` keeps English). */
+  messages?: Message[];
+  /** Multiply-accumulates over the time steps the question gave. */
+  compute?: SequenceCompute;
+  /** The language to reply in. */
+  locale?: Locale;
 }
 
 export interface HelpAnswer {
   kind: 'help';
   query: string;
   command: string;
+  locale?: Locale;
 }
 
 export interface ErrorAnswer {
@@ -77,6 +90,9 @@ export interface ErrorAnswer {
   query: string;
   command: string;
   message: string;
+  /** A refusal of slash shorthand as catalogue data, said in the reply's language. */
+  refusal?: SlashRefusal;
+  locale?: Locale;
 }
 
 export type Answer = CountAnswer | HelpAnswer | ErrorAnswer;
@@ -86,6 +102,8 @@ export interface AnswerOptions {
   command?: string;
   /** Lay out every convention side by side. */
   compare?: boolean;
+  /** The asker's locale when known (Slack users.info `locale`, e.g. "fr-FR"); else the question's language. */
+  locale?: string;
 }
 
 const KNOWN_COMMANDS = ['/lstm', '/gru', '/rnn', '/params'];
@@ -113,7 +131,12 @@ function splitCommand(text: string, given: string | undefined): { command: strin
 export function answerQuery(text: string, opts: AnswerOptions = {}): Answer {
   const query = fullQuery(text, opts.command);
   try {
-    return answerUnsafe(text, query, opts);
+    const answer = answerUnsafe(text, query, opts);
+    if (!answer.locale) {
+      const asked = typeof text === 'string' && text.length <= 20_000 ? text : '';
+      answer.locale = pickLocale({ locale: opts.locale ?? null, text: asked });
+    }
+    return answer;
   } catch (err) {
     // The engine and parsers are total; this is the last line of defence, never shown as a stack.
     return {
@@ -156,6 +179,15 @@ function answerUnsafe(text: string, query: string, opts: AnswerOptions): Answer 
   if (looksLikeCode(rest)) return answerCode(query, command, rest, opts.compare ?? false);
   if (!cell) {
     if (rest.trim() === '' || /^\s*help\s*$/i.test(rest)) return { kind: 'help', query, command: command || '/params' };
+    // A question in plain words names its layer somewhere: "how many params in an LSTM with 128 units".
+    const named = cellNamedIn(rest);
+    if (named) {
+      const parsed = parseSlashText(named, rest);
+      if (parsed.ok === true)
+        return answerSlash(query, command, parsed.query, opts.compare ?? parsed.query.compare, opts);
+      if (parsed.ok === false && (parsed.language || detectLanguage(rest)))
+        return refusalAnswer(query, command, parsed, opts);
+    }
     return errorAnswer(
       query,
       command,
@@ -164,8 +196,41 @@ function answerUnsafe(text: string, query: string, opts: AnswerOptions): Answer 
   }
   const parsed = parseSlashText(cell, rest);
   if (parsed.ok === 'help') return { kind: 'help', query, command };
-  if (!parsed.ok) return errorAnswer(query, command, parsed.error);
-  return answerSlash(query, command, parsed.query, opts.compare ?? parsed.query.compare);
+  if (!parsed.ok) return refusalAnswer(query, command, parsed, opts);
+  return answerSlash(query, command, parsed.query, opts.compare ?? parsed.query.compare, opts);
+}
+
+/** The first LSTM, GRU or RNN a sentence names, found by scanning words (no regex on the user's text). */
+function cellNamedIn(text: string): CellKind | null {
+  if (text.length > 2000) return null;
+  let word = '';
+  for (const ch of text.toLowerCase() + ' ') {
+    if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')) {
+      word += ch;
+      continue;
+    }
+    const cell = Object.hasOwn(CELL_COMMANDS, word) ? CELL_COMMANDS[word] : undefined;
+    if (cell) return cell;
+    word = '';
+  }
+  return null;
+}
+
+function refusalAnswer(
+  query: string,
+  command: string,
+  parsed: Extract<ReturnType<typeof parseSlashText>, { ok: false }>,
+  opts: AnswerOptions,
+): ErrorAnswer {
+  const refusal: SlashRefusal = parsed.suggestion
+    ? { why: parsed.why, suggestion: parsed.suggestion, cell: parsed.cell }
+    : { why: parsed.why, cell: parsed.cell };
+  const locale = pickLocale({
+    lang: parsed.languageChosen ? parsed.language : null,
+    locale: opts.locale ?? null,
+    text: query.slice(0, 2000),
+  });
+  return { kind: 'error', query, command, message: parsed.error, refusal, locale };
 }
 
 function errorAnswer(query: string, command: string, message: string): ErrorAnswer {
@@ -201,7 +266,7 @@ function recurrentTitle(spec: RecurrentSpec): string {
   return parts.join(' · ');
 }
 
-function answerSlash(query: string, command: string, q: SlashQuery, compare: boolean): Answer {
+function answerSlash(query: string, command: string, q: SlashQuery, compare: boolean, opts: AnswerOptions): Answer {
   let solved: SolvedPart | undefined;
   let spec: RecurrentSpec;
   if (q.input === null || q.units === null) {
@@ -232,9 +297,15 @@ function answerSlash(query: string, command: string, q: SlashQuery, compare: boo
   const alternatives = recurrentAlternatives(spec);
   let claim: ClaimPart | undefined;
   if (!solved && q.claim !== null) {
-    const checked = checkClaim(spec, q.claim);
+    const checked = checkClaim(spec, q.claim, { timesteps: q.timesteps, inputShape: q.inputShape });
     if (!checked.ok) return errorAnswer(query, command, checked.message);
-    claim = { stated: checked.stated, conventions: checked.conventions, rows: checked.rows, notes: checked.notes };
+    claim = {
+      stated: checked.stated,
+      conventions: checked.conventions,
+      rows: checked.rows,
+      notes: checked.notes,
+      messages: checked.messages,
+    };
   }
   let comparison: ComparisonRow[] | null = null;
   if (compare) {
@@ -258,9 +329,16 @@ function answerSlash(query: string, command: string, q: SlashQuery, compare: boo
     alternatives,
     memory: memoryBytes(model.total),
     notes: q.notes,
+    messages: q.messages,
     comparison,
     incomplete: false,
+    locale: pickLocale({
+      lang: q.languageChosen ? q.language : null,
+      locale: opts.locale ?? null,
+      text: query.slice(0, 2000),
+    }),
   };
+  if (q.timesteps !== null) answer.compute = sequenceCompute(spec, q.timesteps);
   if (solved) answer.solved = solved;
   if (claim) answer.claim = claim;
   return answer;
