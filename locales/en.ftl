@@ -83,3 +83,131 @@ claim-about-times = off by { $diff }; the stated count is about { $ratio } x thi
 claim-shape-swapped = off by { $diff }; the stated count is what an input width of { $steps } gives: the two dimensions of input_shape=({ $steps }, { $features }) look swapped
 claim-steps-never-count = A parameter count never depends on the number of time steps: the same weights are reused at every step. A figure that grows with the sequence length is compute (multiply-accumulates) or activations, not parameters.
 claim-shape-explained = Keras's input_shape is (time steps, features): the input width is the last dimension; the time steps do not change the count.
+
+## The reply
+
+headline = { $title }: { $total } parameters
+lead-total = { $total } parameters ({ $convention })
+lead-other = { $family }: { $total } ({ $difference })
+trainable-split = Trainable { $trainable } · non-trainable { $nontrainable }
+buffers = Buffers (not parameters): { $buffers }
+not-counted = Not counted: { $layers }
+memory = Memory: { $float32 } in float32, { $float16 } in float16/bfloat16
+memory-bytes = Memory: { $float32 } in float32 ({ $bytes } bytes), { $float16 } in float16/bfloat16
+other-frameworks = Other frameworks: { $list }
+note-line = Note: { $note }
+sorry = Sorry: { $message }
+more-help = Type `{ $command } help` for every option.
+title-how = How it adds up
+title-per-layer = Per layer
+title-picture = What the numbers mean
+title-tensors = Tensors ({ $convention } layout)
+title-summary = Summary
+title-compute = Compute over { $steps } time steps
+layers-shown = Derivations shown for the { $count } largest layers; the table has every layer. Press *All layer derivations* (or run `paramcount` in a terminal) for the rest.
+cut-to-fit = (Cut to fit Slack: run `paramcount` in a terminal for the whole answer.)
+all-derived = Every layer is already derived in the answer.
+derivations-range = { $title }: derivations { $from } to { $to }
+identical-layers = { $first } … { $last }: { $count } identical layers, each derived as below
+button-share = Share in channel
+button-compare = Compare frameworks
+button-more = More
+button-details = All layer derivations
+shared-footer = Shared from ParamCount: try `{ $query }` for the derivation.
+
+## The short derivation
+
+gate-input = input
+gate-forget = forget
+gate-cell-candidate = cell candidate
+gate-output = output
+gate-reset = reset
+gate-update = update
+gate-candidate = candidate
+gate-hidden = hidden
+short-gates = { $gates ->
+    [1] 1 cell ({ $names }): one layer over [h, x]
+   *[other] { $gates } gates ({ $names }): each a layer over [h, x]
+  }
+short-concat = [{ $label } | x_t] width: { $recurrent } + { $input } = { $concat }
+short-weights = weights per gate: { $concat } x { $units } = { $weights }
+short-bias = bias per gate: { $vectors ->
+    [0] none, so { $gate } per gate
+    [1] { $units }, so { $weights } + { $units } = { $gate } per gate
+   *[other] { $vectors } x { $units } = { $bias }, so { $weights } + { $bias } = { $gate } per gate
+  }
+short-extra = {" "}+ { $label } { $params }
+short-per-direction = per direction: { $gates } x { $gate }{ $extras } = { $total }
+short-total-single = total: { $gates } x { $gate }{ $extras } = { $total }
+short-total = total: { $total }
+short-more-bias = cuDNN / PyTorch keep a second bias per gate (b_ih and b_hh): +{ $difference } = { $total }
+short-fewer-bias = Keras keeps one bias per gate where cuDNN / PyTorch keep two: −{ $difference } = { $total }
+stack-run = { $count ->
+    [1] layer { $first }: input { $input }: { $directions ->
+        [2] 2 x { $perDirection } = { $params }
+       *[other] { $params }
+      }
+   *[other] layers { $first }–{ $last }: input { $input }: { $params } each
+  }
+layer-line = { $name } ({ $type }): { $params }
+layer-run = { $first } … { $last } ({ $type }): { $count } x { $params }
+compute-formula = MACs = T x gates x H x (I + H) = { $steps } x { $gates } x { $units } x ({ $input } + { $recurrent })
+compute-macs = { $perStep } multiply-accumulates per time step, { $perSequence } over { $steps } steps
+compute-elementwise = plus, per step, { $products } elementwise products and { $activations } activations (σ, tanh)
+
+## Findings
+
+solved-title = Solved: { $what ->
+    [input] input width
+   *[units] units
+  } = { $value }
+claim-holds = { $stated } holds for { $conventions }
+claim-matches-none = { $stated } does not match any framework's count of this layer
+claim-row = not { $convention } ({ $total }): { $why }
+verify-title = Summary check: { $agrees } rows agree, { $disagrees } disagree, { $unknown } not rebuilt
+verify-rows = Row by row
+compare-title = Every framework side by side
+list-and = { $head } and { $last }
+
+## Help
+
+help-title = { $params ->
+    [yes] ParamCount: explain a layer or model's parameter count
+   *[other] { $command }: explain { $cell ->
+        [LSTM] an LSTM
+        [RNN] an RNN
+       *[other] a { $cell }
+      }'s parameter count
+  }
+help-usage = `{ $command } <input> <units> [options]`: e.g. `{ $command } 4096 256`, `{ $command } 4096, 256`, `{ $command } input=4096 units=256`, or in plain words: `{ $command } input 300 hidden 128 2 layers`.
+help-promise = I answer with the total and a short derivation; press *More* for every step, the tensors and how other frameworks count it.
+help-options = Options
+help-bidirectional = `bidirectional` (or `bi`): two directions, each counted
+help-layers = `layers=N` (or `N layers`): stacked layers; layers above the first read the one below
+help-no-bias = `no-bias` (or `bias=false`): no bias vectors at all
+help-proj = `proj=N`: LSTM projection (PyTorch proj_size, TF1 num_proj)
+help-peepholes = `peepholes`: LSTM peephole weights (ONNX, TF1)
+help-reset-after = `reset_after=true|false`: Keras GRU variant
+help-compare = `compare`: every framework side by side
+help-framework = a framework: `keras` (default), `keras2`/`tfjs`, `pytorch`, `cudnn`, `onnx`, `flax`, `tf1` (or `framework=NAME`)
+help-lang = `lang=en|zh|fr`: the reply's language (else your Slack language, or the question's)
+help-more = More
+help-paste = `/params nn.LSTM(300, 512, num_layers=2, bidirectional=True)`: paste PyTorch, Keras or Flax code
+help-claim = `= N` checks a count you have; `?` solves for a size: `{ $command } ? 64 = 49408`
+help-sequence = Sequence length and batch size never change a parameter count; give `timesteps=N` and I add the compute (MACs) per step and per sequence.
+help-fallback = How to use ParamCount: /lstm 4096 256
+
+## App Home
+
+home-intro = Exact parameter counts for neural-network layers, explained step by step, with the differences between Keras and cuDNN/PyTorch conventions. Answers to slash commands are visible only to you until you press *Share in channel*.
+home-try = *Try these* (copy one into any message box)
+home-keras = *A whole Keras model*
+home-mention = Or paste a model.summary() into a thread and mention @ParamCount in the same message. In a direct message, just paste it. On any message, use the shortcut "Explain parameter counts" from the message menu.
+home-lstm = LSTM, 4,096 inputs → 256 units: 4,457,472 in Keras, 4,458,496 in cuDNN/PyTorch (two bias vectors)
+home-gru = GRU in PyTorch conventions
+home-bi = both directions, counted and added
+home-stack = a 2-layer stack, layer by layer
+home-paste = paste PyTorch layer code
+home-solve = solve for the unknown size
+home-check = check a count you already have
+home-plain = a question in plain words

@@ -86,3 +86,127 @@ claim-about-times = écart de { $diff } ; le total indiqué vaut environ { $rati
 claim-shape-swapped = écart de { $diff } ; le total indiqué est celui d’une entrée de largeur { $steps } : les deux dimensions de input_shape=({ $steps }, { $features }) semblent inversées
 claim-steps-never-count = Le nombre de paramètres ne dépend jamais du nombre de pas de temps : les mêmes poids servent à chaque pas. Un chiffre qui grandit avec la longueur de séquence est un coût de calcul (multiplications-additions) ou d’activations, pas des paramètres.
 claim-shape-explained = Dans Keras, input_shape vaut (pas de temps, caractéristiques) : la largeur d’entrée est la dernière dimension ; le nombre de pas de temps ne change pas le compte.
+
+## La réponse
+
+headline = { $title } : { $total } paramètres
+lead-total = { $total } paramètres ({ $convention })
+lead-other = { $family } : { $total } ({ $difference })
+trainable-split = Entraînables { $trainable } · non entraînables { $nontrainable }
+buffers = Tampons (pas des paramètres) : { $buffers }
+not-counted = Non comptés : { $layers }
+memory = Mémoire : { $float32 } en float32, { $float16 } en float16/bfloat16
+memory-bytes = Mémoire : { $float32 } en float32 ({ $bytes } octets), { $float16 } en float16/bfloat16
+other-frameworks = Autres frameworks : { $list }
+note-line = Remarque : { $note }
+sorry = Désolé : { $message }
+more-help = Tapez `{ $command } help` pour voir toutes les options.
+title-how = Le calcul
+title-per-layer = Couche par couche
+title-picture = Ce que signifient les nombres
+title-tensors = Tenseurs (disposition { $convention })
+title-summary = Résumé
+title-compute = Calcul sur { $steps } pas de temps
+layers-shown = Dérivations données pour les { $count } plus grandes couches ; le tableau les contient toutes. Appuyez sur *All layer derivations* (ou lancez `paramcount` dans un terminal) pour les autres.
+cut-to-fit = (Coupé pour tenir dans Slack : lancez `paramcount` dans un terminal pour la réponse complète.)
+all-derived = Chaque couche est déjà dérivée dans la réponse.
+derivations-range = { $title } : dérivations { $from } à { $to }
+identical-layers = { $first } … { $last } : { $count } couches identiques, chacune dérivée ainsi
+button-share = Partager dans le canal
+button-compare = Comparer les frameworks
+button-more = Plus
+button-details = Toutes les dérivations
+shared-footer = Partagé depuis ParamCount : essayez `{ $query }` pour la dérivation.
+
+## La dérivation courte
+
+gate-input = entrée
+gate-forget = oubli
+gate-cell-candidate = cellule candidate
+gate-output = sortie
+gate-reset = réinitialisation
+gate-update = mise à jour
+gate-candidate = candidat
+gate-hidden = état caché
+short-gates = { $gates ->
+    [1] 1 cellule ({ $names }) : une couche sur [h, x]
+   *[other] { $gates } portes ({ $names }) : chacune une couche sur [h, x]
+  }
+short-concat = largeur de [{ $label } | x_t] : { $recurrent } + { $input } = { $concat }
+short-weights = poids par porte : { $concat } x { $units } = { $weights }
+short-bias = biais par porte : { $vectors ->
+    [0] aucun, donc { $gate } par porte
+    [1] { $units }, donc { $weights } + { $units } = { $gate } par porte
+   *[other] { $vectors } x { $units } = { $bias }, donc { $weights } + { $bias } = { $gate } par porte
+  }
+short-extra = {" "}+ { $label } { $params }
+short-per-direction = par direction : { $gates } x { $gate }{ $extras } = { $total }
+short-total-single = total : { $gates } x { $gate }{ $extras } = { $total }
+short-total = total : { $total }
+short-more-bias = cuDNN / PyTorch gardent un second biais par porte (b_ih et b_hh) : +{ $difference } = { $total }
+short-fewer-bias = Keras garde un biais par porte, cuDNN / PyTorch deux : −{ $difference } = { $total }
+stack-run = { $count ->
+    [1] couche { $first } : entrée { $input } : { $directions ->
+        [2] 2 x { $perDirection } = { $params }
+       *[other] { $params }
+      }
+   *[other] couches { $first }–{ $last } : entrée { $input } : { $params } chacune
+  }
+layer-line = { $name } ({ $type }) : { $params }
+layer-run = { $first } … { $last } ({ $type }) : { $count } x { $params }
+compute-formula = MAC = T x portes x H x (I + H) = { $steps } x { $gates } x { $units } x ({ $input } + { $recurrent })
+compute-macs = { $perStep } multiplications-additions par pas de temps, { $perSequence } sur { $steps } pas
+compute-elementwise = plus, à chaque pas, { $products } produits élément par élément et { $activations } activations (σ, tanh)
+
+## Constats
+
+solved-title = Résolu : { $what ->
+    [input] largeur d’entrée
+   *[units] unités
+  } = { $value }
+claim-holds = { $stated } correspond à { $conventions }
+claim-matches-none = { $stated } ne correspond au compte d’aucun framework pour cette couche
+claim-row = pas { $convention } ({ $total }) : { $why }
+verify-title = Vérification du résumé : { $agrees } lignes concordent, { $disagrees } divergent, { $unknown } non reconstruites
+verify-rows = Ligne par ligne
+compare-title = Tous les frameworks côte à côte
+list-and = { $head } et { $last }
+
+## Aide
+
+help-title = { $params ->
+    [yes] ParamCount : expliquer le nombre de paramètres d’une couche ou d’un modèle
+   *[other] { $command } : expliquer le nombre de paramètres d’un { $cell }
+  }
+help-usage = `{ $command } <entrée> <unités> [options]` : par exemple `{ $command } 4096 256`, `{ $command } 4096, 256`, `{ $command } input=4096 units=256`, ou en toutes lettres : `combien de paramètres pour un LSTM 4096 256 ?`
+help-promise = Je réponds avec le total et une dérivation courte ; appuyez sur *Plus* pour chaque étape, les tenseurs et la façon de compter des autres frameworks.
+help-options = Options
+help-bidirectional = `bidirectional` (ou `bi`, bidirectionnel) : deux directions, chacune comptée
+help-layers = `layers=N` (ou `N couches`) : couches empilées ; chaque couche au-dessus de la première lit celle du dessous
+help-no-bias = `no-bias` (ou `bias=false`) : aucun biais
+help-proj = `proj=N` : projection du LSTM (proj_size de PyTorch, num_proj de TF1)
+help-peepholes = `peepholes` : poids « judas » du LSTM (ONNX, TF1)
+help-reset-after = `reset_after=true|false` : variante du GRU de Keras
+help-compare = `compare` : tous les frameworks côte à côte
+help-framework = un framework : `keras` (par défaut), `keras2`/`tfjs`, `pytorch`, `cudnn`, `onnx`, `flax`, `tf1` (ou `framework=NOM`)
+help-lang = `lang=en|zh|fr` : la langue de la réponse (sinon celle de votre Slack, ou de la question)
+help-more = Plus
+help-paste = `/params nn.LSTM(300, 512, num_layers=2, bidirectional=True)` : collez du code PyTorch, Keras ou Flax
+help-claim = `= N` vérifie un total que vous avez ; `?` trouve une taille : `{ $command } ? 64 = 49408`
+help-sequence = La longueur de séquence et la taille de lot ne changent jamais le nombre de paramètres ; donnez `timesteps=N` et j’ajoute le calcul (MAC) par pas et par séquence.
+help-fallback = Utiliser ParamCount : /lstm 4096 256
+
+## Accueil de l’app
+
+home-intro = Le nombre exact de paramètres des couches d’un réseau de neurones, expliqué pas à pas, avec les différences entre les conventions de Keras et de cuDNN/PyTorch. Les réponses aux commandes ne sont visibles que par vous tant que vous n’appuyez pas sur *Partager dans le canal*.
+home-try = *Essayez* (copiez-en un dans n’importe quelle zone de message)
+home-keras = *Un modèle Keras complet*
+home-mention = Ou collez un model.summary() dans un fil et mentionnez @ParamCount dans le même message. En message direct, collez-le simplement. Sur n’importe quel message, utilisez le raccourci « Explain parameter counts » du menu.
+home-lstm = LSTM, 4 096 entrées → 256 unités : 4 457 472 dans Keras, 4 458 496 dans cuDNN/PyTorch (deux vecteurs de biais)
+home-gru = GRU selon les conventions de PyTorch
+home-bi = les deux directions, comptées et additionnées
+home-stack = deux couches empilées, couche par couche
+home-paste = collez le code d’une couche PyTorch
+home-solve = trouver la taille inconnue
+home-check = vérifier un total que vous avez déjà
+home-plain = une question en toutes lettres

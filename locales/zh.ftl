@@ -85,3 +85,127 @@ claim-about-times = 相差 { $diff }；给出的数约为这个参数量（{ $to
 claim-shape-swapped = 相差 { $diff }；给出的数是输入宽度为 { $steps } 时的结果：input_shape=({ $steps }, { $features }) 的两个维度似乎弄反了
 claim-steps-never-count = 参数量从不取决于时间步数：每个时间步都重复使用同一组权重。随序列长度增长的数字是计算量（乘加次数）或激活值，而不是参数。
 claim-shape-explained = Keras 的 input_shape 是（时间步，特征数）：输入宽度是最后一个维度；时间步数不影响参数量。
+
+## 回复
+
+headline = { $title }：{ $total } 个参数
+lead-total = { $total } 个参数（{ $convention }）
+lead-other = { $family }：{ $total }（{ $difference }）
+trainable-split = 可训练 { $trainable } · 不可训练 { $nontrainable }
+buffers = 缓冲区（不是参数）：{ $buffers }
+not-counted = 未计入：{ $layers }
+memory = 内存：float32 为 { $float32 }，float16/bfloat16 为 { $float16 }
+memory-bytes = 内存：float32 为 { $float32 }（{ $bytes } 字节），float16/bfloat16 为 { $float16 }
+other-frameworks = 其他框架：{ $list }
+note-line = 说明：{ $note }
+sorry = 抱歉：{ $message }
+more-help = 输入 `{ $command } help` 查看所有选项。
+title-how = 计算过程
+title-per-layer = 逐层
+title-picture = 这些数字的含义
+title-tensors = 张量（{ $convention } 布局）
+title-summary = 汇总
+title-compute = { $steps } 个时间步的计算量
+layers-shown = 这里给出最大的 { $count } 层的推导；表格列出了所有层。点击 *All layer derivations*（或在终端运行 `paramcount`）查看其余各层。
+cut-to-fit = （为符合 Slack 的限制已截断：在终端运行 `paramcount` 查看完整回答。）
+all-derived = 回答中已经推导了每一层。
+derivations-range = { $title }：第 { $from } 到 { $to } 层的推导
+identical-layers = { $first } … { $last }：{ $count } 个相同的层，推导如下
+button-share = 分享到频道
+button-compare = 比较各框架
+button-more = 更多
+button-details = 所有层的推导
+shared-footer = 来自 ParamCount：输入 `{ $query }` 查看推导。
+
+## 简短推导
+
+gate-input = 输入门
+gate-forget = 遗忘门
+gate-cell-candidate = 候选记忆
+gate-output = 输出门
+gate-reset = 重置门
+gate-update = 更新门
+gate-candidate = 候选状态
+gate-hidden = 隐藏状态
+short-gates = { $gates ->
+    [1] 1 个单元（{ $names }）：一个作用于 [h, x] 的层
+   *[other] { $gates } 个门（{ $names }）：每个门都是作用于 [h, x] 的一层
+  }
+short-concat = [{ $label } | x_t] 宽度：{ $recurrent } + { $input } = { $concat }
+short-weights = 每个门的权重：{ $concat } x { $units } = { $weights }
+short-bias = 每个门的偏置：{ $vectors ->
+    [0] 无，所以每个门 { $gate }
+    [1] { $units }，所以每个门 { $weights } + { $units } = { $gate }
+   *[other] { $vectors } x { $units } = { $bias }，所以每个门 { $weights } + { $bias } = { $gate }
+  }
+short-extra = {" "}+ { $label } { $params }
+short-per-direction = 每个方向：{ $gates } x { $gate }{ $extras } = { $total }
+short-total-single = 总计：{ $gates } x { $gate }{ $extras } = { $total }
+short-total = 总计：{ $total }
+short-more-bias = cuDNN / PyTorch 每个门多一个偏置（b_ih 和 b_hh）：+{ $difference } = { $total }
+short-fewer-bias = Keras 每个门只有一个偏置，而 cuDNN / PyTorch 有两个：−{ $difference } = { $total }
+stack-run = { $count ->
+    [1] 第 { $first } 层：输入 { $input }：{ $directions ->
+        [2] 2 x { $perDirection } = { $params }
+       *[other] { $params }
+      }
+   *[other] 第 { $first }–{ $last } 层：输入 { $input }：每层 { $params }
+  }
+layer-line = { $name }（{ $type }）：{ $params }
+layer-run = { $first } … { $last }（{ $type }）：{ $count } x { $params }
+compute-formula = 乘加次数 = T x 门数 x H x (I + H) = { $steps } x { $gates } x { $units } x ({ $input } + { $recurrent })
+compute-macs = 每个时间步 { $perStep } 次乘加，{ $steps } 个时间步共 { $perSequence } 次
+compute-elementwise = 另外每个时间步有 { $products } 次逐元素乘法和 { $activations } 次激活（σ、tanh）
+
+## 结论
+
+solved-title = 求解：{ $what ->
+    [input] 输入宽度
+   *[units] 单元数
+  } = { $value }
+claim-holds = { $stated } 符合 { $conventions } 的计数
+claim-matches-none = { $stated } 与任何框架对这一层的计数都不符
+claim-row = 不是 { $convention }（{ $total }）：{ $why }
+verify-title = 摘要核对：{ $agrees } 行一致，{ $disagrees } 行不一致，{ $unknown } 行未重建
+verify-rows = 逐行说明
+compare-title = 各框架对比
+list-and = { $head } 和 { $last }
+
+## 帮助
+
+help-title = { $params ->
+    [yes] ParamCount：解释一个层或模型的参数量
+   *[other] { $command }：解释 { $cell } 的参数量
+  }
+help-usage = `{ $command } <输入宽度> <单元数> [选项]`：例如 `{ $command } 4096 256`、`{ $command } 4096, 256`、`{ $command } input=4096 units=256`，也可以直接提问：`一个输入4096、256个单元的LSTM有多少参数？`
+help-promise = 我会给出总数和简短推导；点击 *更多* 查看每一步、各个张量以及其他框架的计数方式。
+help-options = 选项
+help-bidirectional = `bidirectional`（或 `bi`、双向）：两个方向，分别计数
+help-layers = `layers=N`（或 `N层`）：堆叠的层；第一层之上的每一层读取下一层的输出
+help-no-bias = `no-bias`（或 `bias=false`）：没有偏置
+help-proj = `proj=N`：LSTM 投影（PyTorch 的 proj_size，TF1 的 num_proj）
+help-peepholes = `peepholes`：LSTM 窥视孔权重（ONNX、TF1）
+help-reset-after = `reset_after=true|false`：Keras GRU 的变体
+help-compare = `compare`：各框架并排对比
+help-framework = 框架：`keras`（默认）、`keras2`/`tfjs`、`pytorch`、`cudnn`、`onnx`、`flax`、`tf1`（或 `framework=名称`）
+help-lang = `lang=en|zh|fr`：回复的语言（默认用你的 Slack 语言或提问的语言）
+help-more = 更多
+help-paste = `/params nn.LSTM(300, 512, num_layers=2, bidirectional=True)`：粘贴 PyTorch、Keras 或 Flax 代码
+help-claim = `= N` 核对你已有的参数量；`?` 求解一个尺寸：`{ $command } ? 64 = 49408`
+help-sequence = 序列长度和批大小从不改变参数量；给出 `timesteps=N`，我会补充每个时间步和整个序列的计算量（乘加次数）。
+help-fallback = ParamCount 用法：/lstm 4096 256
+
+## App 主页
+
+home-intro = 神经网络各层的精确参数量，逐步解释，并说明 Keras 与 cuDNN/PyTorch 计数方式的差别。斜杠命令的回答只有你能看到，直到你点击 *分享到频道*。
+home-try = *试试这些*（复制到任意输入框）
+home-keras = *一个完整的 Keras 模型*
+home-mention = 也可以把 model.summary() 粘贴到讨论串中并在同一条消息里提及 @ParamCount；在私信里直接粘贴即可。任何消息上都可以使用消息菜单中的快捷方式“Explain parameter counts”。
+home-lstm = LSTM，输入 4,096 → 256 个单元：Keras 中 4,457,472，cuDNN/PyTorch 中 4,458,496（两个偏置向量）
+home-gru = 按 PyTorch 方式计数的 GRU
+home-bi = 两个方向，分别计数后相加
+home-stack = 两层堆叠，逐层计算
+home-paste = 粘贴 PyTorch 层代码
+home-solve = 求解未知的尺寸
+home-check = 核对你已有的参数量
+home-plain = 直接用中文提问

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The CLI: a thin door onto the same parse -> count -> render path as Slack.
 //   paramcount "<query>"          the reply as text
+//   paramcount --short "<query>"  the Slack (short) form as text
 //   paramcount --json "<query>"   one JSON object (exit 2 on an error answer)
 //   paramcount --jsonl            JSON strings in on stdin, one JSON object per line out, in order
 import { createInterface } from 'node:readline';
@@ -10,6 +11,7 @@ import { renderText } from './render/text.js';
 
 const USAGE = `Usage:
   paramcount "<query>"          explain a parameter count, e.g. paramcount "/lstm 4096 256"
+  paramcount --short "<query>"  the short reply Slack shows (headline and compact derivation)
   paramcount --json "<query>"   the same as one JSON object
   paramcount --jsonl            read one JSON-encoded query string per stdin line, write one JSON object per line
 A query is what you would type after a slash command, or the whole command:
@@ -57,6 +59,8 @@ export async function main(argv: string[]): Promise<number> {
     await runJsonl();
     return 0;
   }
+  const short = args[0] === '--short';
+  if (short) args.shift();
   const json = args[0] === '--json';
   if (json) args.shift();
   if (args.length === 0) {
@@ -64,7 +68,7 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const answer = answerQuery(args.join(' '));
-  process.stdout.write((json ? renderJsonLine(answer) : renderText(answer)) + '\n');
+  process.stdout.write((json ? renderJsonLine(answer) : renderText(answer, { short })) + '\n');
   // In --json mode help is printed as an error object too ("give a layer"), so it exits 2 like one.
   return answer.kind === 'error' || (json && answer.kind === 'help') ? 2 : 0;
 }

@@ -332,6 +332,7 @@ function bindPlainWords(tokens: string[]): { tokens: string[]; bound: number; fi
   const sizesBesides = isNum.filter(Boolean).length - 1 + keyedSizes;
   const taken = new Array<boolean>(tokens.length).fill(false);
   const roleBound = new Array<boolean>(tokens.length).fill(false);
+  const boundRoles = new Set<Role>();
   const skipMods = (i: number, step: number) => {
     let j = i + step;
     while (j >= 0 && j < tokens.length && isModifier(lower[j] ?? '')) j += step;
@@ -342,18 +343,23 @@ function bindPlainWords(tokens: string[]): { tokens: string[]; bound: number; fi
   const out = tokens.slice();
   for (let i = 0; i < tokens.length; i++) {
     if (!isNum[i] || taken[i]) continue;
-    const next = skipMods(i, 1);
-    const nextRole = roleAt(next);
-    const afterNext = skipMods(next, 1);
+    // `input 300`: the role word before, unless its role is taken (`128 hidden units, 300 input`).
+    const prev = skipMods(i, -1);
+    const prevRole = roleAt(prev);
     let key: number | null = null;
-    if (nextRole && !(isNum[afterNext] && !taken[afterNext])) key = next;
+    if (prevRole && !boundRoles.has(prevRole)) key = prev;
     else {
-      const prev = skipMods(i, -1);
-      if (roleAt(prev)) key = prev;
+      // `128 units`: the role word after, unless its own number follows it (`… 300 hidden 128`), where
+      // that number has no role word of its own after it.
+      const next = skipMods(i, 1);
+      const afterNext = skipMods(next, 1);
+      const afterNextFree = !(isNum[afterNext] && !taken[afterNext]) || roleAt(skipMods(afterNext, 1)) !== undefined;
+      if (roleAt(next) && afterNextFree) key = next;
     }
     if (key === null) continue;
     const role = roleOf(lower[key] ?? '') as Role;
     if (role === 'layers' && sizesBesides < 2) continue;
+    boundRoles.add(role);
     out[i] = `${ROLE_KEY[role]}=${tokens[i]}`;
     out[key] = '';
     taken[i] = true;

@@ -4,6 +4,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { createLogger } from '../../src/logger.js';
 import { homeView, CHEAT_SHEET } from '../../src/slack/home-view.js';
 import { compareButtonCallback } from '../../src/slack/listeners/actions/compare-button.js';
+import { moreButtonCallback } from '../../src/slack/listeners/actions/more-button.js';
+import { shareButtonCallback } from '../../src/slack/listeners/actions/share-button.js';
 import {
   paramCountCommand,
   paramCountCommandCallback,
@@ -142,6 +144,33 @@ describe('compare button callback', () => {
     expect(sent[0].response_type).toBe('ephemeral');
     expect(sent[0].replace_original).toBe(false);
     expect(messageText(sent[0])).toContain('4,458,496');
+  });
+});
+
+describe('more and share button callbacks', () => {
+  const press = async (callback: Any, action_id: string) => {
+    const sent: Any[] = [];
+    await callback({
+      ack: async () => {},
+      action: { type: 'button', action_id, value: JSON.stringify({ q: '/lstm 4096 256' }) },
+      body: { response_url: 'http://127.0.0.1:9/unused' },
+      respond: async (m: Any) => void sent.push(m),
+      logger: quietLogger(),
+    } as Any);
+    return sent;
+  };
+  it('More answers with the full derivation (tensors, memory), only for the clicker', async () => {
+    const sent = await press(moreButtonCallback, 'paramcount_more');
+    expect(sent).toHaveLength(1);
+    expect(sent[0].response_type).toBe('ephemeral');
+    expect(messageText(sent[0])).toContain('recurrent_kernel');
+    expect(messageText(sent[0])).toContain('Memory: 17.0 MiB in float32');
+  });
+  it('Share posts the short answer for everyone, without buttons', async () => {
+    const sent = await press(shareButtonCallback, 'paramcount_share');
+    expect(sent[0].response_type).toBe('in_channel');
+    expect(JSON.stringify(sent[0].blocks)).not.toContain('"actions"');
+    expect(messageText(sent[0])).toContain('4,457,472');
   });
 });
 

@@ -8,7 +8,8 @@ const shareButtonCallback = buttonReply(
   SHARE_ACTION_ID,
   (query) => {
     const answer = answerQuery(query);
-    return { outcome: answer.kind, messages: [renderBlocks(answer)] };
+    // Posted for everyone: no buttons (they would act for whoever clicks, on someone else's question).
+    return { outcome: answer.kind, messages: [renderBlocks(answer, { shared: true })] };
   },
   true,
 );
