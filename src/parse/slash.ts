@@ -228,7 +228,7 @@ function isBoolWord(text: string): boolean {
 
 /** Normalises spacing so `layers = 2` and `layers: 2` read as `layers=2`, and arrows read as separators. */
 function normalise(text: string): string {
-  return (
+  return joinKeys(
     text
       .replace(/[\u2018\u2019]/g, "'")
       .replace(/[\u201c\u201d]/g, '"')
@@ -236,18 +236,68 @@ function normalise(text: string): string {
       .replace(/&gt;/g, '>')
       .replace(/&amp;/g, '&')
       .replace(/`/g, ' ')
-      .replace(/(->|=>|→|⟶|➜|\bto\b)/g, ' ')
-      // key length bounded: unbounded, a 100k-letter word took seconds. A flag keeps its `=` apart (a claim).
-      .replace(
-        /([A-Za-z_][\w.-]{0,63})\s*([=:])\s*/g,
-        (m: string, key: string, sign: string, at: number, all: string) =>
-          isFlagWord(key) && sign === '=' && !isBoolWord(all.slice(at + m.length, at + m.length + 8))
-            ? `${key} = `
-            : `${key}=`,
-      )
-      .replace(/[;()[\]{}]/g, ' ')
-      .trim()
+      .replace(/(->|=>|→|⟶|➜|\bto\b)/g, ' '),
+  )
+    .replace(/[;()[\]{}]/g, ' ')
+    .trim();
+}
+
+function isKeyChar(ch: string): boolean {
+  return (
+    (ch >= 'a' && ch <= 'z') ||
+    (ch >= 'A' && ch <= 'Z') ||
+    (ch >= '0' && ch <= '9') ||
+    ch === '_' ||
+    ch === '.' ||
+    ch === '-'
   );
+}
+
+function isKeyStart(ch: string): boolean {
+  return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch === '_';
+}
+
+/**
+ * `layers = 2` and `layers: 2` -> `layers=2`, in one scan (a key pattern with `\s*` around the sign
+ * backtracks on long runs). A flag keeps its `=` apart (`bi = 1444800` is the flag and a claim),
+ * unless a boolean follows (`bi = true`).
+ */
+function joinKeys(text: string): string {
+  const out: string[] = [];
+  /** Where the trailing run of key characters in `out` starts (out.length when there is none). */
+  let runStart = 0;
+  let i = 0;
+  while (i < text.length) {
+    let j = i;
+    while (text[j] === ' ' || text[j] === '\t') j++;
+    const sign = text[j];
+    if ((sign === '=' || sign === ':') && runStart < out.length) {
+      // The key: the run's last 64 characters, from its first letter (as `[A-Za-z_][\w.-]{0,63}`).
+      let k = Math.max(runStart, out.length - 64);
+      while (k < out.length && !isKeyStart(out[k] ?? '')) k++;
+      if (k < out.length) {
+        const key = out.slice(k).join('');
+        let after = j + 1;
+        while (text[after] === ' ' || text[after] === '\t') after++;
+        const apart = sign === '=' && isFlagWord(key) && !isBoolWord(text.slice(after, after + 8));
+        out.push(...(apart ? ' = ' : '='));
+        runStart = out.length;
+        i = after;
+        continue;
+      }
+    }
+    if (j > i) {
+      for (let s = i; s < j; s++) out.push(text[s] ?? ' ');
+      runStart = out.length;
+      i = j;
+      continue;
+    }
+    const ch = text[i] ?? '';
+    out.push(ch);
+    if (!isKeyChar(ch)) runStart = out.length;
+    i++;
+  }
+  return out.join('');
 }
 
 /**
