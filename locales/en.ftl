@@ -211,3 +211,13 @@ home-paste = paste PyTorch layer code
 home-solve = solve for the unknown size
 home-check = check a count you already have
 home-plain = a question in plain words
+
+## Titles
+
+title-cell = { $cell } { $input } → { $units }
+title-bidirectional = bidirectional
+title-layers = { $layers } layers
+title-proj = proj { $proj }
+title-peepholes = peepholes
+title-no-bias = no bias
+title-reset-after = reset_after={ $value }

@@ -210,3 +210,13 @@ home-paste = collez le code d’une couche PyTorch
 home-solve = trouver la taille inconnue
 home-check = vérifier un total que vous avez déjà
 home-plain = une question en toutes lettres
+
+## Titres
+
+title-cell = { $cell } { $input } → { $units }
+title-bidirectional = bidirectionnel
+title-layers = { $layers } couches
+title-proj = projection { $proj }
+title-peepholes = judas
+title-no-bias = sans biais
+title-reset-after = reset_after={ $value }

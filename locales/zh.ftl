@@ -209,3 +209,13 @@ home-paste = 粘贴 PyTorch 层代码
 home-solve = 求解未知的尺寸
 home-check = 核对你已有的参数量
 home-plain = 直接用中文提问
+
+## 标题
+
+title-cell = { $cell } { $input } → { $units }
+title-bidirectional = 双向
+title-layers = { $layers } 层
+title-proj = 投影 { $proj }
+title-peepholes = 窥视孔
+title-no-bias = 无偏置
+title-reset-after = reset_after={ $value }

@@ -17,7 +17,7 @@ import { CELL_COMMANDS, parseSlashText, usageExample } from './parse/slash.js';
 import type { SlashQuery, SlashRefusal } from './parse/slash.js';
 import { sequenceCompute } from './engine/compute.js';
 import type { SequenceCompute } from './engine/compute.js';
-import { detectLanguage, pickLocale } from './i18n/index.js';
+import { detectLanguage, msg, pickLocale, say } from './i18n/index.js';
 import type { Locale, Message } from './i18n/index.js';
 import { formatCount } from './render/format.js';
 import type { CellKind } from './engine/types.js';
@@ -58,6 +58,8 @@ export interface CountAnswer {
   command: string;
   /** Plain text, e.g. "LSTM 4,096 → 256"; renderers escape it. */
   title: string;
+  /** The title as catalogue messages, for replies in other languages. */
+  titleParts?: Message[];
   convention: Convention;
   model: ModelRecord;
   alternatives: Alternative[];
@@ -255,15 +257,16 @@ export function specFromSlash(q: SlashQuery, input: bigint, units: bigint): Recu
 
 const CELL_NAME: Record<CellKind, string> = { lstm: 'LSTM', gru: 'GRU', rnn: 'RNN' };
 
-function recurrentTitle(spec: RecurrentSpec): string {
-  const parts = [`${CELL_NAME[spec.cell]} ${formatCount(spec.input)} → ${formatCount(spec.units)}`];
-  if (spec.bidirectional) parts.push('bidirectional');
-  if (spec.layers > 1) parts.push(`${spec.layers} layers`);
-  if (spec.proj !== null) parts.push(`proj ${formatCount(spec.proj)}`);
-  if (spec.peepholes) parts.push('peepholes');
-  if (!spec.bias) parts.push('no bias');
-  if (spec.resetAfter !== null) parts.push(`reset_after=${spec.resetAfter ? 'True' : 'False'}`);
-  return parts.join(' · ');
+/** The title as catalogue messages, joined with ' · ': "LSTM 4,096 → 256 · bidirectional · 2 layers". */
+function recurrentTitleParts(spec: RecurrentSpec): Message[] {
+  const parts = [msg('title-cell', { cell: CELL_NAME[spec.cell], input: spec.input, units: spec.units })];
+  if (spec.bidirectional) parts.push(msg('title-bidirectional'));
+  if (spec.layers > 1) parts.push(msg('title-layers', { layers: String(spec.layers) }));
+  if (spec.proj !== null) parts.push(msg('title-proj', { proj: spec.proj }));
+  if (spec.peepholes) parts.push(msg('title-peepholes'));
+  if (!spec.bias) parts.push(msg('title-no-bias'));
+  if (spec.resetAfter !== null) parts.push(msg('title-reset-after', { value: spec.resetAfter ? 'True' : 'False' }));
+  return parts;
 }
 
 function answerSlash(query: string, command: string, q: SlashQuery, compare: boolean, opts: AnswerOptions): Answer {
@@ -295,6 +298,7 @@ function answerSlash(query: string, command: string, q: SlashQuery, compare: boo
     notes: [],
   };
   const alternatives = recurrentAlternatives(spec);
+  const titleParts = recurrentTitleParts(spec);
   let claim: ClaimPart | undefined;
   if (!solved && q.claim !== null) {
     const checked = checkClaim(spec, q.claim, { timesteps: q.timesteps, inputShape: q.inputShape });
@@ -323,7 +327,8 @@ function answerSlash(query: string, command: string, q: SlashQuery, compare: boo
     kind: 'count',
     query,
     command,
-    title: recurrentTitle(spec),
+    title: titleParts.map((m) => say('en', m)).join(' · '),
+    titleParts,
     convention: spec.convention,
     model,
     alternatives,

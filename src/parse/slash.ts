@@ -330,6 +330,13 @@ function readInputShape(text: string): { text: string; shape: SlashQuery['inputS
   return { text: text.slice(0, start) + replacement + text.slice(close + 1), shape: { steps, features } };
 }
 
+/** `input=…`, `units=…` and the other size keys. */
+function isSizeKey(token: string): boolean {
+  const eq = token.indexOf('=');
+  const key = token.slice(0, eq).toLowerCase();
+  return eq > 0 && (INPUT_KEYS.has(key) || UNITS_KEYS.has(key));
+}
+
 /** A number-like token: digits, `?`, or a signed/decimal form readInteger explains. */
 function isNumberToken(t: string): boolean {
   return /^[+-]?[\d?.]/.test(t) || /^(nan|inf|infinity)$/i.test(t);
@@ -503,6 +510,22 @@ export function parseSlashText(cell: CellKind, rawText: string, depth = 0): Slas
     return fail(why, retried(look.token, look.fixed));
   }
 
+  // `… 128 units, 4 timesteps = 12345`: the `=` was read as the key's, but the word already has its
+  // number before it and both sizes are given elsewhere, so `= 12345` is a claim.
+  if (claimText === null) {
+    for (let i = 1; i < split.length; i++) {
+      const tok = split[i] ?? '';
+      const eq = tok.indexOf('=');
+      const key = tok.slice(0, eq).toLowerCase();
+      const before = split[i - 1] ?? '';
+      if (eq <= 0 || !(SEQ_KEYS.has(key) || LAYER_KEYS.has(key)) || !/^\d{1,6}$/.test(before)) continue;
+      const sizes = split.filter((t, j) => j !== i - 1 && j !== i && (/^\d[\d_,]*$/.test(t) || isSizeKey(t))).length;
+      if (sizes < 2) continue;
+      claimText = tok.slice(eq + 1);
+      split.splice(i, 1, key);
+      break;
+    }
+  }
   const plain = bindPlainWords(split);
   const tokens = plain.tokens;
   const sentence = plain.fillers >= 2 || language !== null;

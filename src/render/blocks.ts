@@ -19,7 +19,7 @@ import { clipText, escapeSlack, formatBytes, printable } from './format.js';
 import { findings } from './findings.js';
 import { helpSections } from './help.js';
 import { renderCellPicture } from './picture.js';
-import { compactDerivation, computeLines, foldedLayers, stackLines } from './short.js';
+import { compactDerivation, computeLines, foldedLayers, stackLines, titleOf } from './short.js';
 import { conventionFamily, stepLines } from './steps.js';
 import type { StepStyle } from './steps.js';
 import { summaryTable, tensorTable } from './text.js';
@@ -178,7 +178,10 @@ function headBlocks(a: CountAnswer, locale: Locale): KnownBlock[] {
     type: 'header',
     text: {
       type: 'plain_text',
-      text: clipText(t(locale, 'headline', { title: esc(a.title), total: n(a.model.total) }), MAX_HEADER_CHARS),
+      text: clipText(
+        t(locale, 'headline', { title: esc(titleOf(a, locale)), total: n(a.model.total) }),
+        MAX_HEADER_CHARS,
+      ),
     },
   });
   const lead = [
@@ -288,7 +291,7 @@ function fallbackText(a: Answer, locale: Locale): string {
   switch (a.kind) {
     case 'count':
       return clipText(
-        `${t(locale, 'headline', { title: printable(a.title), total: formatNumber(locale, a.model.total) })} (${CONVENTION_LABELS[a.convention]})`,
+        `${t(locale, 'headline', { title: printable(titleOf(a, locale)), total: formatNumber(locale, a.model.total) })} (${CONVENTION_LABELS[a.convention]})`,
         MAX_FALLBACK_CHARS,
       );
     case 'help':

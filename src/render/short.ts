@@ -4,7 +4,7 @@
 // number from the engine's record (picture, stack rows, compare step).
 import type { CountAnswer } from '../answer.js';
 import type { LayerRecord, StackRow } from '../engine/types.js';
-import { formatNumber, t } from '../i18n/index.js';
+import { formatNumber, say, t } from '../i18n/index.js';
 import type { Locale } from '../i18n/index.js';
 import type { StepStyle } from './steps.js';
 
@@ -151,4 +151,10 @@ export function computeLines(locale: Locale, a: CountAnswer): string[] {
     t(locale, 'compute-elementwise', { products: n(c.elementwisePerStep), activations: n(c.activationsPerStep) }),
   );
   return lines;
+}
+
+/** The answer's title in the reply's language (plain text; renderers escape it). */
+export function titleOf(a: CountAnswer, locale: Locale): string {
+  if (!a.titleParts || locale === 'en') return a.title;
+  return a.titleParts.map((m) => say(locale, m)).join(' · ');
 }

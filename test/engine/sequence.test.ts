@@ -6,6 +6,7 @@ import { answerQuery } from '../../src/answer.js';
 import type { CountAnswer } from '../../src/answer.js';
 import { sequenceCompute } from '../../src/engine/compute.js';
 import { checkClaim } from '../../src/engine/claim.js';
+import { renderJson } from '../../src/render/json.js';
 import { recurrentSpec } from '../helpers/recurrent-spec.js';
 
 function count(q: string): CountAnswer {
@@ -39,6 +40,20 @@ describe('time steps in the question', () => {
     const open = count('/lstm 256 input_shape=(None, 4096)');
     expect(open.model.total).toBe(4_457_472n);
     expect(open.compute).toBeUndefined();
+  });
+});
+
+describe('JSON', () => {
+  it('adds the compute as decimal strings', () => {
+    const out = renderJson(count('/lstm 4096 256 timesteps=16'));
+    expect(out.compute).toEqual({
+      timesteps: '16',
+      macs_per_step: '4456448',
+      macs_per_sequence: '71303168',
+      elementwise_per_step: '768',
+      activations_per_step: '1280',
+    });
+    expect(renderJson(count('/lstm 4096 256')).compute).toBeUndefined();
   });
 });
 

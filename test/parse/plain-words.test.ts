@@ -193,6 +193,15 @@ describe('`= N` and `?` wherever they stand', () => {
     if (a.kind !== 'count' || !a.solved) throw new Error('expected a solved answer');
     expect(a.solved.value).toBe(300n);
   });
+  it('after a role word that has its number: `4 timesteps = 12345` is a claim, `layers = 2` is not', () => {
+    expect(ok('un LSTM avec une entrée de 300 et 128 unités, 4 pas de temps = 12345')).toMatchObject({
+      input: 300n,
+      units: 128n,
+      timesteps: 4n,
+      claim: 12_345n,
+    });
+    expect(ok('4096 256 layers = 2')).toMatchObject({ layers: 2, claim: null });
+  });
   it("a question's own `?` is punctuation", () => {
     expect(sizes(ok('4096 256 ?'))).toMatchObject({ input: 4096n, units: 256n });
     expect(ok('? 64 = 49408').input).toBeNull();

@@ -115,7 +115,7 @@ describe('Chinese and French replies', () => {
   it('a French question gets a French reply, numbers grouped the French way', () => {
     const m = short('combien de paramètres pour un LSTM 4096 256 ?');
     const nb = '\u202f';
-    expect(blocksOf(m)[0]).toMatchObject({ text: { text: `LSTM 4,096 → 256 : 4${nb}457${nb}472 paramètres` } });
+    expect(blocksOf(m)[0]).toMatchObject({ text: { text: `LSTM 4${nb}096 → 256 : 4${nb}457${nb}472 paramètres` } });
     expect(derivation(m, 'Le calcul')).toContain(`poids par porte : 4${nb}352 x 256 = 1${nb}114${nb}112`);
   });
   it('lang= and the Slack locale choose the language', () => {
