@@ -221,3 +221,8 @@ title-proj = proj { $proj }
 title-peepholes = peepholes
 title-no-bias = no bias
 title-reset-after = reset_after={ $value }
+
+## Budgets
+
+details-left = { $left } more layers are not derived here (I post at most { $most } messages). Run `paramcount --json` with the same code in a terminal for every layer.
+text-left = ({ $left } more layer derivations left out: this answer is past { $most } characters. The table above has every layer; `paramcount --json` has every derivation.)

@@ -253,6 +253,15 @@ function lookup(text: string, allowPrefix: boolean, torch: boolean, rank: number
   return null;
 }
 
+/** "dense_Dense1" -> "Dense", "conv2d_Conv2D3" -> "Conv2D"; null when the name has no class part. */
+function tfjsClassPart(name: string): string | null {
+  const tail = name.slice(name.lastIndexOf('_') + 1);
+  if (tail === name || !/^[A-Z][A-Za-z0-9]*$/.test(tail)) return null;
+  let end = tail.length;
+  while (end > 1 && tail[end - 1] !== undefined && /\d/.test(tail[end - 1] as string)) end--;
+  return tail.slice(0, end);
+}
+
 function resolveClass(row: SummaryRow, torch: boolean): Resolved {
   const rank = row.outputShape ? row.outputShape.length : null;
   if (row.type !== '') {
@@ -260,9 +269,9 @@ function resolveClass(row: SummaryRow, torch: boolean): Resolved {
     if (info) return { info, className: info.name };
   }
   // TensorFlow.js names layers "<snake>_<Class><n>": the class survives even when the type column is cut.
-  const tfjs = /_([A-Z][A-Za-z0-9]*?)(\d*)$/.exec(row.name);
-  if (tfjs && tfjs[1]) {
-    const info = lookup(tfjs[1], true, torch, rank);
+  const tfjs = tfjsClassPart(row.name);
+  if (tfjs) {
+    const info = lookup(tfjs, true, torch, rank);
     if (info) return { info, className: info.name };
   }
   // Keras's default names: "simple_rnn_2", "batch_normalization", "conv2d_1", "time_distributed"

@@ -1,7 +1,7 @@
 // Reads the code people paste (PyTorch, Keras, Flax layers and whole models) into a typed ModelSpec.
 // The code is parsed, never executed: a small Python-subset parser builds an AST and this reader maps
 // each constructor call to a layer spec through the class's real signature.
-import { countModel, kerasSnake, modelAlternativesOf, modelSpecSchema, ModelError } from '../engine/model.js';
+import { kerasSnake, modelSpecSchema, ModelError } from '../engine/model.js';
 import type { Framework, InputHint, LayerSpec, ModelSpec } from '../engine/model.js';
 import type { Dim } from '../engine/types.js';
 import { MAX_MODEL_LAYERS } from '../limits.js';
@@ -1027,7 +1027,6 @@ function parseCodeOnce(text: string): Attempt {
         syntax: false,
       };
     }
-    countModel(spec);
     return { ok: true, model: spec };
   } catch (e) {
     if (e instanceof CodeError) return { ok: false, error: e.message, syntax: e.syntax };
@@ -1036,12 +1035,4 @@ function parseCodeOnce(text: string): Attempt {
       return { ok: false, error: `That code is too complex for me to read. ${EXAMPLE_HINT}`, syntax: false };
     throw e;
   }
-}
-
-/**
- * For a model with recurrent layers: the total if every recurrent layer were counted under each other
- * convention that can count them all (see conventionApplies). Empty otherwise.
- */
-export function modelAlternatives(model: ModelSpec): { convention: string; total: bigint }[] {
-  return modelAlternativesOf(model);
 }

@@ -7,7 +7,7 @@
 import type { types } from '@slack/bolt';
 
 type KnownBlock = types.KnownBlock;
-import type { Answer, CountAnswer } from '../answer.js';
+import type { Answer, CountAnswer } from '../answer-types.js';
 import type { LayerRecord } from '../engine/types.js';
 import { CONVENTION_LABELS } from '../engine/types.js';
 import { formatNumber, say, t } from '../i18n/index.js';
@@ -22,7 +22,8 @@ import { renderCellPicture } from './picture.js';
 import { compactDerivation, computeLines, foldedLayers, stackLines, titleOf } from './short.js';
 import { conventionFamily, stepLines } from './steps.js';
 import type { StepStyle } from './steps.js';
-import { summaryTable, tensorTable } from './text.js';
+import { stackTable, summaryTable, tensorTable } from './text.js';
+import { MAX_DETAIL_MESSAGES } from '../limits.js';
 
 export const MAX_BLOCKS = 50;
 export const MAX_SECTION_CHARS = 3000;
@@ -152,8 +153,11 @@ export function renderLayerDetails(a: Answer, opts: RenderOptions = {}): SlackMe
   }
   const messages: SlackMessage[] = [];
   const perMessage = MAX_BLOCKS - 1;
-  for (let i = 0; i < rest.length; i += perMessage) {
-    const chunk = rest.slice(i, i + perMessage);
+  // At most MAX_DETAIL_MESSAGES posts; the last keeps one block to say where the rest are.
+  const room = perMessage * MAX_DETAIL_MESSAGES - 1;
+  const shown = rest.length > perMessage * MAX_DETAIL_MESSAGES ? rest.slice(0, room) : rest;
+  for (let i = 0; i < shown.length; i += perMessage) {
+    const chunk = shown.slice(i, i + perMessage);
     messages.push({
       text: t(locale, 'derivations-range', {
         title: esc(a.title),
@@ -166,6 +170,12 @@ export function renderLayerDetails(a: Answer, opts: RenderOptions = {}): SlackMe
         ),
       ),
     });
+  }
+  const left = rest.length - shown.length;
+  if (left > 0) {
+    messages[messages.length - 1]?.blocks.push(
+      context([t(locale, 'details-left', { left: BigInt(left), most: MAX_DETAIL_MESSAGES })]),
+    );
   }
   return messages;
 }

@@ -1,6 +1,7 @@
 // Answer -> the JSON contract other checks depend on. Every count is a decimal string.
-import type { Answer } from '../answer.js';
+import type { Answer } from '../answer-types.js';
 import type { Dim } from '../engine/types.js';
+import { escapeJsonControls } from './format.js';
 
 export type Json = string | number | boolean | null | Json[] | { [k: string]: Json };
 
@@ -102,5 +103,5 @@ export function renderJson(a: Answer): { [k: string]: Json } {
 
 /** One line of JSON (no BigInt reaches JSON.stringify: counts are strings by now). */
 export function renderJsonLine(a: Answer): string {
-  return JSON.stringify(renderJson(a));
+  return escapeJsonControls(JSON.stringify(renderJson(a)));
 }

@@ -1,5 +1,5 @@
 // Answer -> terminal text (the console and `paramcount "<query>"`).
-import type { Answer, CountAnswer } from '../answer.js';
+import type { Answer, CountAnswer } from '../answer-types.js';
 import type { LayerRecord } from '../engine/types.js';
 import { CONVENTION_LABELS } from '../engine/types.js';
 import { formatBytes, formatCount, printable } from './format.js';
@@ -18,6 +18,7 @@ export interface TextOptions {
   short?: boolean;
   locale?: Locale;
 }
+import { MAX_TABLE_ROWS, MAX_TEXT_CHARS } from '../limits.js';
 
 const plain: StepStyle = { strong: (s) => s, text: (s) => printable(s) };
 
@@ -25,15 +26,36 @@ function shape(dims: bigint[]): string {
   return `(${dims.map((d) => d.toString()).join(', ')}${dims.length === 1 ? ',' : ''})`;
 }
 
+/** At most MAX_TABLE_ROWS lines of a table `total` rows long (lines has at least that many or all). */
+function capRows(lines: string[], total: number): string[] {
+  if (total <= MAX_TABLE_ROWS) return lines;
+  const left = total - (MAX_TABLE_ROWS - 1);
+  return [
+    ...lines.slice(0, MAX_TABLE_ROWS - 1),
+    `... ${formatCount(BigInt(left))} more rows (\`paramcount --json\` lists every one)`,
+  ];
+}
+
 export function tensorTable(layer: LayerRecord): string[] {
-  const rows = layer.tensors.map((t) => [
-    printable(t.name),
-    shape(t.shape),
-    formatCount(t.params) + (t.trainable ? '' : '  non-trainable'),
-  ]);
+  const rows = layer.tensors
+    .slice(0, MAX_TABLE_ROWS)
+    .map((t) => [printable(t.name), shape(t.shape), formatCount(t.params) + (t.trainable ? '' : '  non-trainable')]);
   const w0 = Math.max(...rows.map((r) => r[0]!.length), 0);
   const w1 = Math.max(...rows.map((r) => r[1]!.length), 0);
-  return rows.map((r) => `${r[0]!.padEnd(w0)}  ${r[1]!.padEnd(w1)}  ${r[2]!.padStart(12)}`);
+  const lines = rows.map((r) => `${r[0]!.padEnd(w0)}  ${r[1]!.padEnd(w1)}  ${r[2]!.padStart(12)}`);
+  return capRows(lines, layer.tensors.length);
+}
+
+/** The per-layer rows of a stacked or bidirectional recurrent layer (capped like every table). */
+export function stackTable(layer: LayerRecord): string[] {
+  const stack = layer.stack ?? [];
+  const rows = stack
+    .slice(0, MAX_TABLE_ROWS)
+    .map(
+      (r) =>
+        `layer ${r.layer}: input ${formatCount(r.inputWidth)}: ${r.directions === 2 ? `2 directions x ${formatCount(r.perDirection)} = ` : ''}${formatCount(r.params)}`,
+    );
+  return capRows(rows, stack.length);
 }
 
 /** A Keras/torchinfo-style table: layer, output shape, parameters, then the totals. */
@@ -142,14 +164,24 @@ export function renderCountText(a: CountAnswer, locale: Locale = a.locale ?? 'en
   if (a.model.layers.length === 1) out.push(...layerSection(a, a.model.layers[0] as LayerRecord, locale));
   else {
     if (!a.verification) out.push(...summaryTable(a), '');
+    // The output budget: past MAX_TEXT_CHARS the remaining derivations are named, not printed.
+    let size = out.reduce((sum, l) => sum + l.length + 1, 0);
+    let left = 0;
     for (const layer of a.model.layers) {
       if (layer.params === 0n && layer.steps.length === 0) continue;
-      out.push(
+      if (size > MAX_TEXT_CHARS) {
+        left++;
+        continue;
+      }
+      const section = [
         `${printable(layer.name)} (${printable(layer.type)}): ${n(layer.params)}`,
         ...layerSection(a, layer, locale),
         '',
-      );
+      ];
+      size += section.reduce((sum, l) => sum + l.length + 1, 0);
+      out.push(...section);
     }
+    if (left > 0) out.push(t(locale, 'text-left', { left: BigInt(left), most: BigInt(MAX_TEXT_CHARS) }), '');
   }
   out.push(...computeText(a, locale));
   for (const note of a.model.notes) out.push(t(locale, 'note-line', { note: printable(note) }));

@@ -365,7 +365,15 @@ describe('cells', () => {
     expect(parseShape('[null,10,600]')).toEqual({ shape: [null, 10n, 600n], truncated: false });
     expect(parseShape('[[null,10,300]]')).toEqual({ shape: [null, 10n, 300n], truncated: false });
     expect(parseShape('[(None, 224, 224, 3)]')).toEqual({ shape: [null, 224n, 224n, 3n], truncated: false });
-    expect(parseShape('[[null,12],[null,6]]')).toEqual({ shape: null, truncated: false });
+    // Several shapes (two inputs, or return_state outputs): all kept, no single shape.
+    expect(parseShape('[[null,12],[null,6]]')).toEqual({
+      shape: null,
+      truncated: false,
+      outputs: [
+        [null, 12n],
+        [null, 6n],
+      ],
+    });
     expect(parseShape('[32, 10, 600]')).toEqual({ shape: [32n, 10n, 600n], truncated: false });
     expect(parseShape('[-1, 64, 55, 55]')).toEqual({ shape: [null, 64n, 55n, 55n], truncated: false });
     expect(parseShape('(None, 8, 16, 240, 2')).toEqual({ shape: [null, 8n, 16n, 240n, null], truncated: true });
