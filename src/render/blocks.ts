@@ -19,7 +19,7 @@ import { clipText, escapeSlack, formatBytes, printable } from './format.js';
 import { findings } from './findings.js';
 import { helpSections } from './help.js';
 import { renderCellPicture } from './picture.js';
-import { compactDerivation, computeLines, foldedLayers, stackLines, titleOf } from './short.js';
+import { compactDerivation, computeLines, derivationLines, foldedLayers, stackLines, titleOf } from './short.js';
 import { conventionFamily, stepLines } from './steps.js';
 import type { StepStyle } from './steps.js';
 import { stackTable, summaryTable, tensorTable } from './text.js';
@@ -81,7 +81,7 @@ function localeOf(a: Answer, opts: RenderOptions): Locale {
 function layerBlocks(layer: LayerRecord, a: CountAnswer, withHeading: boolean, locale: Locale): KnownBlock[] {
   const out: KnownBlock[] = [];
   const n = (v: bigint) => formatNumber(locale, v);
-  const lines = stepLines(layer.steps, mrkdwnStyle);
+  const lines = derivationLines(layer, locale, mrkdwnStyle);
   const heading = withHeading
     ? `*${esc(layer.name)}* (${esc(layer.type)}): *${n(layer.params)}*\n`
     : `*${t(locale, 'title-how')}*\n`;

@@ -42,3 +42,8 @@ export function fitColumns(text: string, max = MAX_CODE_COLUMNS): string {
   }
   return out.join('\n');
 }
+
+/** Pads to `width` columns (not UTF-16 units), so a table with Han characters still lines up. */
+export function padColumns(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - columns(text)));
+}

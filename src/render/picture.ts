@@ -3,7 +3,7 @@
 import type { CellPicture } from '../engine/types.js';
 import { formatNumber, t } from '../i18n/index.js';
 import type { Locale } from '../i18n/index.js';
-import { fitColumns } from './columns.js';
+import { columns, fitColumns, padColumns } from './columns.js';
 
 export function renderCellPicture(p: CellPicture, locale: Locale = 'en'): string {
   const n = (v: bigint) => formatNumber(locale, v);
@@ -12,13 +12,13 @@ export function renderCellPicture(p: CellPicture, locale: Locale = 'en'): string
     '  │',
   ];
   const names = p.gates.map((g) => `${t(locale, `gate-${g.name.replace(/ /g, '-')}`)} (${g.activation})`);
-  const nameWidth = Math.max(...names.map((s) => s.length));
+  const nameWidth = Math.max(...names.map((s) => columns(s)));
   p.gates.forEach((g, i) => {
     const branch = i === p.gates.length - 1 ? '  └─ ' : '  ├─ ';
     const bias =
       g.biasVectors === 0 ? '' : g.biasVectors === 1 ? ` + ${n(p.units)}` : ` + ${g.biasVectors}x${n(p.units)}`;
     out.push(
-      `${branch}${(names[i] ?? '').padEnd(nameWidth)}  ${n(p.concatWidth)}x${n(p.units)}${bias} = ${n(g.params)}`,
+      `${branch}${padColumns(names[i] ?? '', nameWidth)}  ${n(p.concatWidth)}x${n(p.units)}${bias} = ${n(g.params)}`,
     );
   });
   const gatesTotal = p.gates.reduce((s, g) => s + g.params, 0n);

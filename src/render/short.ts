@@ -6,6 +6,7 @@ import type { CountAnswer } from '../answer.js';
 import type { LayerRecord, StackRow } from '../engine/types.js';
 import { formatNumber, say, t } from '../i18n/index.js';
 import type { Locale } from '../i18n/index.js';
+import { stepLines } from './steps.js';
 import type { StepStyle } from './steps.js';
 
 /** Consecutive stack rows with the same input width and count, folded: "layers 1–23: … each". */
@@ -56,7 +57,7 @@ export function compactDerivation(locale: Locale, layer: LayerRecord, style: Ste
   lines.push(
     t(locale, 'short-gates', {
       gates: g,
-      names: p.gates.map((x) => t(locale, `gate-${x.name.replace(/ /g, '-')}`)).join(', '),
+      names: p.gates.map((x) => t(locale, `gate-${x.name.replace(/ /g, '-')}`)).join(locale === 'zh' ? '、' : ', '),
     }),
   );
   lines.push(
@@ -157,4 +158,16 @@ export function computeLines(locale: Locale, a: CountAnswer): string[] {
 export function titleOf(a: CountAnswer, locale: Locale): string {
   if (!a.titleParts || locale === 'en') return a.title;
   return a.titleParts.map((m) => say(locale, m)).join(' · ');
+}
+
+/**
+ * A layer's numbered derivation. The engine's steps are English sentences; in another language a
+ * recurrent layer is derived from its record in the catalogue's words (the same numbers, step by step).
+ */
+export function derivationLines(layer: LayerRecord, locale: Locale, style: StepStyle): string[] {
+  if (locale !== 'en') {
+    const compact = compactDerivation(locale, layer, style);
+    if (compact) return compact.map((l, i) => `${i + 1}. ${l}`);
+  }
+  return stepLines(layer.steps, style);
 }

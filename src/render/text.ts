@@ -10,7 +10,7 @@ import { conventionFamily, stepLines } from './steps.js';
 import type { StepStyle } from './steps.js';
 import { formatNumber, say, t } from '../i18n/index.js';
 import type { Locale } from '../i18n/index.js';
-import { compactDerivation, computeLines, foldedLayers, stackLines, titleOf } from './short.js';
+import { compactDerivation, computeLines, derivationLines, foldedLayers, stackLines, titleOf } from './short.js';
 import { errorMessage } from './error-message.js';
 
 export interface TextOptions {
@@ -81,7 +81,7 @@ function layerSection(a: CountAnswer, layer: LayerRecord, locale: Locale): strin
   const n = (v: bigint) => formatNumber(locale, v);
   const out: string[] = [];
   out.push(t(locale, 'title-how'));
-  out.push(...stepLines(layer.steps, plain).map((l) => '  ' + l));
+  out.push(...derivationLines(layer, locale, plain).map((l) => '  ' + l));
   const formula = layer.steps.find((s) => s.kind === 'formula');
   if (formula && formula.kind === 'formula') out.push('', `  ${formula.expression} = ${n(formula.result)}`);
   if (layer.stack && (layer.stack.length > 1 || (layer.stack[0]?.directions ?? 1) > 1)) {

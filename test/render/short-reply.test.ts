@@ -107,7 +107,7 @@ describe('Chinese and French replies', () => {
     const m = short('一个输入4096、256个单元的LSTM有多少参数？');
     expect(blocksOf(m)[0]).toMatchObject({ text: { text: 'LSTM 4,096 → 256：4,457,472 个参数' } });
     const lines = derivation(m, '计算过程');
-    expect(lines[0]).toBe('4 个门（输入门, 遗忘门, 候选记忆, 输出门）：每个门都是作用于 [h, x] 的一层');
+    expect(lines[0]).toBe('4 个门（输入门、遗忘门、候选记忆、输出门）：每个门都是作用于 [h, x] 的一层');
     expect(lines).toContain('每个门的权重：4,352 x 256 = 1,114,112');
     expect(lines).toContain('总计：4 x 1,114,368 = *4,457,472*');
     expect(actionIds(m)).toEqual([SHARE_ACTION, MORE_ACTION, COMPARE_ACTION]);
@@ -117,6 +117,19 @@ describe('Chinese and French replies', () => {
     const nb = '\u202f';
     expect(blocksOf(m)[0]).toMatchObject({ text: { text: `LSTM 4${nb}096 → 256 : 4${nb}457${nb}472 paramètres` } });
     expect(derivation(m, 'Le calcul')).toContain(`poids par porte : 4${nb}352 x 256 = 1${nb}114${nb}112`);
+  });
+  it('"More" in Chinese and French: the derivation, picture and labels in that language', () => {
+    const zh = renderText(answerQuery('/lstm 4096 256 lang=zh'));
+    expect(zh).toContain('  3. 每个门的权重：4,352 x 256 = 1,114,112');
+    expect(zh).toContain('├─ 候选记忆 (tanh)  4,352x256 + 256 = 1,114,368');
+    expect(zh).toContain('张量（Keras 3 / tf.keras 布局）');
+    // No English sentence from the engine's steps.
+    expect(zh).not.toContain('weights per gate');
+    expect(zh).not.toContain('How it adds up');
+    const fr = JSON.stringify(renderBlocks(answerQuery('/lstm 4096 256 lang=fr'), { form: 'full' }).blocks);
+    expect(fr).toContain('Ce que signifient les nombres');
+    expect(fr).toContain('Mémoire : 17.0 MiB en float32');
+    expect(fr).not.toContain('weights per gate');
   });
   it('lang= and the Slack locale choose the language', () => {
     expect(JSON.stringify(short('/lstm 4096 256 lang=fr').blocks)).toContain('Le calcul');
