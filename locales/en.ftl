@@ -226,3 +226,4 @@ title-reset-after = reset_after={ $value }
 
 details-left = { $left } more layers are not derived here (I post at most { $most } messages). Run `paramcount --json` with the same code in a terminal for every layer.
 text-left = ({ $left } more layer derivations left out: this answer is past { $most } characters. The table above has every layer; `paramcount --json` has every derivation.)
+title-model = Model with { $layers } layers

@@ -225,3 +225,4 @@ title-reset-after = reset_after={ $value }
 
 details-left = { $left } couches de plus ne sont pas dérivées ici (j’envoie au plus { $most } messages). Lancez `paramcount --json` avec le même code dans un terminal pour chaque couche.
 text-left = ({ $left } dérivations de couches omises : cette réponse dépasse { $most } caractères. Le tableau ci-dessus contient chaque couche ; `paramcount --json` contient chaque dérivation.)
+title-model = Modèle à { $layers } couches

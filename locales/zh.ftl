@@ -224,3 +224,4 @@ title-reset-after = reset_after={ $value }
 
 details-left = 还有 { $left } 层没有在这里推导（我最多发送 { $most } 条消息）。在终端用同样的代码运行 `paramcount --json` 可以看到每一层。
 text-left = （省略了另外 { $left } 层的推导：这个回答已超过 { $most } 个字符。上面的表格列出了每一层；`paramcount --json` 有每一层的推导。）
+title-model = 含 { $layers } 层的模型

@@ -24,19 +24,22 @@ import { conventionFamily, stepLines } from './steps.js';
 import type { StepStyle } from './steps.js';
 import { stackTable, summaryTable, tensorTable } from './text.js';
 import { MAX_DETAIL_MESSAGES } from '../limits.js';
+import { COMPARE_ACTION_ID, DETAILS_ACTION_ID, MORE_ACTION_ID, SHARE_ACTION_ID } from '../slack/ids.js';
 
 export const MAX_BLOCKS = 50;
 export const MAX_SECTION_CHARS = 3000;
 export const MAX_HEADER_CHARS = 150;
 export const MAX_CONTEXT_CHARS = 2000;
-export const MAX_FALLBACK_CHARS = 3000;
+const MAX_FALLBACK_CHARS = 3000;
 /** Layers whose derivation is spelled out in one message; the rest are in the table. */
-export const MAX_DETAILED_LAYERS = 6;
+const MAX_DETAILED_LAYERS = 6;
 
-export const SHARE_ACTION = 'paramcount_share';
-export const COMPARE_ACTION = 'paramcount_compare';
-export const DETAILS_ACTION = 'paramcount_details';
-export const MORE_ACTION = 'paramcount_more';
+// The buttons' action ids are written once, in slack/ids.ts (the listeners and manifest share them).
+export {
+  COMPARE_ACTION_ID as COMPARE_ACTION,
+  MORE_ACTION_ID as MORE_ACTION,
+  SHARE_ACTION_ID as SHARE_ACTION,
+} from '../slack/ids.js';
 
 export interface SlackMessage {
   text: string;
@@ -133,12 +136,12 @@ function buttons(a: Answer, opts: RenderOptions, locale: Locale): KnownBlock | n
     value,
     ...(primary ? { style: 'primary' as const } : {}),
   });
-  const elements: types.Button[] = [button(SHARE_ACTION, 'button-share', true)];
-  if ((opts.form ?? 'short') === 'short') elements.push(button(MORE_ACTION, 'button-more'));
+  const elements: types.Button[] = [button(SHARE_ACTION_ID, 'button-share', true)];
+  if ((opts.form ?? 'short') === 'short') elements.push(button(MORE_ACTION_ID, 'button-more'));
   // An answer that already compares does not offer to compare again.
-  if (!a.comparison) elements.push(button(COMPARE_ACTION, 'button-compare'));
+  if (!a.comparison) elements.push(button(COMPARE_ACTION_ID, 'button-compare'));
   if (opts.form === 'full' && a.model.layers.length > 1 && layersBySize(a).length > MAX_DETAILED_LAYERS)
-    elements.push(button(DETAILS_ACTION, 'button-details'));
+    elements.push(button(DETAILS_ACTION_ID, 'button-details'));
   return { type: 'actions', elements };
 }
 

@@ -3,6 +3,7 @@
 import type { Convention, Step, Term } from '../engine/types.js';
 import { CONVENTION_LABELS } from '../engine/types.js';
 import { formatCount, formatSigned } from './format.js';
+import { sentence } from './sentences.js';
 import { MAX_TABLE_ROWS } from '../limits.js';
 
 export interface StepStyle {
@@ -28,6 +29,8 @@ export function stepLine(step: Step, style: StepStyle): string {
     case 'explain':
     case 'note':
       return style.text(step.text);
+    case 'say':
+      return style.text(sentence(step.sentence));
     case 'sum':
       if (step.terms.length === 1) return `${style.text(step.label)}: ${style.strong(formatCount(step.result))}`;
       return `${style.text(step.label)}: ${terms(step.terms, ' + ', style)} = ${style.strong(formatCount(step.result))}`;
@@ -37,14 +40,15 @@ export function stepLine(step: Step, style: StepStyle): string {
     case 'formula':
       return `${style.text(step.label)}: ${style.text(step.expression)} = ${style.strong(formatCount(step.result))}`;
     case 'compare': {
-      if (step.difference === 0n) return `${style.text(step.reason)}: ${style.strong(formatCount(step.total))}`;
+      if (step.difference === 0n)
+        return `${style.text(sentence(step.reason))}: ${style.strong(formatCount(step.total))}`;
       const size = formatCount(step.difference < 0n ? -step.difference : step.difference);
       const more = step.difference < 0n ? 'fewer' : 'more';
       const why =
         step.factors.length > 0
           ? `${step.factors.map((f) => `${formatCount(f.value)} ${style.text(f.label)}`).join(' x ')} = ${size} ${more}`
           : `${formatSigned(step.difference)}`;
-      return `${style.text(step.reason)}: ${why} → ${style.strong(formatCount(step.total))} (${conventionFamily(step.convention)})`;
+      return `${style.text(sentence(step.reason))}: ${why} → ${style.strong(formatCount(step.total))} (${conventionFamily(step.convention)})`;
     }
   }
 }

@@ -5,6 +5,7 @@ import { CONVENTION_LABELS } from '../engine/types.js';
 import { formatBytes, formatCount, printable } from './format.js';
 import { findings } from './findings.js';
 import { helpSections } from './help.js';
+import { noteText } from './sentences.js';
 import { renderCellPicture } from './picture.js';
 import { conventionFamily, stepLines } from './steps.js';
 import type { StepStyle } from './steps.js';
@@ -98,7 +99,7 @@ function layerSection(a: CountAnswer, layer: LayerRecord, locale: Locale): strin
     out.push('', t(locale, 'title-tensors', { convention: CONVENTION_LABELS[layer.convention ?? a.convention] }));
     out.push(...tensorTable(layer).map((l) => '  ' + l));
   }
-  for (const note of layer.notes) out.push(`  ${printable(note)}`);
+  for (const note of layer.notes) out.push(`  ${printable(noteText(note))}`);
   return out;
 }
 

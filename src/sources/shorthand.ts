@@ -6,6 +6,7 @@ import { countRecurrent, recurrentAlternatives, recurrentProblem } from '../engi
 import { solveRecurrent } from '../engine/solve.js';
 import type { SolveUnknown } from '../engine/solve.js';
 import type { CellKind, ModelRecord, RecurrentSpec } from '../engine/types.js';
+import { CELL_NAMES } from '../engine/types.js';
 import { sequenceCompute } from '../engine/compute.js';
 import { detectLanguage, msg, pickLocale, say } from '../i18n/index.js';
 import type { Message } from '../i18n/index.js';
@@ -31,11 +32,9 @@ function specFromSlash(q: SlashQuery, input: bigint, units: bigint): RecurrentSp
   };
 }
 
-const CELL_NAME: Record<CellKind, string> = { lstm: 'LSTM', gru: 'GRU', rnn: 'RNN' };
-
 /** The title as catalogue messages, joined with ' · ': "LSTM 4,096 → 256 · bidirectional · 2 layers". */
 function recurrentTitleParts(spec: RecurrentSpec): Message[] {
-  const parts = [msg('title-cell', { cell: CELL_NAME[spec.cell], input: spec.input, units: spec.units })];
+  const parts = [msg('title-cell', { cell: CELL_NAMES[spec.cell].torch, input: spec.input, units: spec.units })];
   if (spec.bidirectional) parts.push(msg('title-bidirectional'));
   if (spec.layers > 1) parts.push(msg('title-layers', { layers: String(spec.layers) }));
   if (spec.proj !== null) parts.push(msg('title-proj', { proj: spec.proj }));

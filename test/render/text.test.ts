@@ -222,8 +222,21 @@ describe('picture and steps', () => {
       'p: *3*',
     );
     expect(
-      stepLine({ kind: 'compare', convention: 'keras', total: 10n, difference: -4n, reason: 'r', factors: [] }, style),
-    ).toBe('r: -4 → *10* (Keras 3 / tf.keras)');
+      stepLine(
+        {
+          kind: 'compare',
+          convention: 'keras',
+          total: 10n,
+          difference: -4n,
+          reason: { id: 'laid-out-differently', convention: 'keras' },
+          factors: [],
+        },
+        style,
+      ),
+    ).toBe('Keras 3 / tf.keras lays the cell out differently: -4 → *10* (Keras 3 / tf.keras)');
+    expect(stepLine({ kind: 'say', sentence: { id: 'bidirectional-counts-twice' } }, style)).toBe(
+      'Bidirectional: a second, independent copy of the cell reads the sequence backwards, so each layer counts twice.',
+    );
     expect(conventionFamily('cudnn')).toBe('cuDNN / PyTorch');
   });
 });

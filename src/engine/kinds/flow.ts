@@ -1,5 +1,6 @@
 // Helpers every kind's flow uses: shapes, asking for a missing input, turning a counter's RangeError
 // into a friendly message, and finishing a record (notes, output shape, trainable=False).
+import { freeze } from '../layers/common.js';
 import type { Dim, LayerRecord, RecurrentSpec } from '../types.js';
 import type { FlowResult, Shape } from './kind.js';
 import { inputLayoutOf, missingInputOf, typeOf } from './registry.js';
@@ -80,19 +81,6 @@ export function countOrExplain<T>(layer: LayerSpec, f: () => T): T {
   }
 }
 
-/** `trainable=False`: every weight counts as non-trainable. */
-function withTrainable(record: LayerRecord, trainable: boolean | undefined): LayerRecord {
-  if (trainable !== false) return record;
-  return {
-    ...record,
-    tensors: record.tensors.map((t) => ({ ...t, trainable: false })),
-    trainable: 0n,
-    nonTrainable: record.params,
-    isTrainable: false,
-    notes: [...record.notes, 'trainable=False: every weight of this layer counts as non-trainable.'],
-  };
-}
-
 /** A counted layer: the parser's notes, its output shape and trainable=False applied. */
 export function done(
   layer: LayerSpec,
@@ -104,5 +92,5 @@ export function done(
     if (layer.notes) record.notes.push(...layer.notes);
     record.outputShape = out ? [null, ...out] : undefined;
   }
-  return { record: record ? withTrainable(record, layer.trainable) : null, out, recurrent };
+  return { record: record && layer.trainable === false ? freeze(record) : record, out, recurrent };
 }

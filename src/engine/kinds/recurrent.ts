@@ -1,8 +1,9 @@
 // LSTM / GRU / simple RNN layers (stacked, bidirectional, cells) as a model layer; the counting
 // itself is ../recurrent.ts.
 import { z } from 'zod';
-import { CELL_TYPE, countRecurrent, recurrentProblem } from '../recurrent.js';
+import { countRecurrent, recurrentProblem } from '../recurrent.js';
 import type { RecurrentSpec } from '../types.js';
+import { CELL_NAMES } from '../types.js';
 import { ModelError, describeLayer, done, lastDim, needDim } from './flow.js';
 import type { LayerKind } from './kind.js';
 import { base, convention, defineKind, framework, keepsShape, pos } from './kind.js';
@@ -66,8 +67,7 @@ function counterSpec(layer: RecurrentLayerSpec, input: bigint, name: string): Re
 
 export const recurrent: LayerKind<typeof recurrentSchema> = defineKind({
   schema: recurrentSchema,
-  typeName: (layer) =>
-    layer.typeName ?? (layer.cell === 'rnn' && layer.framework === 'pytorch' ? 'RNN' : CELL_TYPE[layer.cell]),
+  typeName: (layer) => layer.typeName ?? CELL_NAMES[layer.cell][layer.framework === 'pytorch' ? 'torch' : 'keras'],
   nameBase: (layer) => (layer.bidirectional && layer.framework === 'keras' ? 'Bidirectional' : null),
   passesShape: (layer) => frameworkOf(layer) !== 'pytorch',
   needsInput: (layer) => layer.input === null,
@@ -87,8 +87,8 @@ export const recurrent: LayerKind<typeof recurrentSchema> = defineKind({
     if (layer.mergeMode && layer.mergeMode !== 'concat' && layer.bidirectional) {
       record.notes.push(
         layer.mergeMode === 'none'
-          ? 'merge_mode=None returns the two directions as separate outputs.'
-          : `merge_mode='${layer.mergeMode}' combines the two directions element by element, so the output is ${layer.units} wide (concat would give ${2n * layer.units}); the weights are the same.`,
+          ? { id: 'merge-mode-none' }
+          : { id: 'merge-mode', mode: layer.mergeMode, units: layer.units },
       );
     }
     const D = layer.bidirectional ? 2n : 1n;

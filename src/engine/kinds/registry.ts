@@ -13,7 +13,10 @@ import { globalPool, globalPoolSchema } from './global-pool.js';
 import { input, inputSchema } from './input.js';
 import { kerasMHA, kerasMHASchema } from './keras-mha.js';
 import { kerasNorm, kerasNormSchema } from './keras-norm.js';
+import { lambda, lambdaSchema } from './lambda.js';
+import { parameter, parameterSchema } from './parameter.js';
 import { passthrough, passthroughSchema } from './passthrough.js';
+import { prelu, preluSchema } from './prelu.js';
 import { pool, poolSchema } from './pool.js';
 import { recurrent, recurrentSchema } from './recurrent.js';
 import { repeatVector, repeatVectorSchema } from './repeat-vector.js';
@@ -54,6 +57,9 @@ export const layerSpecSchema = z.discriminatedUnion('kind', [
   fixedSchema,
   inputSchema,
   timeDistributedSchema,
+  preluSchema,
+  lambdaSchema,
+  parameterSchema,
   unknownSchema,
 ]);
 
@@ -84,6 +90,9 @@ const KINDS: { [K in LayerSpec['kind']]: LayerKind<KindSchema> } = {
   fixed: fixed,
   input: input,
   'time-distributed': timeDistributed,
+  prelu: prelu,
+  lambda: lambda,
+  parameter: parameter,
   unknown: unknown,
 };
 

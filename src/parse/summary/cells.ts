@@ -274,10 +274,14 @@ export function splitName(raw: string, torch: boolean): NameParts {
   const name = open >= 0 ? t.slice(0, open).trim() : '';
   if (open >= 0 && name !== '' && !inner.includes(')')) {
     const cut = name.endsWith('…');
+    // Keras 2.x cuts a long type inside its parentheses: "(MultiHeadA...)", "(Glob...)".
+    let type = inner.trim();
+    const typeCut = type.endsWith('...') || type.endsWith('…');
+    if (typeCut) type = type.slice(0, type.endsWith('…') ? -1 : -3).trimEnd();
     return {
       name: cut ? name.slice(0, -1) : name,
-      type: inner.trim(),
-      typeTruncated: truncated || !closed,
+      type,
+      typeTruncated: truncated || !closed || typeCut,
       nameTruncated: cut,
       depth,
     };

@@ -126,15 +126,18 @@ export function headerColumns(line: string): Column[] {
 
 type CellKind = 'shape' | 'groups' | 'count';
 
-/** The cells a row shows between its name and its count, in header order. */
-function cellPlan(cols: Column[]): CellKind[] {
-  const plan: CellKind[] = [];
+/** The cells a row shows between its name and its count, in header order, with their columns. */
+function cellPlan(cols: Column[]): { cells: CellKind[]; columns: ColumnKind[] } {
+  const cells: CellKind[] = [];
+  const columns: ColumnKind[] = [];
   for (const c of cols) {
-    if (c.kind === 'params') return [...plan, 'count'];
-    if (c.kind === 'input' || c.kind === 'output' || c.kind === 'kernel') plan.push('shape');
-    else if (c.kind === 'groups') plan.push('groups');
+    if (c.kind === 'params') break;
+    if (c.kind === 'input' || c.kind === 'output' || c.kind === 'kernel') cells.push('shape');
+    else if (c.kind === 'groups') cells.push('groups');
+    else continue;
+    columns.push(c.kind);
   }
-  return [...plan, 'count'];
+  return { cells: [...cells, 'count'], columns: [...columns, 'params'] };
 }
 
 function scanCell(kind: CellKind, s: string, i: number): number {
@@ -199,12 +202,12 @@ export function parsePlain(lines: string[], headerAt: number, format: SummaryFor
   const cols = headerColumns(lines[headerAt] ?? '');
   const nameCol = cols.find((c) => c.kind === 'name');
   const shapeCols = cols.filter((c) => c.kind === 'input' || c.kind === 'output');
-  const hasInput = shapeCols.length === 2 && shapeCols[0]?.kind === 'input';
   const paramCol = cols.find((c) => c.kind === 'params');
   const outCol = cols.find((c) => c.kind === 'output');
   const connCol = cols.find((c) => c.kind === 'connected');
-  const plan = cellPlan(cols);
-  const outAt = plan.indexOf('shape') + (hasInput ? 1 : 0);
+  const { cells: plan, columns: planColumns } = cellPlan(cols);
+  const outAt = planColumns.indexOf('output');
+  const inAt = planColumns.indexOf('input');
   const shift = nameCol ? nameCol.start : 0;
   const rows: Draft[] = [];
   for (let i = headerAt + 1; i < lines.length; i++) {
@@ -217,6 +220,7 @@ export function parsePlain(lines: string[], headerAt: number, format: SummaryFor
     if (raw.trim() === '' || isRule(raw)) continue;
     const lower = raw.trimStart().toLowerCase();
     if (STOP_WORDS.some((w) => lower.startsWith(w))) break;
+    if (torch && isParameterSubRow(raw)) continue;
     // Rows are read relative to the header's indentation.
     const lead = raw.length - raw.trimStart().length;
     const line = lead >= shift ? raw.slice(shift) : raw.trimStart();
@@ -226,7 +230,7 @@ export function parsePlain(lines: string[], headerAt: number, format: SummaryFor
     if (m && count) {
       const parts = splitName(m.name, torch);
       const row = newRow(m.name, parts, outAt >= 0 ? (m.cells[outAt] ?? '') : '', count, i + 1);
-      if (hasInput) row.inputShape = parseShape(m.cells[0] ?? '').shape;
+      if (inAt >= 0) row.inputShape = parseShape(m.cells[inAt] ?? '').shape;
       row.connectedTo = connections(m.rest);
       rows.push(row);
       continue;
@@ -269,6 +273,12 @@ export function parsePlain(lines: string[], headerAt: number, format: SummaryFor
     warn(warnings, `line ${i + 1} was not read as a layer: "${raw.trim().slice(0, 60)}"`);
   }
   return rows;
+}
+
+/** torchinfo verbose=2: a tensor's own row under its layer, "│    └─weight   ├─100,352". */
+function isParameterSubRow(raw: string): boolean {
+  const last = raw.slice(raw.trimEnd().lastIndexOf(' ') + 1);
+  return (last.startsWith('├─') || last.startsWith('└─')) && parseCount(last.slice(2)) !== null;
 }
 
 function appendName(prev: Draft, part: string, torch: boolean): void {
