@@ -227,3 +227,27 @@ title-reset-after = reset_after={ $value }
 details-left = { $left } more layers are not derived here (I post at most { $most } messages). Run `paramcount --json` with the same code in a terminal for every layer.
 text-left = ({ $left } more layer derivations left out: this answer is past { $most } characters. The table above has every layer; `paramcount --json` has every derivation.)
 title-model = Model with { $layers } layers
+
+## The engine's typed sentences
+
+sentence-cell-gates = { $article } { $cell } cell has { $gates } gates ({ $names }), each its own dense layer over the concatenated [h_{"{"}t-1{"}"}, x_t].
+sentence-cell-one-layer = { $article } { $cell } cell is one dense layer: h_t = tanh(W·[h_{"{"}t-1{"}"}, x_t] + b).
+sentence-recurrent-no-bias = No bias: bias=False / use_bias=False removes every bias vector.
+sentence-bidirectional-counts-twice = Bidirectional: a second, independent copy of the cell reads the sequence backwards, so each layer counts twice.
+sentence-stacked = Stacked: layer 0 reads the input ({ $input } wide); layers 1 and up read the layer below's output, { $upper } wide{ $bidirectional ->
+    [yes] {" "}(both directions concatenated).
+   *[no] .
+  }
+sentence-counts-the-same = { $convention } counts the same
+sentence-two-bias-vectors = { $mine ->
+    [0] cuDNN and PyTorch with bias keep two bias vectors per gate (b_ih and b_hh)
+   *[other] cuDNN and PyTorch keep two bias vectors (b_ih and b_hh), one more per gate
+  }
+sentence-keras-one-bias-vector = Keras keeps one bias vector per gate where cuDNN and PyTorch keep two (b_ih and b_hh)
+sentence-laid-out-differently = { $convention } lays the cell out differently
+sentence-layers-not-listed = { $same ->
+    [yes] Layer { $from } has the same tensor shapes as layer 1 and is not listed.
+   *[no] Layers { $from } to { $to } have the same tensor shapes as layer 1 and are not listed.
+  }
+sentence-merge-mode-none = merge_mode=None returns the two directions as separate outputs.
+sentence-merge-mode = merge_mode='{ $mode }' combines the two directions element by element, so the output is { $units } wide (concat would give { $concat }); the weights are the same.

@@ -226,3 +226,27 @@ title-reset-after = reset_after={ $value }
 details-left = { $left } couches de plus ne sont pas dérivées ici (j’envoie au plus { $most } messages). Lancez `paramcount --json` avec le même code dans un terminal pour chaque couche.
 text-left = ({ $left } dérivations de couches omises : cette réponse dépasse { $most } caractères. Le tableau ci-dessus contient chaque couche ; `paramcount --json` contient chaque dérivation.)
 title-model = Modèle à { $layers } couches
+
+## Les phrases typées du moteur
+
+sentence-cell-gates = Une cellule { $cell } a { $gates } portes ({ $names }), chacune sa propre couche dense sur la concaténation [h_{"{"}t-1{"}"}, x_t].
+sentence-cell-one-layer = Une cellule { $cell } est une seule couche dense : h_t = tanh(W·[h_{"{"}t-1{"}"}, x_t] + b).
+sentence-recurrent-no-bias = Sans biais : bias=False / use_bias=False retire tous les vecteurs de biais.
+sentence-bidirectional-counts-twice = Bidirectionnel : une seconde copie indépendante de la cellule lit la séquence à rebours, donc chaque couche compte deux fois.
+sentence-stacked = Empilé : la couche 0 lit l’entrée (largeur { $input }) ; les couches 1 et suivantes lisent la sortie de la couche du dessous, largeur { $upper }{ $bidirectional ->
+    [yes] {" "}(les deux directions concaténées).
+   *[no] .
+  }
+sentence-counts-the-same = { $convention } compte pareil
+sentence-two-bias-vectors = { $mine ->
+    [0] avec biais, cuDNN et PyTorch gardent deux vecteurs de biais par porte (b_ih et b_hh)
+   *[other] cuDNN et PyTorch gardent deux vecteurs de biais (b_ih et b_hh), un de plus par porte
+  }
+sentence-keras-one-bias-vector = Keras garde un vecteur de biais par porte, cuDNN et PyTorch deux (b_ih et b_hh)
+sentence-laid-out-differently = { $convention } dispose la cellule autrement
+sentence-layers-not-listed = { $same ->
+    [yes] La couche { $from } a les mêmes formes de tenseurs que la couche 1 et n’est pas listée.
+   *[no] Les couches { $from } à { $to } ont les mêmes formes de tenseurs que la couche 1 et ne sont pas listées.
+  }
+sentence-merge-mode-none = merge_mode=None renvoie les deux directions comme deux sorties séparées.
+sentence-merge-mode = merge_mode='{ $mode }' combine les deux directions élément par élément : la sortie a une largeur de { $units } (concat donnerait { $concat }) ; les poids sont les mêmes.

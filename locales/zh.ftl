@@ -225,3 +225,27 @@ title-reset-after = reset_after={ $value }
 details-left = 还有 { $left } 层没有在这里推导（我最多发送 { $most } 条消息）。在终端用同样的代码运行 `paramcount --json` 可以看到每一层。
 text-left = （省略了另外 { $left } 层的推导：这个回答已超过 { $most } 个字符。上面的表格列出了每一层；`paramcount --json` 有每一层的推导。）
 title-model = 含 { $layers } 层的模型
+
+## 引擎的说明句
+
+sentence-cell-gates = { $cell } 单元有 { $gates } 个门（{ $names }），每个门都是作用于拼接后的 [h_{"{"}t-1{"}"}, x_t] 的一个全连接层。
+sentence-cell-one-layer = { $cell } 单元就是一个全连接层：h_t = tanh(W·[h_{"{"}t-1{"}"}, x_t] + b)。
+sentence-recurrent-no-bias = 无偏置：bias=False / use_bias=False 去掉了所有偏置向量。
+sentence-bidirectional-counts-twice = 双向：另一个独立的单元副本反向读取序列，所以每一层计数两次。
+sentence-stacked = 堆叠：第 0 层读取输入（宽 { $input }）；第 1 层及以上读取下一层的输出，宽 { $upper }{ $bidirectional ->
+    [yes] （两个方向拼接）。
+   *[no] 。
+  }
+sentence-counts-the-same = { $convention } 的计数相同
+sentence-two-bias-vectors = { $mine ->
+    [0] 有偏置时，cuDNN 和 PyTorch 每个门有两个偏置向量（b_ih 和 b_hh）
+   *[other] cuDNN 和 PyTorch 有两个偏置向量（b_ih 和 b_hh），每个门多一个
+  }
+sentence-keras-one-bias-vector = Keras 每个门只有一个偏置向量，而 cuDNN 和 PyTorch 有两个（b_ih 和 b_hh）
+sentence-laid-out-differently = { $convention } 对单元的布局不同
+sentence-layers-not-listed = { $same ->
+    [yes] 第 { $from } 层的张量形状与第 1 层相同，未列出。
+   *[no] 第 { $from } 到 { $to } 层的张量形状与第 1 层相同，未列出。
+  }
+sentence-merge-mode-none = merge_mode=None 把两个方向作为两个独立的输出返回。
+sentence-merge-mode = merge_mode='{ $mode }' 逐元素合并两个方向，所以输出宽 { $units }（concat 会是 { $concat }）；权重不变。

@@ -2,6 +2,7 @@
 // grouped per language exactly (BigInt, past 2^53).
 import { describe, expect, it } from 'vitest';
 import { LOCALES, catalogueIds, detectLanguage, formatNumber, pickLocale, t } from '../src/i18n/index.js';
+import { sentence } from '../src/render/sentences.js';
 
 describe('catalogues', () => {
   const ids = Object.fromEntries(LOCALES.map((l) => [l, new Set(catalogueIds(l))]));
@@ -27,8 +28,25 @@ describe('catalogues', () => {
     expect(t('fr', 'claim-off-by', { diff: 1024n })).toBe('écart de 1\u202f024');
     expect(t('zh', 'claim-off-by', { diff: 1024n })).toBe('相差 1,024');
   });
-  it('an unknown id is said as itself, never thrown', () => {
+  it('an unknown id is said as itself, an unknown locale as English, never thrown', () => {
     expect(t('fr', 'no-such-message')).toBe('no-such-message');
+    expect(t('0' as never, 'claim-off-by', { diff: 1024n })).toBe('off by 1,024');
+  });
+  it("the engine's typed sentences in each language", () => {
+    const s = { id: 'stacked', input: 300n, upper: 600n, bidirectional: true } as const;
+    expect(sentence(s)).toBe(
+      "Stacked: layer 0 reads the input (300 wide); layers 1 and up read the layer below's output, 600 wide (both directions concatenated).",
+    );
+    expect(sentence({ ...s, bidirectional: false }, 'en')).toMatch(/600 wide\.$/);
+    expect(sentence(s, 'zh')).toBe(
+      '堆叠：第 0 层读取输入（宽 300）；第 1 层及以上读取下一层的输出，宽 600（两个方向拼接）。',
+    );
+    expect(sentence({ id: 'cell-gates', cell: 'lstm', gates: 4 }, 'fr')).toBe(
+      'Une cellule LSTM a 4 portes (entrée, oubli, cellule candidate, sortie), chacune sa propre couche dense sur la concaténation [h_{t-1}, x_t].',
+    );
+    expect(sentence({ id: 'cell-gates', cell: 'lstm', gates: 4 })).toBe(
+      'An LSTM cell has 4 gates (input, forget, cell candidate, output), each its own dense layer over the concatenated [h_{t-1}, x_t].',
+    );
   });
 });
 

@@ -58,10 +58,11 @@ const numberFormats = new Map<Locale, Intl.NumberFormat>();
 
 /** 4457472n -> "4,457,472" (en), "4 457 472" (fr, narrow no-break spaces), "4,457,472" (zh). Exact. */
 export function formatNumber(locale: Locale, n: bigint): string {
-  let f = numberFormats.get(locale);
+  const l: Locale = isLocale(locale) ? locale : 'en';
+  let f = numberFormats.get(l);
   if (!f) {
-    f = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
-    numberFormats.set(locale, f);
+    f = new Intl.NumberFormat(l, { maximumFractionDigits: 0 });
+    numberFormats.set(l, f);
   }
   return f.format(n);
 }
@@ -81,7 +82,9 @@ function fluentArgs(locale: Locale, args: Record<string, MessageArg> | undefined
 
 /** The sentence `id` in `locale`; falls back to English, then to the id itself (a test keeps them in step). */
 export function t(locale: Locale, id: string, args?: Record<string, MessageArg>): string {
-  for (const l of locale === 'en' ? (['en'] as const) : ([locale, 'en'] as const)) {
+  // Anything that is not a known locale (a caller's map index, say) reads as English.
+  const asked: Locale = isLocale(locale) ? locale : 'en';
+  for (const l of asked === 'en' ? (['en'] as const) : ([asked, 'en'] as const)) {
     const b = bundle(l);
     const m = b.getMessage(id);
     if (m?.value) return b.formatPattern(m.value, fluentArgs(l, args));

@@ -84,7 +84,7 @@ function localeOf(a: Answer, opts: RenderOptions): Locale {
 function layerBlocks(layer: LayerRecord, a: CountAnswer, withHeading: boolean, locale: Locale): KnownBlock[] {
   const out: KnownBlock[] = [];
   const n = (v: bigint) => formatNumber(locale, v);
-  const lines = derivationLines(layer, locale, mrkdwnStyle);
+  const lines = derivationLines(layer, locale, { ...mrkdwnStyle, locale });
   const heading = withHeading
     ? `*${esc(layer.name)}* (${esc(layer.type)}): *${n(layer.params)}*\n`
     : `*${t(locale, 'title-how')}*\n`;

@@ -82,7 +82,7 @@ function layerSection(a: CountAnswer, layer: LayerRecord, locale: Locale): strin
   const n = (v: bigint) => formatNumber(locale, v);
   const out: string[] = [];
   out.push(t(locale, 'title-how'));
-  out.push(...derivationLines(layer, locale, plain).map((l) => '  ' + l));
+  out.push(...derivationLines(layer, locale, { ...plain, locale }).map((l) => '  ' + l));
   const formula = layer.steps.find((s) => s.kind === 'formula');
   if (formula && formula.kind === 'formula') out.push('', `  ${formula.expression} = ${n(formula.result)}`);
   if (layer.stack && (layer.stack.length > 1 || (layer.stack[0]?.directions ?? 1) > 1)) {
@@ -99,7 +99,7 @@ function layerSection(a: CountAnswer, layer: LayerRecord, locale: Locale): strin
     out.push('', t(locale, 'title-tensors', { convention: CONVENTION_LABELS[layer.convention ?? a.convention] }));
     out.push(...tensorTable(layer).map((l) => '  ' + l));
   }
-  for (const note of layer.notes) out.push(`  ${printable(noteText(note))}`);
+  for (const note of layer.notes) out.push(`  ${printable(noteText(note, locale))}`);
   return out;
 }
 
