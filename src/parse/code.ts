@@ -7,8 +7,9 @@ import type { Dim } from '../engine/types.js';
 import { MAX_MODEL_LAYERS } from '../limits.js';
 import type { CallExpr, Expr, Module, Statement } from './python/ast.js';
 import { dottedName } from './python/ast.js';
-import { Evaluator } from './python/evaluate.js';
-import type { Host, Value } from './python/evaluate.js';
+import type { ClassValue, Value } from './python/evaluate.js';
+import { Interpreter } from './python/interpret.js';
+import type { InterpreterHost } from './python/interpret.js';
 import { parseTokens } from './python/parser.js';
 import { CODE_EXAMPLE, CodeError, EXAMPLE_HINT, preprocess } from './python/tokenizer.js';
 import type { ClassCtx, Handler } from './code/context.js';
@@ -18,6 +19,16 @@ import { KERAS_HANDLERS, inputShapeOf } from './code/keras.js';
 import { TORCH_HANDLERS } from './code/torch.js';
 import { Args, NONE, describeValue, host, hostData } from './code/values.js';
 import type { Bound, LayerData, ModelData, ModelItem, PathData, TensorData } from './code/values.js';
+import {
+  editedSpec,
+  editsOf,
+  layerAttribute,
+  parameterSpec,
+  shapeFromSizes,
+  TENSOR_FACTORIES,
+  tensorsOf,
+} from './code/modules.js';
+import type { ParamData } from './code/modules.js';
 
 export type { ModelSpec } from '../engine/model.js';
 
@@ -26,6 +37,9 @@ const HANDLERS: Record<Framework, Record<string, Handler>> = {
   keras: KERAS_HANDLERS,
   flax: FLAX_HANDLERS,
 };
+
+/** Path segments under which an unknown capitalised call is a layer (`nn.Foo`, `layers.Bar`). */
+const LAYER_NAMESPACES = new Set(['nn', 'layers', 'keras', 'linen', 'flax', 'tfkl', 'kl', 'modules', 'L']);
 
 const RECURRENT_NAMES = new Set(['LSTM', 'GRU', 'RNN', 'LSTMCell', 'GRUCell', 'RNNCell']);
 
@@ -94,7 +108,7 @@ function docHints(src: string): DocHints {
   };
 }
 
-class Reader implements Host {
+class Reader implements InterpreterHost {
   private readonly env = new Map<string, Value>();
   private readonly read = new Set<string>();
   private readonly aliases = new Map<string, string>();
@@ -105,11 +119,11 @@ class Reader implements Host {
   private nextId = 1;
   private lastTensor: TensorData | null = null;
   readonly notes: string[] = [];
-  private readonly ev: Evaluator;
+  private readonly ev: Interpreter;
   private readonly doc: DocHints;
 
   constructor(private readonly module: Module) {
-    this.ev = new Evaluator(module.source, this);
+    this.ev = new Interpreter(module.source, this, this.env);
     this.doc = docHints(module.source);
   }
 
@@ -135,19 +149,50 @@ class Reader implements Host {
 
   attr(obj: Value, attr: string, e: Expr): Value {
     const d = hostData(obj);
-    if (d && d.tag === 'path')
+    if (d && d.tag === 'path') {
+      const set = this.env.get(`${d.written}.${attr}`);
+      if (set !== undefined && d.unbound) return set;
       return host({ tag: 'path', path: `${d.path}.${attr}`, written: `${d.written}.${attr}`, unbound: d.unbound });
+    }
+    if (d && d.tag === 'layer') {
+      if (attr === 'weight' || attr === 'bias' || /^(weight|bias)_(ih|hh)_l\d+(_reverse)?$/.test(attr)) {
+        const shape = tensorsOf(d.spec)?.find((t) => t.name === attr)?.shape ?? null;
+        const p: ParamData = { tag: 'param', shape, trainable: true, owner: { of: d, name: attr } };
+        return host(p);
+      }
+      const n = layerAttribute(d.spec, attr);
+      if (n !== null) return { t: 'int', v: n };
+    }
+    if (d && d.tag === 'model') {
+      const item = d.items.find((x) => x.name === attr);
+      if (item) return host(item.data);
+      const v = d.attrs?.get(attr);
+      if (v !== undefined) return v;
+    }
+    if (d && (d.tag === 'param' || d.tag === 'torch-tensor')) {
+      if (attr === 'data' || attr === 'T') return obj;
+      if (attr === 'shape' && d.shape) return { t: 'seq', kind: 'tuple', items: d.shape.map((v) => ({ t: 'int', v })) };
+      if (attr === 'requires_grad') return { t: 'bool', v: d.tag === 'param' ? d.trainable : false };
+    }
     if (d) return host({ tag: 'opaque', what: `\`${this.text(e)}\`` });
     throw new CodeError(
       `I can't read \`${this.text(e)}\`: ${describeValue(obj)} has no attribute \`${attr}\`. ${EXAMPLE_HINT}`,
     );
   }
 
-  call(e: CallExpr): Value {
+  call(e: CallExpr, _ev?: unknown, callee?: Value): Value {
+    return this.callWith(e, undefined, callee);
+  }
+
+  callMethod(e: CallExpr, obj: Value): Value {
+    return this.callWith(e, obj, undefined);
+  }
+
+  private callWith(e: CallExpr, preObj: Value | undefined, preCallee: Value | undefined): Value {
     if (e.func.k === 'attr') {
       const method = e.func.attr;
       const objExpr = e.func.obj;
-      let obj = this.ev.evaluate(objExpr);
+      let obj = preObj ?? this.ev.evaluate(objExpr);
       let od = hostData(obj);
       if (
         od &&
@@ -177,6 +222,7 @@ class Reader implements Host {
       }
       if (od && od.tag === 'model') return this.modelMethod(od, method, e);
       if (od && od.tag === 'layer') return this.layerMethod(od, method, e);
+      if (od && (od.tag === 'param' || od.tag === 'torch-tensor')) return this.tensorMethod(od, method, e);
       if (od && (od.tag === 'tensor' || od.tag === 'opaque')) {
         this.evaluateArgs(e);
         return host({ tag: 'opaque', what: `\`${this.text(e)}\`` });
@@ -204,7 +250,7 @@ class Reader implements Host {
         `I can't call \`${this.text(e)}\`: ${describeValue(obj)} has no method \`${method}\`. ${EXAMPLE_HINT}`,
       );
     }
-    const callee = this.ev.evaluate(e.func);
+    const callee = preCallee ?? this.ev.evaluate(e.func);
     const d = hostData(callee);
     if (d && d.tag === 'path') return this.classCall(d, e);
     if (d && (d.tag === 'layer' || d.tag === 'model')) return this.apply(d, e);
@@ -216,6 +262,234 @@ class Reader implements Host {
       `I can't call \`${this.text(e)}\`: ${describeValue(callee)} is not a layer class. ${EXAMPLE_HINT}`,
       true,
     );
+  }
+
+  // ----- the interpreter's host: module instances, attributes, imports ----------------------
+
+  moduleKind(base: Value): 'torch' | 'keras' | null {
+    const d = hostData(base);
+    if (!d || d.tag !== 'path') return null;
+    const segs = d.path.split('.');
+    const last = segs[segs.length - 1] ?? '';
+    if (segs.some((x) => x === 'flax' || x === 'linen')) return null;
+    if (last === 'Module' && (segs.length === 1 || segs.includes('nn') || segs.includes('torch'))) return 'torch';
+    if ((last === 'Model' || last === 'Layer') && segs.length > 1) return 'keras';
+    return null;
+  }
+
+  newInstance(cls: ClassValue, kind: 'torch' | 'keras', e: Expr): Value {
+    const m = this.newModel(cls.name, kind === 'torch' ? 'pytorch' : 'keras', this.text(e), []);
+    m.klass = cls;
+    m.attrs = new Map();
+    return host(m);
+  }
+
+  instanceClass(obj: Value): ClassValue | null {
+    const d = hostData(obj);
+    return d && d.tag === 'model' ? (d.klass ?? null) : null;
+  }
+
+  instanceAttr(obj: Value, attr: string): Value | undefined {
+    const d = hostData(obj);
+    if (!d || d.tag !== 'model') return undefined;
+    const item = d.items.find((x) => x.name === attr);
+    if (item) return host(item.data.tag === 'layer' && item.data.param ? item.data.param : item.data);
+    return d.attrs?.get(attr);
+  }
+
+  setAttr(obj: Value, attr: string, v: Value, e: Expr): boolean {
+    const d = hostData(obj);
+    if (d && d.tag === 'path' && d.unbound && !d.written.includes('.')) {
+      // `self.lstm = nn.LSTM(...)` pasted without its class: a layer line.
+      this.env.set(`${d.written}.${attr}`, v);
+      this.takeValue(attr, v);
+      return true;
+    }
+    if (d && d.tag === 'model') {
+      this.register(d, attr, v);
+      return true;
+    }
+    if (d && d.tag === 'layer') {
+      const vd = hostData(v);
+      if (vd && vd.tag === 'param') {
+        const edits = editsOf(d);
+        if (vd.owner && vd.owner.of !== d)
+          edits.replaced.set(attr, { tied: this.layerName(vd.owner.of, vd.owner.name) });
+        else if (!vd.owner) edits.replaced.set(attr, { shape: vd.shape, trainable: vd.trainable });
+        return true;
+      }
+      return true;
+    }
+    if (d && d.tag === 'param') {
+      if (attr === 'requires_grad' && v.t === 'bool') {
+        d.trainable = v.v;
+        if (d.owner && !v.v) {
+          const o = d.owner.of;
+          if (d.owner.name === '*') o.frozen = true;
+          else if (o.tag === 'layer') editsOf(o).frozen.add(d.owner.name);
+        }
+      }
+      return true;
+    }
+    if (d && (d.tag === 'opaque' || d.tag === 'torch-tensor')) return true;
+    void e;
+    return false;
+  }
+
+  /** A value set on a module: submodules and parameters are registered, anything else kept as a plain attribute. */
+  private register(m: ModelData, name: string, v: Value): void {
+    const d = hostData(v);
+    let data: LayerData | ModelData | null = null;
+    if (d && (d.tag === 'layer' || d.tag === 'model')) data = d;
+    else if (d && d.tag === 'param') {
+      if (d.owner) {
+        // `self.w = other.weight`: the same tensor again (tying), nothing new to count.
+        m.attrs?.set(name, v);
+        return;
+      }
+      const layer = this.newLayer(parameterSpec(name, d), 'Parameter', 'pytorch', 'nn.Parameter');
+      layer.param = d;
+      d.owner = { of: layer, name: '*' };
+      data = layer;
+    }
+    const at = m.items.findIndex((x) => x.name === name);
+    if (data) {
+      this.consume(data);
+      m.attrs?.delete(name);
+      if (at >= 0) (m.items[at] as ModelItem).data = data;
+      else m.items.push({ name, data });
+      if (m.items.length > MAX_MODEL_LAYERS)
+        throw new CodeError(`That model has more than ${MAX_MODEL_LAYERS} layers, more than I count. ${EXAMPLE_HINT}`);
+      return;
+    }
+    // `self.x = None` after a submodule removes it, as PyTorch does.
+    if (at >= 0) m.items.splice(at, 1);
+    m.attrs?.set(name, v);
+  }
+
+  private layerName(of: LayerData | ModelData, tensor: string): string {
+    return `${of.tag === 'layer' ? of.cls : of.cls}.${tensor}`;
+  }
+
+  setItem(obj: Value, key: Value, v: Value): boolean {
+    const d = hostData(obj);
+    if (d && (d.tag === 'torch-tensor' || d.tag === 'param' || d.tag === 'opaque')) return true;
+    if (!d || d.tag !== 'model') return false;
+    if (key.t === 'str') this.register(d, key.v, v);
+    else if (key.t === 'int') {
+      const vd = hostData(v);
+      const item = d.items[Number(key.v)];
+      if (item && vd && (vd.tag === 'layer' || vd.tag === 'model')) {
+        this.consume(vd);
+        item.data = vd;
+      }
+    }
+    return true;
+  }
+
+  pathOf(v: Value): string | null {
+    const d = hostData(v);
+    return d && d.tag === 'path' ? d.path : null;
+  }
+
+  undefinedName(v: Value): string | null {
+    const d = hostData(v);
+    return d && d.tag === 'path' && d.unbound ? d.written : null;
+  }
+
+  noteRead(id: string): void {
+    this.read.add(id);
+  }
+
+  importStatement(st: Statement & { k: 'import' }): void {
+    for (const n of st.names) {
+      if (n.name === '*') continue;
+      if (st.module === '') {
+        if (n.alias) this.aliases.set(n.alias, n.name);
+      } else {
+        this.aliases.set(n.alias ?? n.name, `${st.module}.${n.name}`);
+      }
+    }
+  }
+
+  bindGlobal(name: string, v: Value): void {
+    this.read.delete(name);
+    if (HINT_NAMES.has(name) && !hostData(v) && (v.t === 'int' || v.t === 'seq'))
+      this.hints.set(name, { value: v, order: this.order++ });
+    this.takeValue(name, v);
+  }
+
+  private order = 0;
+
+  topExpression(v: Value): void {
+    this.takeValue(null, v);
+  }
+
+  inert(what: string): Value {
+    return host({ tag: 'opaque', what });
+  }
+
+  iterateHost(v: Value): Value[] | null {
+    const d = hostData(v);
+    if (d && d.tag === 'model') return d.items.map((x) => host(x.data));
+    return null;
+  }
+
+  subscriptHost(obj: Value, idx: Value): Value | undefined {
+    const d = hostData(obj);
+    if (!d) return undefined;
+    if (d.tag === 'model') {
+      if (idx.t === 'int') {
+        const n = d.items.length;
+        const i = Number(idx.v) < 0 ? Number(idx.v) + n : Number(idx.v);
+        const item = d.items[i];
+        return item ? host(item.data) : undefined;
+      }
+      if (idx.t === 'str') {
+        const item = d.items.find((x) => x.name === idx.v);
+        return item ? host(item.data) : undefined;
+      }
+    }
+    if (d.tag === 'param' || d.tag === 'torch-tensor' || d.tag === 'opaque' || d.tag === 'tensor')
+      return host({ tag: 'opaque', what: 'a slice of a tensor' });
+    return undefined;
+  }
+
+  private tensorMethod(
+    d: ParamData | { tag: 'torch-tensor'; shape: bigint[] | null },
+    method: string,
+    e: CallExpr,
+  ): Value {
+    const { positional } = this.evaluateCallArgs(e);
+    const first = positional[0]?.value;
+    if (method === 'size' && d.shape) {
+      if (first && first.t === 'int') {
+        const i = Number(first.v) < 0 ? d.shape.length + Number(first.v) : Number(first.v);
+        const v = d.shape[i];
+        if (v !== undefined) return { t: 'int', v };
+      }
+      return { t: 'seq', kind: 'tuple', items: d.shape.map((v) => ({ t: 'int', v })) };
+    }
+    if (method === 'numel' && d.shape) return { t: 'int', v: d.shape.reduce((a, b) => a * b, 1n) };
+    if (method === 'dim' && d.shape) return { t: 'int', v: BigInt(d.shape.length) };
+    if (method === 'requires_grad_' && d.tag === 'param') {
+      const on = !(first && first.t === 'bool' && !first.v);
+      d.trainable = on;
+      if (d.owner && !on) {
+        if (d.owner.name === '*') d.owner.of.frozen = true;
+        else if (d.owner.of.tag === 'layer') editsOf(d.owner.of).frozen.add(d.owner.name);
+      }
+      return host(d);
+    }
+    if (['to', 'cuda', 'cpu', 'float', 'double', 'half', 'data', 'detach', 'clone', 'contiguous'].includes(method))
+      return host(d);
+    return host({ tag: 'opaque', what: `\`${this.text(e)}\`` });
+  }
+
+  /** Every parameter of a module or layer, as references that `requires_grad = False` can freeze. */
+  private parameterRefs(of: LayerData | ModelData): Value {
+    const p: ParamData = { tag: 'param', shape: null, trainable: !of.frozen, owner: { of, name: '*' } };
+    return { t: 'seq', kind: 'list', items: [host(p)] };
   }
 
   // ----- arguments -------------------------------------------------------------------------
@@ -323,6 +597,28 @@ class Reader implements Host {
       case 'pop':
         m.items.pop();
         return NONE;
+      case 'register_parameter':
+      case 'register_buffer':
+      case 'register_module': {
+        const name = positional[0]?.value;
+        const v =
+          positional[1]?.value ??
+          keywords.find((k) => k.name === 'param' || k.name === 'tensor' || k.name === 'module')?.value ??
+          NONE;
+        if (name?.t !== 'str') throw new CodeError(`\`${this.text(e)}\` needs a name in quotes (line ${e.line}).`);
+        if (method === 'register_buffer') m.attrs?.set(name.v, v);
+        else this.register(m, name.v, v);
+        return NONE;
+      }
+      case 'parameters':
+      case 'named_parameters':
+        return this.parameterRefs(m);
+      case 'modules':
+      case 'children':
+        return { t: 'seq', kind: 'list', items: m.items.map((x) => host(x.data)) };
+      case 'requires_grad_':
+        if (first && first.t === 'bool' && !first.v) m.frozen = true;
+        return host(m);
       case 'build': {
         if (first && first.t !== 'none') {
           const a = new Args('build', ['input_shape'], [{ value: first, expr: null }], [], `\`${this.text(e)}\``);
@@ -339,7 +635,13 @@ class Reader implements Host {
   }
 
   private layerMethod(l: LayerData, method: string, e: CallExpr): Value {
-    this.evaluateArgs(e);
+    const { positional } = this.evaluateCallArgs(e);
+    if (method === 'parameters' || method === 'named_parameters') return this.parameterRefs(l);
+    if (method === 'requires_grad_') {
+      const first = positional[0]?.value;
+      if (first && first.t === 'bool' && !first.v) l.frozen = true;
+      return host(l);
+    }
     if (CHAINING_METHODS.has(method)) return host(l);
     return host({ tag: 'opaque', what: `\`${this.text(e)}\`` });
   }
@@ -384,9 +686,9 @@ class Reader implements Host {
   }
 
   private functionalModel(e: CallExpr, cls: string): Value {
-    const a = this.bindArgs(e, cls, ['inputs', 'outputs', 'name', 'trainable'], []);
-    const outs = a.raw('outputs');
-    const ins = a.raw('inputs');
+    const a = this.bindArgs(e, cls, ['inputs', 'outputs', 'name', 'trainable'], ['input', 'output']);
+    const outs = a.raw('outputs') ?? a.raw('output');
+    const ins = a.raw('inputs') ?? a.raw('input');
     const tensors: TensorData[] = [];
     const collect = (v: Value | undefined): void => {
       if (!v) return;
@@ -513,6 +815,8 @@ class Reader implements Host {
       } else if (v && v.t === 'dict') entries.push(...v.entries);
       return { t: 'dict', entries };
     }
+    const torchCall = this.torchValue(p, cls, head, e);
+    if (torchCall) return torchCall;
     const fw = this.frameworkFor(p, cls, e);
     // Containers and the functional API.
     if (cls === 'Sequential' || cls === 'ModuleList' || cls === 'ModuleDict') return this.container(cls, fw, e);
@@ -534,6 +838,11 @@ class Reader implements Host {
       // Another framework's class only when the path does not name one (`Dense`, `nn.Dense`).
       if (f !== fw && head.length > 0 && !(head.length === 1 && head[0] === 'nn')) continue;
       return handler(this.ctx(cls, f, e, source));
+    }
+    if (/^[A-Z]/.test(cls) && head.length > 0 && !head.some((h) => LAYER_NAMESPACES.has(h))) {
+      // torch.autograd.Variable(...), optim.Adam(...), DataLoader(...): not layers.
+      this.evaluateArgs(e);
+      return host({ tag: 'opaque', what: source });
     }
     if (/^[A-Z]/.test(cls)) {
       this.evaluateArgs(e);
@@ -565,6 +874,101 @@ class Reader implements Host {
       return host({ tag: 'opaque', what: source });
     }
     throw new CodeError(`I don't know the function \`${p.written}(...)\`, and I never run code. ${EXAMPLE_HINT}`, true);
+  }
+
+  /** Tensors, parameters and the wrappers that hand a layer back (`torch.jit.script(layer)`). */
+  private torchValue(p: PathData, cls: string, head: string[], e: CallExpr): Value | null {
+    if ((head[0] === 'np' || head[0] === 'numpy') && ['array', 'asarray', 'zeros', 'ones', 'empty'].includes(cls)) {
+      const { positional } = this.evaluateCallArgs(e);
+      const v = positional[0]?.value;
+      return host({
+        tag: 'torch-tensor',
+        shape: cls.startsWith('a') ? nestedShape(v) : shapeFromSizes('zeros', v ? [v] : []),
+      });
+    }
+    const torchy = head.length === 0 ? this.doc.torch : head[0] === 'torch' || head.includes('nn');
+    if (!torchy) return null;
+    if (cls === 'Parameter' || (cls === 'parameter' && head.includes('nn'))) {
+      const a = this.bindArgs(e, cls, ['data', 'requires_grad'], []);
+      const data = hostData(a.raw('data'));
+      const shape = data && (data.tag === 'torch-tensor' || data.tag === 'param') ? data.shape : null;
+      const param: ParamData = { tag: 'param', shape, trainable: a.bool('requires_grad', true), owner: null };
+      return host(param);
+    }
+    if (TENSOR_FACTORIES.has(cls) && (head[0] === 'torch' || head.length === 0)) {
+      const { positional } = this.evaluateCallArgs(e);
+      const only = hostData(positional[0]?.value);
+      if (positional.length === 1 && only && (only.tag === 'torch-tensor' || only.tag === 'param'))
+        return host({ tag: 'torch-tensor', shape: only.shape });
+      if (positional.length === 1 && positional[0]?.value.t === 'seq' && /Tensor$/.test(cls) && cls !== 'Tensor')
+        return host({ tag: 'torch-tensor', shape: nestedShape(positional[0].value) });
+      return host({
+        tag: 'torch-tensor',
+        shape: shapeFromSizes(
+          cls,
+          positional.map((x) => x.value),
+        ),
+      });
+    }
+    if (cls === 'tensor' && head[0] === 'torch') {
+      const { positional } = this.evaluateCallArgs(e);
+      const shape: bigint[] = [];
+      for (let v = positional[0]?.value; v && v.t === 'seq'; v = v.items[0]) shape.push(BigInt(v.items.length));
+      return host({ tag: 'torch-tensor', shape });
+    }
+    const wrapper =
+      cls === 'script' ||
+      cls === 'trace' ||
+      cls === 'weight_norm' ||
+      cls === 'spectral_norm' ||
+      cls === 'DataParallel' ||
+      cls === 'DistributedDataParallel' ||
+      cls === 'compile';
+    if (
+      wrapper &&
+      (head.includes('jit') ||
+        head.includes('utils') ||
+        head.includes('parametrizations') ||
+        head.length === 0 ||
+        cls === 'DataParallel' ||
+        cls === 'DistributedDataParallel' ||
+        (cls === 'compile' && head[0] === 'torch'))
+    ) {
+      const { positional } = this.evaluateCallArgs(e);
+      const inner = positional[0]?.value;
+      const d = hostData(inner);
+      if (!inner || !d || (d.tag !== 'layer' && d.tag !== 'model')) return null;
+      if (cls === 'weight_norm' && d.tag === 'layer') editsOf(d).weightNorm = true;
+      if (cls === 'DataParallel' || cls === 'DistributedDataParallel')
+        this.note(`\`${cls}\` wraps the model: its parameters are the model's (path prefix \`module.\` left out).`);
+      return inner;
+    }
+    if (cls === 'from_pretrained' && p.path.includes('Embedding')) {
+      const a = this.bindArgs(
+        e,
+        cls,
+        ['embeddings', 'freeze', 'padding_idx', 'max_norm', 'norm_type', 'scale_grad_by_freq', 'sparse'],
+        [],
+      );
+      const t = hostData(a.raw('embeddings'));
+      const shape = t && (t.tag === 'torch-tensor' || t.tag === 'param') ? t.shape : null;
+      if (!shape || shape.length !== 2 || shape.some((x) => x < 1n))
+        throw new CodeError(
+          `I can't tell the shape of the embeddings in \`${this.text(e)}\` (line ${e.line}); write \`nn.Embedding(vocab, dim)\` instead. ${EXAMPLE_HINT}`,
+        );
+      const spec: LayerSpec = {
+        kind: 'embedding',
+        framework: 'pytorch',
+        vocab: shape[0] as bigint,
+        dim: shape[1] as bigint,
+        inputLength: null,
+        paddingIdx: a.given('padding_idx'),
+        source: this.text(e),
+      };
+      if (a.bool('freeze', true)) spec.trainable = false;
+      return host(this.newLayer(spec, 'Embedding', 'pytorch', this.text(e)));
+    }
+    return null;
   }
 
   private builtin(name: string, e: CallExpr): Value | null {
@@ -808,34 +1212,83 @@ class Reader implements Host {
   }
 
   run(): ModelSpec {
-    const body: Statement[] = this.module.body;
-    body.forEach((st, order) => {
-      switch (st.k) {
-        case 'pass':
-          return;
-        case 'import':
-          for (const n of st.names) {
-            if (n.name === '*') continue;
-            if (st.module === '') {
-              if (n.alias) this.aliases.set(n.alias, n.name);
-            } else {
-              this.aliases.set(n.alias ?? n.name, `${st.module}.${n.name}`);
-            }
-          }
-          return;
-        case 'assign': {
-          const v = this.ev.evaluate(st.value);
-          for (const t of st.targets) this.bindTarget(t, v, order);
-          return;
-        }
-        case 'expr': {
-          const v = this.ev.evaluate(st.expr);
-          this.takeValue(null, v);
-          return;
-        }
-      }
-    });
+    const returned = this.ev.run(this.module.body);
+    if (returned) this.takeValue('model', returned);
+    if (this.top.every((it) => this.consumed.has(it.data.id)) && !this.lastTensor) this.instantiateDefinitions();
     return this.assemble();
+  }
+
+  /**
+   * A class or builder pasted without the line that uses it: build the last one whose arguments all
+   * have defaults; otherwise say which line to add.
+   */
+  private instantiateDefinitions(): void {
+    const candidates: { name: string; v: Value }[] = [];
+    for (const st of this.module.body) {
+      if (st.k !== 'class' && st.k !== 'def') continue;
+      const v = this.env.get(st.name);
+      if (!v) continue;
+      if (v.t === 'class' && this.classIsModule(v.cls)) candidates.push({ name: st.name, v });
+      if (v.t === 'func' && !st.name.startsWith('_')) candidates.push({ name: st.name, v });
+    }
+    // Prefer a class no other pasted class or function uses (the outermost model).
+    const used = (name: string): boolean =>
+      candidates.some((c) => c.name !== name && c.v.t !== 'func' && mentions(c.v, name));
+    const order = [...candidates].reverse().sort((a, b) => Number(used(a.name)) - Number(used(b.name)));
+    for (const c of order) {
+      const params = c.v.t === 'func' ? c.v.fn : this.initOf(c.v);
+      const required = params
+        ? params.def.params.filter((p, i) => p.kind === 'plain' && params.defaults[i] === null && p.name !== 'self')
+        : [];
+      if (required.length > 0) {
+        if (c.v.t === 'func' && order.some((o) => o.v.t === 'class')) continue;
+        const names = required.map((p) => p.name);
+        throw new CodeError(
+          `I read \`${c.name}\` but nothing builds it, and ${names.map((n) => `\`${n}\``).join(', ')} ${names.length === 1 ? 'has' : 'have'} no default. Add the line that builds it, e.g. \`model = ${c.name}(${names.map((n) => `${n}=...`).join(', ')})\` with your numbers.`,
+        );
+      }
+      const e = {
+        k: 'call',
+        func: { k: 'name', id: c.name },
+        args: [],
+        kwargs: [],
+        start: 0,
+        end: 0,
+        line: 0,
+        col: 0,
+        depth: 2,
+      } as unknown as CallExpr;
+      const v =
+        c.v.t === 'func'
+          ? this.ev.callFunction(c.v.fn, [], [], e)
+          : this.ev.instantiate((c.v as Value & { t: 'class' }).cls, [], [], e);
+      const d = hostData(v);
+      if (d && (d.tag === 'model' || d.tag === 'layer')) {
+        this.note(
+          `Nothing in the paste builds \`${c.name}\`, so I built it with its default arguments: \`${c.name}()\`.`,
+        );
+        this.takeValue(c.name, v);
+        return;
+      }
+    }
+  }
+
+  private classIsModule(cls: ClassValue, depth = 0): boolean {
+    if (depth > 40) return false;
+    return cls.bases.some((b) =>
+      b.t === 'class' ? this.classIsModule(b.cls, depth + 1) : this.moduleKind(b) !== null,
+    );
+  }
+
+  private initOf(v: Value): (Value & { t: 'func' })['fn'] | null {
+    if (v.t !== 'class') return null;
+    for (let c: ClassValue | undefined = v.cls, i = 0; c && i < 40; i++) {
+      const init = c.ns.get('__init__');
+      if (init && init.t === 'func') return init.fn;
+      const base: Value | undefined = c.bases.find((b) => b.t === 'class');
+      c = base && base.t === 'class' ? base.cls : undefined;
+    }
+    return null;
   }
 
   private assemble(): ModelSpec {
@@ -852,7 +1305,7 @@ class Reader implements Host {
     const seen = new Set<number>();
     const nameCounts = new Map<string, number>();
     const soleContainer = items.length === 1 && items[0]?.data.tag === 'model';
-    const walk = (list: ModelItem[], prefix: string, topLevel: boolean, depth: number): void => {
+    const walk = (list: ModelItem[], prefix: string, topLevel: boolean, depth: number, frozen = false): void => {
       if (depth > 64) throw new CodeError(`Those models are nested too deeply. ${EXAMPLE_HINT}`);
       list.forEach((item, i) => {
         const d = item.data;
@@ -872,12 +1325,13 @@ class Reader implements Host {
                 : ''
             : `${prefix}${item.name ?? i}.`;
           if (d.inputShape) specs.push({ kind: 'input', shape: d.inputShape });
-          walk(d.items, childPrefix, false, depth + 1);
+          walk(d.items, childPrefix, false, depth + 1, frozen || d.frozen === true);
           return;
         }
         const all = [d.spec, ...(d.more ?? [])];
         all.forEach((spec, j) => {
-          let s = spec;
+          let s = j === 0 ? editedSpec(d, spec, this.notes) : spec;
+          if ((frozen || d.frozen) && s.kind !== 'input') s = { ...s, trainable: false };
           if (d.fw === 'pytorch' && !s.name && s.kind !== 'input') {
             let nm: string;
             if (topLevel) {
@@ -1044,4 +1498,21 @@ function parseCodeOnce(text: string): Attempt {
  */
 export function modelAlternatives(model: ModelSpec): { convention: string; total: bigint }[] {
   return modelAlternativesOf(model);
+}
+
+/** Whether a class's source mentions a name (so it uses that class or function). */
+function mentions(v: Value, name: string): boolean {
+  if (v.t !== 'class') return false;
+  const needle = `"id":${JSON.stringify(name)}`;
+  return v.cls.body.some(
+    (st) =>
+      st.k === 'def' && JSON.stringify(st.body, (_k, x) => (typeof x === 'bigint' ? x.toString() : x)).includes(needle),
+  );
+}
+
+/** Shape of nested lists (`np.array([[...], ...])`); null when ragged or not lists. */
+function nestedShape(v: Value | undefined): bigint[] | null {
+  const shape: bigint[] = [];
+  for (let x = v; x && x.t === 'seq'; x = x.items[0]) shape.push(BigInt(x.items.length));
+  return v && v.t === 'seq' ? shape : null;
 }
