@@ -397,6 +397,11 @@ class Reader implements InterpreterHost {
     return d && d.tag === 'path' && d.unbound ? d.written : null;
   }
 
+  isOpaque(v: Value): boolean {
+    const d = hostData(v);
+    return d !== null && (d.tag === 'opaque' || d.tag === 'torch-tensor' || d.tag === 'param');
+  }
+
   noteRead(id: string): void {
     this.read.add(id);
   }
@@ -487,9 +492,10 @@ class Reader implements InterpreterHost {
   }
 
   /** Every parameter of a module or layer, as references that `requires_grad = False` can freeze. */
-  private parameterRefs(of: LayerData | ModelData): Value {
+  private parameterRefs(of: LayerData | ModelData, named = false): Value {
     const p: ParamData = { tag: 'param', shape: null, trainable: !of.frozen, owner: { of, name: '*' } };
-    return { t: 'seq', kind: 'list', items: [host(p)] };
+    const item: Value = named ? { t: 'seq', kind: 'tuple', items: [{ t: 'str', v: '' }, host(p)] } : host(p);
+    return { t: 'seq', kind: 'list', items: [item] };
   }
 
   // ----- arguments -------------------------------------------------------------------------
@@ -612,7 +618,7 @@ class Reader implements InterpreterHost {
       }
       case 'parameters':
       case 'named_parameters':
-        return this.parameterRefs(m);
+        return this.parameterRefs(m, method === 'named_parameters');
       case 'modules':
       case 'children':
         return { t: 'seq', kind: 'list', items: m.items.map((x) => host(x.data)) };
@@ -636,7 +642,8 @@ class Reader implements InterpreterHost {
 
   private layerMethod(l: LayerData, method: string, e: CallExpr): Value {
     const { positional } = this.evaluateCallArgs(e);
-    if (method === 'parameters' || method === 'named_parameters') return this.parameterRefs(l);
+    if (method === 'parameters' || method === 'named_parameters')
+      return this.parameterRefs(l, method === 'named_parameters');
     if (method === 'requires_grad_') {
       const first = positional[0]?.value;
       if (first && first.t === 'bool' && !first.v) l.frozen = true;

@@ -143,7 +143,7 @@ export function renderLayerDetails(a: Answer): SlackMessage[] {
 
 function countBlocks(a: CountAnswer): KnownBlock[] {
   const blocks: KnownBlock[] = [];
-  const total = formatCount(a.model.total);
+  const total = (a.model.unknownLayers.length > 0 ? 'at least ' : '') + formatCount(a.model.total);
   // The title can echo the user (a layer name in pasted code): escaped like every other text field.
   blocks.push({
     type: 'header',

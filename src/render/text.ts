@@ -76,7 +76,13 @@ function layerSection(a: CountAnswer, layer: LayerRecord): string[] {
 
 export function renderCountText(a: CountAnswer): string {
   const out: string[] = [];
-  out.push(`${printable(a.title)}: ${formatCount(a.model.total)} parameters (${CONVENTION_LABELS[a.convention]})`);
+  // Something left uncounted makes the total a lower bound: the headline says so and names it.
+  const least = a.model.unknownLayers.length > 0 ? 'at least ' : '';
+  out.push(
+    `${printable(a.title)}: ${least}${formatCount(a.model.total)} parameters (${CONVENTION_LABELS[a.convention]})`,
+  );
+  if (least)
+    out.push(`Not counted (I don't know these layers' sizes): ${a.model.unknownLayers.map(printable).join(', ')}`);
   const only = a.model.layers.length === 1 ? a.model.layers[0] : undefined;
   for (const s of only?.steps ?? []) {
     if (s.kind === 'compare' && s.difference !== 0n)

@@ -71,6 +71,8 @@ export interface Host {
   call(e: Expr & { k: 'call' }, ev: Evaluator, callee?: Value): Value;
   /** The name behind a value that stands for an undefined name, for error messages. */
   undefinedName?(v: Value): string | null;
+  /** Whether a value is a tensor or other opaque result: arithmetic on it gives another such value. */
+  isOpaque?(v: Value): boolean;
 }
 
 const LIMIT = MAX_SIZE;
@@ -161,6 +163,9 @@ export class Evaluator {
   }
 
   protected binary(op: string, a: Value, b: Value, e: Expr): Value {
+    // Tensor arithmetic in __init__ (a positional-encoding buffer): never a size, so it stays opaque.
+    if (this.host.isOpaque?.(a)) return a;
+    if (this.host.isOpaque?.(b)) return b;
     if (op === '+' && a.t === 'str' && b.t === 'str') {
       if (a.v.length + b.v.length > MAX_QUERY_CHARS)
         throw new CodeError(`\`${this.text(e)}\` builds too long a string. ${EXAMPLE_HINT}`);
@@ -392,6 +397,7 @@ export class Evaluator {
       }
       case 'unary': {
         let v = this.evaluate(e.operand);
+        if (this.host.isOpaque?.(v)) return v;
         for (let i = e.ops.length - 1; i >= 0; i--) {
           const op = e.ops[i];
           const n = this.num(v, e);
