@@ -17,6 +17,7 @@ import { KERAS_COMMON } from './code/context.js';
 import { FLAX_HANDLERS, FLAX_ONLY } from './code/flax.js';
 import { KERAS_HANDLERS, inputShapeOf } from './code/keras.js';
 import { TORCH_HANDLERS } from './code/torch.js';
+import { readTorchPrint } from './torch-print/tree.js';
 import { Args, NONE, describeValue, host, hostData } from './code/values.js';
 import type { Bound, LayerData, ModelData, ModelItem, PathData, TensorData } from './code/values.js';
 import {
@@ -646,7 +647,7 @@ class Reader implements InterpreterHost {
       return this.parameterRefs(l, method === 'named_parameters');
     if (method === 'requires_grad_') {
       const first = positional[0]?.value;
-      if (first && first.t === 'bool' && !first.v) l.frozen = true;
+      l.frozen = first !== undefined && first.t === 'bool' && !first.v;
       return host(l);
     }
     if (CHAINING_METHODS.has(method)) return host(l);
@@ -821,6 +822,20 @@ class Reader implements InterpreterHost {
         }
       } else if (v && v.t === 'dict') entries.push(...v.entries);
       return { t: 'dict', entries };
+    }
+    if (cls === 'UnprintedModule') {
+      // A custom module in a printed tree (see torch-print/tree.ts): named, not counted.
+      const { positional } = this.evaluateCallArgs(e);
+      const name = positional[0]?.value;
+      const typeName = name && name.t === 'str' ? name.v : 'Module';
+      return host(
+        this.newLayer(
+          { kind: 'unknown', typeName, framework: 'pytorch', source: typeName },
+          typeName,
+          'pytorch',
+          typeName,
+        ),
+      );
     }
     const torchCall = this.torchValue(p, cls, head, e);
     if (torchCall) return torchCall;
@@ -1215,6 +1230,12 @@ class Reader implements InterpreterHost {
       if (d.tag === 'model' && name && !d.name) d.name = name;
     } else if (d.tag === 'tensor') {
       this.lastTensor = d;
+    } else if (d.tag === 'param' && !d.owner && name) {
+      // `self.cls_token = nn.Parameter(...)` pasted without its class: a parameter of its own.
+      const layer = this.newLayer(parameterSpec(name, d), 'Parameter', 'pytorch', 'nn.Parameter');
+      layer.param = d;
+      d.owner = { of: layer, name: '*' };
+      this.addTop(name, layer);
     }
   }
 
@@ -1411,31 +1432,21 @@ export function looksLikeCode(text: string): boolean {
   return /(?:^|[^\w.])[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*\(/m.test(s);
 }
 
-/** Lines that only print or count (`sum(p.numel() for p in model.parameters())`): dropped, noted. */
-function dropCountingLines(src: string): { src: string; dropped: number } {
-  let dropped = 0;
-  const lines = src.split('\n').map((line) => {
-    if (
-      /\bnumel\s*\(|\bcount_params\s*\(|\.parameters\s*\(\s*\)\s*(?:if|\))|\bfor\s+\w+\s+in\s+\w+(?:\.\w+)*\.parameters\(/.test(
-        line,
-      ) &&
-      /\bfor\b/.test(line)
-    ) {
-      dropped++;
-      return '';
-    }
-    return line;
-  });
-  return { src: lines.join('\n'), dropped };
-}
-
 /**
  * Parses pasted PyTorch / Keras / Flax code (never executing it) into a checked ModelSpec, or a
  * friendly error saying what was expected.
  */
 export function parseCode(text: string): { ok: true; model: ModelSpec } | { ok: false; error: string } {
+  const printed = readTorchPrint(preprocess(text));
+  if (printed) {
+    const r = parseCodeOnce(printed.code);
+    if (r.ok) r.model.notes.push(...printed.notes);
+    return strip(r);
+  }
   const first = parseCodeOnce(text);
-  if (first.ok || !first.syntax) return strip(first);
+  // Backtick spans are read alone only when the whole text is prose around code, never inside a
+  // program (a docstring mentioning ``nn.Linear(768, 2)`` is not the model).
+  if (first.ok || !first.syntax || looksLikeProgram(text)) return strip(first);
   // Prose around `inline code` ("how many in `nn.LSTM(300, 512)`?"): read just the code spans.
   const spans = codeSpans(text);
   if (spans !== null) {
@@ -1465,16 +1476,8 @@ function codeSpans(text: string): string | null {
 
 function parseCodeOnce(text: string): Attempt {
   try {
-    const pre = preprocess(text);
-    const { src, dropped } = dropCountingLines(pre);
-    const module = parseTokens(src);
+    const module = parseTokens(preprocess(text));
     const reader = new Reader(module);
-    if (dropped > 0)
-      reader.notes.push(
-        dropped === 1
-          ? 'Skipped a line that only counts parameters.'
-          : `Skipped ${dropped} lines that only count parameters.`,
-      );
     const spec = reader.run();
     if (spec.layers.filter((l) => l.kind !== 'input').length === 0) {
       return { ok: false, error: `I couldn't find a layer in that code. ${EXAMPLE_HINT}`, syntax: true };
@@ -1522,4 +1525,33 @@ function nestedShape(v: Value | undefined): bigint[] | null {
   const shape: bigint[] = [];
   for (let x = v; x && x.t === 'seq'; x = x.items[0]) shape.push(BigInt(x.items.length));
   return v && v.t === 'seq' ? shape : null;
+}
+
+/** Whether a text is a program (definitions, imports or assignments at the start of a line). */
+function looksLikeProgram(text: string): boolean {
+  for (const raw of text.split('\n')) {
+    const line = raw.trim();
+    for (const kw of ['class ', 'def ', 'import ', 'from ', '@', 'self.', 'return '])
+      if (line.startsWith(kw)) return true;
+    const eq = line.indexOf('=');
+    if (eq > 0 && line[eq + 1] !== '=' && isDottedName(line.slice(0, eq).trim())) return true;
+  }
+  return false;
+}
+
+function isDottedName(s: string): boolean {
+  if (s.length === 0 || s.length > 200) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const ok =
+      (c >= 65 && c <= 90) ||
+      (c >= 97 && c <= 122) ||
+      c === 95 ||
+      c === 46 ||
+      c === 44 ||
+      c === 32 ||
+      (i > 0 && c >= 48 && c <= 57);
+    if (!ok) return false;
+  }
+  return true;
 }

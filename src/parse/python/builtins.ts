@@ -164,6 +164,8 @@ function globalCall(ip: Interpreter, path: string, e: Call): Value | null {
     case 'max':
     case 'sum': {
       const vals = a.length === 1 ? ip.iterate(first as Value, e) : a;
+      // `sum(p.numel() for p in model.parameters())` counts tensors: only a printout, never a size.
+      if (path === 'sum' && vals.some((v) => v.t === 'host')) return ip.inert(ip.text(e));
       const ns = numbers(ip, vals, e);
       if (path === 'sum') {
         if (ns.every((v) => typeof v === 'bigint')) return int(ns.reduce<bigint>((x, y) => x + (y as bigint), 0n));

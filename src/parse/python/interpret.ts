@@ -264,6 +264,7 @@ export class Interpreter extends Evaluator {
 
   protected override callExpr(e: Expr & { k: 'call' }): Value {
     this.step(e.line);
+    if (this.skipped(e)) return this.ihost.inert(this.text(e));
     if (e.func.k === 'attr') {
       const obj = this.evaluate(e.func.obj);
       const method = e.func.attr;
