@@ -18,6 +18,7 @@ import { FLAX_HANDLERS, FLAX_ONLY } from './code/flax.js';
 import { KERAS_HANDLERS, inputShapeOf } from './code/keras.js';
 import { TORCH_HANDLERS } from './code/torch.js';
 import { readTorchPrint } from './torch-print/tree.js';
+import { graphItems, MERGE_FUNCTIONS, MERGE_LAYERS, outputShape } from './code/graph.js';
 import { Args, NONE, describeValue, host, hostData } from './code/values.js';
 import type { Bound, LayerData, ModelData, ModelItem, PathData, TensorData } from './code/values.js';
 import {
@@ -655,8 +656,8 @@ class Reader implements InterpreterHost {
   }
 
   /** `Dense(10)(x)`: the Keras functional API; PyTorch `lstm(x)` is just ignored. */
-  private apply(d: LayerData | ModelData, e: CallExpr): Value {
-    const { positional, keywords } = this.evaluateCallArgs(e);
+  private apply(d: LayerData | ModelData, e: CallExpr, pre?: ReturnType<Reader['evaluateCallArgs']>): Value {
+    const { positional, keywords } = pre ?? this.evaluateCallArgs(e);
     const fw = d.fw;
     if (fw === 'pytorch') {
       // `lstm(x)` runs a PyTorch module: the module itself is still part of what was pasted.
@@ -686,9 +687,18 @@ class Reader implements InterpreterHost {
       }
     }
     if (!seen.has(d.id)) chain.push(d);
-    if (tensors.length > 1)
-      this.note('A layer here takes several inputs; I count every layer once but follow the shapes as a single chain.');
-    const out: TensorData = { tag: 'tensor', chain, input: tensors[0]?.input ?? null };
+    const shape = outputShape(
+      d,
+      tensors.map((t) => t.shape ?? null),
+      d.tag === 'layer' ? (d.mergeAxis ?? -1) : -1,
+    );
+    const out: TensorData = {
+      tag: 'tensor',
+      chain,
+      input: tensors[0]?.input ?? null,
+      shape,
+      from: { layer: d, inputs: tensors, order: this.nextId++ },
+    };
     this.lastTensor = out;
     return host(out);
   }
@@ -708,19 +718,8 @@ class Reader implements InterpreterHost {
     collect(outs);
     if (tensors.length === 0)
       throw new CodeError(`\`${this.text(e)}\` needs the output tensors, e.g. \`Model(inputs, outputs)\`.`);
-    const inT = hostData(ins);
-    const items: ModelItem[] = [];
-    const inputShape = inT && inT.tag === 'tensor' ? inT.input : (tensors[0]?.input ?? null);
-    if (inputShape)
-      items.push({ name: null, data: this.newLayer({ kind: 'input', shape: inputShape }, 'Input', 'keras', 'Input') });
-    const seen = new Set<number>();
-    for (const t of tensors) {
-      for (const c of t.chain) {
-        if (seen.has(c.id)) continue;
-        seen.add(c.id);
-        items.push({ name: null, data: c });
-      }
-    }
+    void ins;
+    const items = graphItems(tensors, (shape) => this.newLayer({ kind: 'input', shape }, 'Input', 'keras', 'Input'));
     const m = this.newModel(cls, 'keras', this.text(e), items);
     if (a.given('name')) m.name = a.str('name', '');
     this.lastTensor = null;
@@ -843,6 +842,22 @@ class Reader implements InterpreterHost {
     // Containers and the functional API.
     if (cls === 'Sequential' || cls === 'ModuleList' || cls === 'ModuleDict') return this.container(cls, fw, e);
     if ((cls === 'Model' || cls === 'Functional') && fw === 'keras') return this.functionalModel(e, cls);
+    const mergeClass = MERGE_LAYERS[cls] ? cls : (MERGE_FUNCTIONS[cls] ?? null);
+    if (mergeClass && fw !== 'pytorch') {
+      // Concatenate()([a, b]) or concatenate([a, b]): no weights; the output width follows the inputs.
+      const evaluated = this.evaluateCallArgs(e);
+      const axisArg = evaluated.keywords.find((k) => k.name === 'axis')?.value;
+      const layer = this.newLayer(
+        { kind: 'passthrough', framework: 'keras', typeName: mergeClass },
+        mergeClass,
+        'keras',
+        source,
+      );
+      layer.merge = MERGE_LAYERS[mergeClass];
+      layer.mergeAxis = axisArg && axisArg.t === 'int' ? Number(axisArg.v) : -1;
+      if (mergeClass === cls) return host(layer);
+      return this.apply(layer, e, evaluated);
+    }
     if (cls === 'Input' && fw !== 'pytorch') {
       const a = this.bindArgs(
         e,
@@ -850,7 +865,8 @@ class Reader implements InterpreterHost {
         ['shape', 'batch_size', 'dtype', 'sparse', 'batch_shape', 'name', 'tensor', 'ragged', 'optional'],
         KERAS_COMMON,
       );
-      const t: TensorData = { tag: 'tensor', chain: [], input: inputShapeOf(a) };
+      const input = inputShapeOf(a);
+      const t: TensorData = { tag: 'tensor', chain: [], input, shape: input };
       return host(t);
     }
     const order: Framework[] = [fw, ...(['keras', 'pytorch', 'flax'] as Framework[]).filter((f) => f !== fw)];

@@ -241,3 +241,36 @@ describe('answers that used to be confidently wrong', () => {
     expect(r.total).toBe(768n + lin(768n, 10n));
   });
 });
+
+describe('the Keras functional API as a graph', () => {
+  it('branches read the width they really get (was 105 as a chain; 133)', () => {
+    const code =
+      'inp = Input(shape=(10,))\nh = Dense(8)(inp)\no1 = Dense(1)(h)\no2 = Dense(4)(h)\nmodel = Model(inputs=inp, outputs=[o1, o2])';
+    expect(count(code).total).toBe(88n + 9n + 36n);
+  });
+  it('several inputs, Concatenate/concatenate/add with every input width, shared layers once, Keras 1 names', () => {
+    const code = [
+      'a = Input(shape=(10,))',
+      'b = Input(shape=(3,))',
+      'x = Dense(5)(a)',
+      'c = Concatenate()([x, b])',
+      'y = layers.concatenate([c, b])',
+      's = Dense(2)',
+      'o = add([s(y), s(y)])',
+      'model = Model(input=[a, b], output=o)',
+    ].join('\n');
+    // Dense(5) on 10; concat 5 + 3 = 8; concat 8 + 3 = 11; the shared Dense(2) on 11 once.
+    expect(count(code).total).toBe(55n + 24n);
+  });
+  it('a builder function with its call line, or its defaults', () => {
+    const code = [
+      'def build_model(vocab_size, units=16):',
+      '    model = Sequential()',
+      '    model.add(Embedding(vocab_size, 8, input_length=5))',
+      '    model.add(LSTM(units))',
+      '    return model',
+      'model = build_model(100)',
+    ].join('\n');
+    expect(count(code).total).toBe(800n + 4n * (8n + 16n + 1n) * 16n);
+  });
+});

@@ -23,6 +23,9 @@ export interface LayerData {
   more?: LayerSpec[];
   /** Frozen as a whole. */
   frozen?: boolean;
+  /** A Keras merge layer (Concatenate, Add...): how its output shape follows from its inputs. */
+  merge?: 'concat' | 'same';
+  mergeAxis?: number;
   /** For a raw nn.Parameter registered on a module: the parameter itself. */
   param?: ParamData;
 }
@@ -55,6 +58,10 @@ export interface TensorData {
   /** Layers applied from the input to here, in order (shared prefixes deduplicated later). */
   chain: (LayerData | ModelData)[];
   input: Dim[] | null;
+  /** This tensor's shape (batch excluded), when known. */
+  shape?: Dim[] | null;
+  /** The application that made it (none for an Input). */
+  from?: { layer: LayerData | ModelData; inputs: TensorData[]; order: number } | null;
 }
 
 export interface PathData {
