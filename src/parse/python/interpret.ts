@@ -9,7 +9,7 @@ import type { ClassValue, FuncValue, Host, Value } from './evaluate.js';
 import { CodeError, EXAMPLE_HINT, FORBIDDEN_NAMES, refuseNotLayer } from './tokenizer.js';
 
 /** Statements and calls followed in one paste. */
-export const MAX_STEPS = 200_000;
+export const MAX_STEPS = 100_000;
 /** Iterations of one loop (and items of one range or comprehension). */
 export const MAX_LOOP_ITERATIONS = 10_000;
 /** Nested calls (functions calling functions, classes composed in classes). */
