@@ -19,6 +19,7 @@ import { KERAS_HANDLERS, inputShapeOf } from './code/keras.js';
 import { TORCH_HANDLERS } from './code/torch.js';
 import { readTorchPrint } from './torch-print/tree.js';
 import { graphItems, MERGE_FUNCTIONS, MERGE_LAYERS, outputShape } from './code/graph.js';
+import { APPLICATIONS, applicationSource } from './code/applications.js';
 import { Args, NONE, describeValue, host, hostData } from './code/values.js';
 import type { Bound, LayerData, ModelData, ModelItem, PathData, TensorData } from './code/values.js';
 import {
@@ -110,21 +111,23 @@ function docHints(src: string): DocHints {
   };
 }
 
+/** Ids of layers and models, unique across readers (an application's model is read by its own reader). */
+let nextId = 1;
+
 class Reader implements InterpreterHost {
-  private readonly env = new Map<string, Value>();
+  readonly env = new Map<string, Value>();
   private readonly read = new Set<string>();
   private readonly aliases = new Map<string, string>();
   private readonly top: ModelItem[] = [];
   private readonly topIds = new Set<number>();
   private readonly consumed = new Set<number>();
   private readonly hints = new Map<string, { value: Value; order: number }>();
-  private nextId = 1;
   private lastTensor: TensorData | null = null;
   readonly notes: string[] = [];
-  private readonly ev: Interpreter;
+  readonly ev: Interpreter;
   private readonly doc: DocHints;
 
-  constructor(private readonly module: Module) {
+  constructor(readonly module: Module) {
     this.ev = new Interpreter(module.source, this, this.env);
     this.doc = docHints(module.source);
   }
@@ -542,11 +545,11 @@ class Reader implements InterpreterHost {
     source: string,
     extra?: Partial<Pick<LayerData, 'kerasCell' | 'more'>>,
   ): LayerData {
-    return { tag: 'layer', id: this.nextId++, spec, cls, fw, source, ...extra };
+    return { tag: 'layer', id: nextId++, spec, cls, fw, source, ...extra };
   }
 
   private newModel(cls: string, fw: Framework | null, source: string, items: ModelItem[]): ModelData {
-    return { tag: 'model', id: this.nextId++, cls, fw, items, source, inputShape: null, name: null };
+    return { tag: 'model', id: nextId++, cls, fw, items, source, inputShape: null, name: null };
   }
 
   private consume(d: LayerData | ModelData): void {
@@ -697,7 +700,7 @@ class Reader implements InterpreterHost {
       chain,
       input: tensors[0]?.input ?? null,
       shape,
-      from: { layer: d, inputs: tensors, order: this.nextId++ },
+      from: { layer: d, inputs: tensors, order: nextId++ },
     };
     this.lastTensor = out;
     return host(out);
@@ -836,6 +839,7 @@ class Reader implements InterpreterHost {
         ),
       );
     }
+    if (segs.includes('applications') && /^[A-Z]/.test(cls)) return this.application(cls, e);
     const torchCall = this.torchValue(p, cls, head, e);
     if (torchCall) return torchCall;
     const fw = this.frameworkFor(p, cls, e);
@@ -912,6 +916,41 @@ class Reader implements InterpreterHost {
       return host({ tag: 'opaque', what: source });
     }
     throw new CodeError(`I don't know the function \`${p.written}(...)\`, and I never run code. ${EXAMPLE_HINT}`, true);
+  }
+
+  /** keras.applications.X(...): its architecture read as Keras code; an unknown one is refused, never 0. */
+  private application(cls: string, e: CallExpr): Value {
+    if (!APPLICATIONS.has(cls))
+      throw new CodeError(
+        `I don't know the architecture of \`keras.applications.${cls}\`, so I can't count it (I never guess, and it is not 0). I know ${[...APPLICATIONS].join(', ')}; or paste the model's \`model.summary()\`.`,
+      );
+    const a = this.bindArgs(
+      e,
+      cls,
+      ['include_top', 'weights', 'input_tensor', 'input_shape', 'pooling', 'classes', 'classifier_activation'],
+      ['name'],
+    );
+    const includeTop = a.bool('include_top', true);
+    const shape = a.given('input_shape') ? a.shape('input_shape') : null;
+    const dims = shape ?? (includeTop ? [224n, 224n, 3n] : [null, null, 3n]);
+    const pooling = a.given('pooling') && a.raw('pooling')?.t === 'str' ? a.str('pooling', '') : null;
+    const src = applicationSource(cls, {
+      includeTop,
+      classes: a.int('classes', 1000n),
+      inputShape: `(${dims.map((d) => (d === null ? 'None' : d.toString())).join(', ')})`,
+      pooling,
+    });
+    if (!src) throw new CodeError(`I don't know the architecture of \`${cls}\`.`);
+    const inner = new Reader(parseTokens(src));
+    inner.ev.run(inner.module.body);
+    const model = inner.env.get('model');
+    const d = hostData(model);
+    if (!model || !d || d.tag !== 'model') throw new CodeError(`I couldn't build \`${cls}\`.`);
+    d.cls = cls;
+    this.note(
+      `\`${cls}\` is counted from its architecture as keras.applications builds it (include_top=${includeTop ? 'True' : 'False'}); weights do not change the count.`,
+    );
+    return model;
   }
 
   /** Tensors, parameters and the wrappers that hand a layer back (`torch.jit.script(layer)`). */
