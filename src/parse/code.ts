@@ -621,6 +621,32 @@ class Reader implements InterpreterHost {
         else this.register(m, name.v, v);
         return NONE;
       }
+      case 'add_weight':
+      case 'add_variable': {
+        // Keras `self.add_weight(shape=(...), trainable=...)`: a weight of the layer.
+        const a = new Args(
+          method,
+          ['name', 'shape', 'dtype', 'initializer', 'regularizer', 'trainable', 'constraint'],
+          positional,
+          keywords,
+          `\`${this.text(e)}\``,
+          ['use_resource', 'synchronization', 'aggregation', 'autocast'],
+        );
+        const shape = a.shape('shape');
+        const name = a.given('name') && a.raw('name')?.t === 'str' ? a.str('name', '') : `weight_${m.items.length}`;
+        const param: ParamData = {
+          tag: 'param',
+          shape: shape && shape.every((x) => x !== null) ? (shape as bigint[]) : null,
+          trainable: a.bool('trainable', true),
+          owner: null,
+        };
+        const layer = this.newLayer(parameterSpec(name, param), 'Weight', m.fw ?? 'keras', 'add_weight');
+        if (layer.spec.kind === 'fixed') layer.spec = { ...layer.spec, framework: 'keras', typeName: 'Weight' };
+        layer.param = param;
+        param.owner = { of: layer, name: '*' };
+        m.items.push({ name, data: layer });
+        return host(param);
+      }
       case 'parameters':
       case 'named_parameters':
         return this.parameterRefs(m, method === 'named_parameters');
@@ -678,6 +704,7 @@ class Reader implements InterpreterHost {
     };
     collect(arg);
     if (tensors.length === 0) return host({ tag: 'opaque', what: `\`${this.text(e)}\`` });
+    if (d.tag === 'model' && d.klass && d.attrs && !d.attrs.has(' built')) this.buildLayer(d, tensors[0], e);
     this.consume(d);
     const chain: (LayerData | ModelData)[] = [];
     const seen = new Set<number>();
@@ -704,6 +731,19 @@ class Reader implements InterpreterHost {
     };
     this.lastTensor = out;
     return host(out);
+  }
+
+  /** A subclassed Keras layer's `build(input_shape)`, run once on its first input (its add_weight calls make its weights). */
+  private buildLayer(d: ModelData, input: TensorData | undefined, e: CallExpr): void {
+    d.attrs?.set(' built', { t: 'bool', v: true });
+    const build = d.klass?.ns.has('build') ? this.ev.attribute(host(d), 'build', e) : null;
+    if (!build || build.t !== 'func') return;
+    const shape: Value = {
+      t: 'seq',
+      kind: 'tuple',
+      items: [null, ...(input?.shape ?? [])].map((x) => (x === null ? NONE : { t: 'int', v: x })),
+    };
+    this.ev.callFunction(build.fn, [shape], [], e);
   }
 
   private functionalModel(e: CallExpr, cls: string): Value {
@@ -861,6 +901,13 @@ class Reader implements InterpreterHost {
       layer.mergeAxis = axisArg && axisArg.t === 'int' ? Number(axisArg.v) : -1;
       if (mergeClass === cls) return host(layer);
       return this.apply(layer, e, evaluated);
+    }
+    if (cls === 'Lambda' && fw !== 'pytorch') {
+      this.evaluateArgs(e);
+      this.note('A Lambda layer has no weights; I assumed it keeps the shape of its input.');
+      return host(
+        this.newLayer({ kind: 'passthrough', framework: 'keras', typeName: 'Lambda' }, 'Lambda', 'keras', source),
+      );
     }
     if (cls === 'Input' && fw !== 'pytorch') {
       const a = this.bindArgs(

@@ -274,3 +274,44 @@ describe('the Keras functional API as a graph', () => {
     expect(count(code).total).toBe(800n + 4n * (8n + 16n + 1n) * 16n);
   });
 });
+
+describe('Keras layers and models written as classes', () => {
+  it('Lambda is a layer without weights', () => {
+    const code =
+      'from tensorflow.keras import layers\ninp = layers.Input(shape=(20,))\nx = layers.Dense(10)(inp)\nx = layers.Lambda(lambda t: t * 2)(x)\nout = layers.Dense(1)(x)\nmodel = keras.Model(inp, out)';
+    const r = count(code);
+    expect(r.total).toBe(210n + 11n);
+    expect(r.unknownLayers).toEqual([]);
+  });
+  it('a subclassed Layer: build(input_shape) runs on the first input, add_weight makes its weights', () => {
+    const code = [
+      'import tensorflow as tf',
+      'class Lin(tf.keras.layers.Layer):',
+      '    def __init__(self, units=4):',
+      '        super().__init__()',
+      '        self.units = units',
+      '    def build(self, input_shape):',
+      '        self.w = self.add_weight(shape=(input_shape[-1], self.units), initializer="random_normal", trainable=True)',
+      '        self.b = self.add_weight(shape=(self.units,), initializer="zeros", trainable=False)',
+      'inp = tf.keras.Input(shape=(8,))',
+      'out = Lin(4)(inp)',
+      'model = tf.keras.Model(inp, out)',
+    ].join('\n');
+    const r = count(code);
+    expect(r.total).toBe(36n);
+    expect(r.trainable).toBe(32n);
+  });
+  it('a subclassed Model with layers made in __init__ and model.build', () => {
+    const code = [
+      'import tensorflow as tf',
+      'class MyModel(tf.keras.Model):',
+      '    def __init__(self, units=32):',
+      '        super().__init__()',
+      '        self.d1 = tf.keras.layers.Dense(units, activation="relu")',
+      '        self.d2 = tf.keras.layers.Dense(10)',
+      'model = MyModel()',
+      'model.build((None, 784))',
+    ].join('\n');
+    expect(count(code).total).toBe(784n * 32n + 32n + 330n);
+  });
+});
