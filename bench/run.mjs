@@ -12,11 +12,13 @@
 //               requests/s, p99, ratios
 //   dispatch    Bolt's own handling of one `/lstm 4096 256`, in process and without HTTP:
 //               app.processEvent in a loop, the bot (createSlackApp) beside the bare Bolt app
+//   oracle      answerQuery alone over the oracle fixtures, warmed: mean µs per query, per source
 //   cold start  `node dist/index.js` (console mode, no SLACK_* env) with `/lstm 4096 256` piped in,
 //               from spawn to the answer on stdout: median of several runs
+//   hostile     bench/hostile.mjs: worst hostile-input time and peak memory (test/hardening/hostile-inputs.mjs)
 //
 // Environment: BENCH_SECONDS (each HTTP run, default 4), BENCH_ROUNDS (rounds of bot, distinct, bare, fixed; default 5),
-// BENCH_PARTS (default engine,dispatch,http,cold; add profile to profile the bot under load and print where its
+// BENCH_PARTS (default engine,oracle,dispatch,http,cold,hostile; add profile to profile the bot under load and print where its
 // CPU time goes), BENCH_PROFILE_OUT=file.cpuprofile keeps that profile for Chrome DevTools.
 import { spawn, fork } from 'node:child_process';
 import { createHmac } from 'node:crypto';
@@ -35,7 +37,9 @@ import { BENCH_BOT_TOKEN, createBareApp } from './bare-app.mjs';
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
-const PARTS = new Set((process.env.BENCH_PARTS ?? 'engine,dispatch,http,cold').split(',').map((p) => p.trim()));
+const PARTS = new Set(
+  (process.env.BENCH_PARTS ?? 'engine,oracle,dispatch,http,cold,hostile').split(',').map((p) => p.trim()),
+);
 const CONNECTIONS = 32;
 const SECRET = 'bench-signing-secret-0123456789abcdef';
 
@@ -133,6 +137,41 @@ function classPasteBench() {
   if (a.kind !== 'count') throw new Error(`class paste: ${a.message}`);
   timeQueries([text], 200, 2);
   return { run: timeQueries([text], 1500, 10), lines: text.split('\n').length, chars: text.length };
+}
+
+// ---------------------------------------------------------------------------------------------- oracle
+
+/**
+ * Per-query time of answerQuery alone (parse + count, no rendering) over the oracle fixtures, warmed,
+ * in process: the mean over many rounds, per source (the Keras ones are one-to-five layer snippets
+ * that TensorFlow.js takes about 19 ms to build). Goal: <= 200 µs per Keras query.
+ */
+function oracleQueryBench(minMs = 2000) {
+  const cases = readFileSync(join(ROOT, 'test/fixtures/oracle-cases.jsonl'), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l));
+  const family = (source) => (source.startsWith('keras') ? 'keras' : source);
+  const groups = new Map();
+  for (const c of cases) groups.set(family(c.source), [...(groups.get(family(c.source)) ?? []), c.query]);
+  groups.set(
+    'all',
+    cases.map((c) => c.query),
+  );
+  const out = [];
+  for (const [name, queries] of groups) {
+    for (let i = 0; i < 200; i++) for (const q of queries) answerQuery(q); // warm-up (JIT)
+    let n = 0;
+    const started = performance.now();
+    while (performance.now() - started < minMs / groups.size || n < queries.length * 20) {
+      for (const q of queries) {
+        if (answerQuery(q).kind !== 'count') throw new Error(`oracle query not counted: ${q}`);
+      }
+      n += queries.length;
+    }
+    out.push({ name, queries: queries.length, us: ((performance.now() - started) * 1000) / n });
+  }
+  return out;
 }
 
 // ------------------------------------------------------------------------------------ fake Slack side
@@ -611,6 +650,7 @@ console.log(
   `ParamCount benchmark: Node ${process.version}, ${cpu.length} x ${cpu[0]?.model ?? 'cpu'}, ${new Date().toISOString().slice(0, 10)}\n`,
 );
 
+const goals = [];
 if (PARTS.has('engine')) {
   console.log('Engine: answerQuery + renderBlocks (Block Kit), in process');
   const engine = engineBench();
@@ -626,6 +666,15 @@ if (PARTS.has('engine')) {
   console.log('');
 }
 
+if (PARTS.has('oracle')) {
+  console.log('Oracle queries: answerQuery alone (parse + count), warmed, in process, mean per query');
+  for (const r of oracleQueryBench()) {
+    console.log(`  ${`${r.name} (${r.queries} queries)`.padEnd(34)} ${fmt(r.us, 1).padStart(8)} µs/query`);
+    if (r.name === 'keras') goals.push(['Keras oracle query <= 200 µs', `${fmt(r.us, 0)} µs`, r.us <= 200]);
+  }
+  console.log('');
+}
+
 if (PARTS.has('dispatch')) {
   console.log('Dispatch: app.processEvent for one /lstm 4096 256, in process (no HTTP), CPU time per command');
   const us = await dispatchBench();
@@ -638,7 +687,6 @@ if (PARTS.has('dispatch')) {
   console.log('');
 }
 
-const goals = [];
 if (PARTS.has('http')) {
   console.log(
     `HTTP: signed /lstm 4096 256 over loopback, autocannon ${CONNECTIONS} connections, warm-up, then ${ROUNDS} x ${SECONDS} s each, alternating`,
@@ -687,6 +735,12 @@ if (PARTS.has('cold')) {
     `  median ${fmt(cold.median, 0)} ms over ${cold.runs} runs (min ${fmt(cold.min, 0)}, max ${fmt(cold.max, 0)})\n`,
   );
   goals.push([`cold start < ${GOAL_COLD_MS} ms`, `${fmt(cold.median, 0)} ms`, cold.median < GOAL_COLD_MS]);
+}
+
+if (PARTS.has('hostile')) {
+  const { reportHostile } = await import('./hostile.mjs');
+  for (const g of await reportHostile()) goals.push([g.name, g.value, g.ok]);
+  console.log('');
 }
 
 if (goals.length > 0) {

@@ -62,7 +62,7 @@ export class QueryCollector {
   /** Closes the open query, if any, and returns it. */
   end(): ConsoleQuery | null {
     if (this.lines === null) return null;
-    const q: ConsoleQuery = { command: this.command, text: this.lines.join('\n').replace(/\s+$/, '') };
+    const q: ConsoleQuery = { command: this.command, text: this.lines.join('\n').trimEnd() };
     this.lines = null;
     this.command = undefined;
     return q;

@@ -88,7 +88,13 @@ describe('a pasted summary', () => {
       expect(bi.conventions).toEqual(['pytorch', 'cudnn', 'onnx']);
       expect(bi.note).toContain('the 2,400 are 2 directions x 4 gates x 300 second biases');
       expect(out.verification.rows[0].note).toMatch(/640/);
-      expect(out.verification.total).toEqual({ stated: '1636800', computed: '1636800', agrees: true });
+      expect(out.verification.total).toEqual({
+        stated: '1636800',
+        computed: '1636800',
+        agrees: true,
+        trainable: { stated: '1636800', computed: '1636800', agrees: true },
+        non_trainable: { stated: '0', computed: '0', agrees: true },
+      });
     }
   });
 

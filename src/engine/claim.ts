@@ -54,7 +54,7 @@ export function underConvention(spec: RecurrentSpec, convention: Convention): Re
 }
 
 /** "2 directions x ", "3 layers x ", "2 layers x 2 directions x " or "" for a single layer-direction. */
-export function copiesPhrase(spec: RecurrentSpec): string {
+function copiesPhrase(spec: RecurrentSpec): string {
   const D = spec.bidirectional ? 2 : 1;
   const L = spec.layers;
   const parts: string[] = [];

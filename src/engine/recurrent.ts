@@ -7,6 +7,7 @@ import type {
   CellPicture,
   Convention,
   LayerRecord,
+  Note,
   RecurrentSpec,
   StackRow,
   Step,
@@ -14,8 +15,7 @@ import type {
   TensorRecord,
   Term,
 } from './types.js';
-import { CONVENTIONS, CONVENTION_LABELS } from './types.js';
-import { groupDigits } from './numbers.js';
+import { CELL_NAMES, CONVENTIONS, CONVENTION_LABELS } from './types.js';
 
 export interface GateInfo {
   name: string;
@@ -37,13 +37,10 @@ export const GATES: Record<CellKind, GateInfo[]> = {
   rnn: [{ name: 'hidden', activation: 'tanh' }],
 };
 
-export const CELL_TYPE: Record<CellKind, string> = { lstm: 'LSTM', gru: 'GRU', rnn: 'SimpleRNN' };
-const CELL_TITLE: Record<CellKind, string> = { lstm: 'An LSTM cell', gru: 'A GRU cell', rnn: 'A simple RNN cell' };
-
 /** Conventions whose LSTM supports a projection (proj_size / num_proj). */
-export const PROJ_CONVENTIONS: readonly Convention[] = ['pytorch', 'cudnn', 'tf1'];
+const PROJ_CONVENTIONS: readonly Convention[] = ['pytorch', 'cudnn', 'tf1'];
 /** Conventions whose LSTM has peephole weights. */
-export const PEEPHOLE_CONVENTIONS: readonly Convention[] = ['onnx', 'tf1'];
+const PEEPHOLE_CONVENTIONS: readonly Convention[] = ['onnx', 'tf1'];
 /** Conventions where reset_after is a choice (Keras); elsewhere the GRU's variant is fixed. */
 export const RESET_AFTER_CONVENTIONS: readonly Convention[] = ['keras', 'keras2'];
 
@@ -164,7 +161,7 @@ function directionCount(spec: RecurrentSpec, inputWidth: bigint): DirectionCount
   return { inputWidth, recurrentWidth: R, concat, weightsPerGate, biasPerGate, perGate, gatesTotal, extras, total };
 }
 
-export function defaultNaming(convention: Convention): TensorNaming {
+function defaultNaming(convention: Convention): TensorNaming {
   switch (convention) {
     case 'keras':
     case 'keras2':
@@ -302,16 +299,12 @@ function buildSteps(
   const gates = GATES[spec.cell];
   const g = BigInt(gates.length);
   const steps: Step[] = [];
-  const gateWord =
-    gates.length === 1
-      ? 'one dense layer'
-      : `${gates.length} gates (${gates.map((x) => x.name).join(', ')}), each its own dense layer`;
   steps.push({
-    kind: 'explain',
-    text:
+    kind: 'say',
+    sentence:
       gates.length === 1
-        ? `${CELL_TITLE[spec.cell]} is ${gateWord}: h_t = tanh(W·[h_{t-1}, x_t] + b).`
-        : `${CELL_TITLE[spec.cell]} has ${gateWord} over the concatenated [h_{t-1}, x_t].`,
+        ? { id: 'cell-one-layer', cell: spec.cell }
+        : { id: 'cell-gates', cell: spec.cell, gates: gates.length },
   });
   steps.push({
     kind: 'sum',
@@ -353,7 +346,7 @@ function buildSteps(
       });
     }
   } else {
-    steps.push({ kind: 'note', text: 'No bias: bias=False / use_bias=False removes every bias vector.' });
+    steps.push({ kind: 'say', sentence: { id: 'recurrent-no-bias' } });
   }
   const single = stack.length === 1 && !spec.bidirectional && first.extras.length === 0;
   if (gates.length > 1) {
@@ -386,15 +379,12 @@ function buildSteps(
     steps.push({ kind: 'formula', label: 'in one line', expression: oneLineFormula(spec, first), result: total });
   } else {
     if (D === 2) {
-      steps.push({
-        kind: 'explain',
-        text: 'Bidirectional: a second, independent copy of the cell reads the sequence backwards, so each layer counts twice.',
-      });
+      steps.push({ kind: 'say', sentence: { id: 'bidirectional-counts-twice' } });
     }
     if (upper) {
       steps.push({
-        kind: 'explain',
-        text: `Stacked: layer 0 reads the input (${groupDigits(spec.input)} wide); layers 1 and up read the layer below's output, ${groupDigits(upper.inputWidth)} wide${D === 2 ? ' (both directions concatenated)' : ''}.`,
+        kind: 'say',
+        sentence: { id: 'stacked', input: spec.input, upper: upper.inputWidth, bidirectional: D === 2 },
       });
       steps.push({
         kind: 'sum',
@@ -457,7 +447,7 @@ function crossConventionNote(spec: RecurrentSpec, total: bigint): Step | null {
       convention: other,
       total: otherTotal,
       difference: 0n,
-      reason: `${CONVENTION_LABELS[other]} counts the same`,
+      reason: { id: 'counts-the-same', convention: other },
       factors: [],
     };
   }
@@ -473,11 +463,9 @@ function crossConventionNote(spec: RecurrentSpec, total: bigint): Step | null {
     difference: diff,
     reason: explainedByBias
       ? other === 'cudnn'
-        ? mine === 0
-          ? 'cuDNN and PyTorch with bias keep two bias vectors per gate (b_ih and b_hh)'
-          : 'cuDNN and PyTorch keep two bias vectors (b_ih and b_hh), one more per gate'
-        : 'Keras keeps one bias vector per gate where cuDNN and PyTorch keep two (b_ih and b_hh)'
-      : `${CONVENTION_LABELS[other]} lays the cell out differently`,
+        ? { id: 'two-bias-vectors', mine }
+        : { id: 'keras-one-bias-vector' }
+      : { id: 'laid-out-differently', convention: other },
     factors: explainedByBias
       ? [
           ...(copies > 1n
@@ -543,13 +531,11 @@ export function countRecurrent(spec: RecurrentSpec): LayerRecord {
     })),
     extras: first.extras.map((e) => ({ label: e.label, params: e.params })),
   };
-  const notes: string[] = [];
-  if (spec.layers === 4) notes.push('Layer 2 has the same tensor shapes as layer 1 and is not listed.');
-  if (spec.layers > 4)
-    notes.push(`Layers 2 to ${spec.layers - 2} have the same tensor shapes as layer 1 and are not listed.`);
+  const notes: Note[] = [];
+  if (spec.layers >= 4) notes.push({ id: 'layers-not-listed', from: 2, to: spec.layers - 2 });
   return {
     name: spec.name ?? (spec.cell === 'rnn' ? 'simple_rnn' : spec.cell),
-    type: spec.typeName ?? CELL_TYPE[spec.cell],
+    type: spec.typeName ?? CELL_NAMES[spec.cell].keras,
     convention: spec.convention,
     params: total,
     trainable: total,

@@ -12,7 +12,7 @@ import { MAX_SIZE } from '../limits.js';
 import { groupDigits as formatCount } from './numbers.js';
 import { GATES, biasVectorsPerGate, countRecurrent, recurrentProblem, recurrentTotal } from './recurrent.js';
 import type { RecurrentSpec, Step, Term } from './types.js';
-import { CONVENTION_LABELS } from './types.js';
+import { CELL_NAMES, CONVENTION_LABELS } from './types.js';
 
 export type SolveUnknown = 'input' | 'units';
 
@@ -45,7 +45,6 @@ function withValue(spec: RecurrentSpec, unknown: SolveUnknown, value: bigint): R
 }
 
 const CMD: Record<RecurrentSpec['cell'], string> = { lstm: 'lstm', gru: 'gru', rnn: 'rnn' };
-const CELL_NAME: Record<RecurrentSpec['cell'], string> = { lstm: 'LSTM', gru: 'GRU', rnn: 'simple RNN' };
 
 /** A slash command that does solve for this unknown, for the spec as given (always a valid example). */
 export function solveExample(spec: RecurrentSpec, unknown: SolveUnknown): string {
@@ -71,7 +70,7 @@ function describe(spec: RecurrentSpec, unknown: SolveUnknown): string {
   const parts: string[] = [];
   if (spec.bidirectional) parts.push('bidirectional');
   if (spec.layers > 1) parts.push(`${spec.layers}-layer`);
-  const head = `${parts.length ? parts.join(' ') + ' ' : ''}${CELL_NAME[spec.cell]}`;
+  const head = `${parts.length ? parts.join(' ') + ' ' : ''}${CELL_NAMES[spec.cell].prose}`;
   const known =
     unknown === 'input' ? `with ${formatCount(spec.units)} units` : `over ${formatCount(spec.input)} inputs`;
   return `${head} ${known} (${CONVENTION_LABELS[spec.convention]})`;

@@ -6,7 +6,7 @@ export type Convention = (typeof CONVENTIONS)[number];
 
 export const CONVENTION_LABELS: Record<Convention, string> = {
   keras: 'Keras 3 / tf.keras',
-  keras2: 'Keras 2 / TensorFlow.js',
+  keras2: 'Keras 1–2.3 / TensorFlow.js',
   pytorch: 'PyTorch',
   cudnn: 'cuDNN',
   onnx: 'ONNX',
@@ -15,6 +15,16 @@ export const CONVENTION_LABELS: Record<Convention, string> = {
 };
 
 export type CellKind = 'lstm' | 'gru' | 'rnn';
+
+/**
+ * The one table of cell names: the Keras layer type (`SimpleRNN`), the PyTorch module (`RNN`, also
+ * the shorthand's title) and the name in a sentence ("simple RNN"), with its article.
+ */
+export const CELL_NAMES: Record<CellKind, { keras: string; torch: string; prose: string; article: string }> = {
+  lstm: { keras: 'LSTM', torch: 'LSTM', prose: 'LSTM', article: 'An' },
+  gru: { keras: 'GRU', torch: 'GRU', prose: 'GRU', article: 'A' },
+  rnn: { keras: 'SimpleRNN', torch: 'RNN', prose: 'simple RNN', article: 'A' },
+};
 
 /** How tensors are named and laid out; defaults to the convention's own framework. */
 export type TensorNaming = 'keras' | 'pytorch' | 'pytorch-cell' | 'cudnn' | 'onnx' | 'flax' | 'tf1';
@@ -58,17 +68,45 @@ export interface Term {
 }
 
 /**
+ * A sentence the engine means, as an id and its values: render/sentences.ts is the one place that
+ * words it (so replies can be phrased in other languages without touching a counter).
+ */
+export type Sentence =
+  /** What a gated cell is: its gates, each a dense layer over [h_{t-1}, x_t]. */
+  | { id: 'cell-gates'; cell: CellKind; gates: number }
+  /** A simple RNN cell: one dense layer. */
+  | { id: 'cell-one-layer'; cell: CellKind }
+  | { id: 'recurrent-no-bias' }
+  | { id: 'bidirectional-counts-twice' }
+  /** Layer 0 reads `input` wide; layers 1+ read `upper` wide (both directions when bidirectional). */
+  | { id: 'stacked'; input: bigint; upper: bigint; bidirectional: boolean }
+  | { id: 'counts-the-same'; convention: Convention }
+  /** Why another convention differs: two bias vectors where this one has `mine`. */
+  | { id: 'two-bias-vectors'; mine: number }
+  | { id: 'keras-one-bias-vector' }
+  | { id: 'laid-out-differently'; convention: Convention }
+  /** Layers `from` to `to` of a stack repeat layer 1's tensor shapes and are not listed. */
+  | { id: 'layers-not-listed'; from: number; to: number }
+  | { id: 'merge-mode-none' }
+  | { id: 'merge-mode'; mode: 'sum' | 'mul' | 'ave'; units: bigint };
+
+/** A note on a layer: a typed sentence, or a reader's own text. */
+export type Note = string | Sentence;
+
+/**
  * One step of a derivation. Renderers turn these into prose, Block Kit or JSON;
  * none of them recomputes a number.
  */
 export type Step =
   | { kind: 'explain'; text: string }
+  /** A typed sentence (words in render/sentences.ts). */
+  | { kind: 'say'; sentence: Sentence }
   | { kind: 'sum'; label: string; terms: Term[]; result: bigint }
   | { kind: 'product'; label: string; factors: Term[]; result: bigint }
   | { kind: 'formula'; label: string; expression: string; result: bigint }
   | { kind: 'note'; text: string }
   /** Another convention's figure for the same spec and why it differs (the cuDNN note). */
-  | { kind: 'compare'; convention: Convention; total: bigint; difference: bigint; reason: string; factors: Term[] };
+  | { kind: 'compare'; convention: Convention; total: bigint; difference: bigint; reason: Sentence; factors: Term[] };
 
 /** One row of a stacked/bidirectional recurrent layer. */
 export interface StackRow {
@@ -109,7 +147,7 @@ export interface LayerRecord {
   outputShape?: Dim[];
   /** Whether the layer's weights train (Keras `trainable=False`). */
   isTrainable: boolean;
-  notes: string[];
+  notes: Note[];
 }
 
 export interface ModelRecord {

@@ -1,7 +1,7 @@
 // Reads the code people paste (PyTorch, Keras, Flax layers and whole models) into a typed ModelSpec.
 // The code is parsed, never executed: a small Python-subset parser builds an AST and this reader maps
 // each constructor call to a layer spec through the class's real signature.
-import { countModel, kerasSnake, modelAlternativesOf, modelSpecSchema, ModelError } from '../engine/model.js';
+import { kerasSnake, modelSpecSchema, ModelError } from '../engine/model.js';
 import type { Framework, InputHint, LayerSpec, ModelSpec } from '../engine/model.js';
 import type { Dim } from '../engine/types.js';
 import { MAX_MODEL_LAYERS } from '../limits.js';
@@ -640,8 +640,7 @@ class Reader implements InterpreterHost {
           trainable: a.bool('trainable', true),
           owner: null,
         };
-        const layer = this.newLayer(parameterSpec(name, param), 'Weight', m.fw ?? 'keras', 'add_weight');
-        if (layer.spec.kind === 'fixed') layer.spec = { ...layer.spec, framework: 'keras', typeName: 'Weight' };
+        const layer = this.newLayer(parameterSpec(name, param, true), 'Weight', 'keras', 'add_weight');
         layer.param = param;
         param.owner = { of: layer, name: '*' };
         m.items.push({ name, data: layer });
@@ -903,11 +902,10 @@ class Reader implements InterpreterHost {
       return this.apply(layer, e, evaluated);
     }
     if (cls === 'Lambda' && fw !== 'pytorch') {
-      this.evaluateArgs(e);
-      this.note('A Lambda layer has no weights; I assumed it keeps the shape of its input.');
-      return host(
-        this.newLayer({ kind: 'passthrough', framework: 'keras', typeName: 'Lambda' }, 'Lambda', 'keras', source),
-      );
+      // No weights; its output shape is what `output_shape=` says (the function is never run).
+      const a = this.bindArgs(e, cls, ['function', 'output_shape', 'mask', 'arguments'], KERAS_COMMON);
+      const outputShape = a.given('output_shape') ? a.shape('output_shape') : null;
+      return host(this.newLayer({ kind: 'lambda', outputShape }, 'Lambda', 'keras', source));
     }
     if (cls === 'Input' && fw !== 'pytorch') {
       const a = this.bindArgs(
@@ -1593,7 +1591,6 @@ function parseCodeOnce(text: string): Attempt {
         syntax: false,
       };
     }
-    countModel(spec);
     return { ok: true, model: spec };
   } catch (e) {
     if (e instanceof CodeError) return { ok: false, error: e.message, syntax: e.syntax };
@@ -1602,14 +1599,6 @@ function parseCodeOnce(text: string): Attempt {
       return { ok: false, error: `That code is too complex for me to read. ${EXAMPLE_HINT}`, syntax: false };
     throw e;
   }
-}
-
-/**
- * For a model with recurrent layers: the total if every recurrent layer were counted under each other
- * convention that can count them all (see conventionApplies). Empty otherwise.
- */
-export function modelAlternatives(model: ModelSpec): { convention: string; total: bigint }[] {
-  return modelAlternativesOf(model);
 }
 
 /** Whether a class's source mentions a name (so it uses that class or function). */

@@ -165,7 +165,7 @@ function normalise(text: string): string {
     .replace(/&amp;/g, '&')
     .replace(/`/g, ' ')
     .replace(/(->|=>|→|⟶|➜|\bto\b)/g, ' ')
-    .replace(/([A-Za-z_][\w.-]{0,63})\s*[=:]\s*/g, '$1=') // key length bounded: unbounded, a 100k-letter word took seconds
+    .replace(/(?<![\w.-])([A-Za-z_][\w.-]{0,63})\s*[=:]\s*/g, '$1=') // key length bounded: unbounded, a 100k-letter word took seconds
     .replace(/[;()[\]{}]/g, ' ')
     .trim();
 }

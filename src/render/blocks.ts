@@ -4,7 +4,7 @@
 import type { types } from '@slack/bolt';
 
 type KnownBlock = types.KnownBlock;
-import type { Answer, CountAnswer } from '../answer.js';
+import type { Answer, CountAnswer } from '../answer-types.js';
 import type { LayerRecord } from '../engine/types.js';
 import { CONVENTION_LABELS } from '../engine/types.js';
 import { encodeButtonValue } from './button-value.js';
@@ -14,18 +14,19 @@ import { helpSections } from './help.js';
 import { renderCellPicture } from './picture.js';
 import { conventionFamily, stepLines } from './steps.js';
 import type { StepStyle } from './steps.js';
-import { summaryTable, tensorTable } from './text.js';
+import { stackTable, summaryTable, tensorTable } from './text.js';
+import { MAX_DETAIL_MESSAGES } from '../limits.js';
+import { COMPARE_ACTION_ID, DETAILS_ACTION_ID, SHARE_ACTION_ID } from '../slack/ids.js';
 
 export const MAX_BLOCKS = 50;
 export const MAX_SECTION_CHARS = 3000;
 export const MAX_HEADER_CHARS = 150;
-export const MAX_FALLBACK_CHARS = 3000;
+const MAX_FALLBACK_CHARS = 3000;
 /** Layers whose derivation is spelled out in one message; the rest are in the table. */
-export const MAX_DETAILED_LAYERS = 6;
+const MAX_DETAILED_LAYERS = 6;
 
-export const SHARE_ACTION = 'paramcount_share';
-export const COMPARE_ACTION = 'paramcount_compare';
-export const DETAILS_ACTION = 'paramcount_details';
+// The buttons' action ids are written once, in slack/ids.ts (the listeners and manifest share them).
+export { COMPARE_ACTION_ID as COMPARE_ACTION, SHARE_ACTION_ID as SHARE_ACTION } from '../slack/ids.js';
 
 export interface SlackMessage {
   text: string;
@@ -65,11 +66,7 @@ function layerBlocks(layer: LayerRecord, a: CountAnswer, withHeading: boolean): 
   if (formula && formula.kind === 'formula')
     out.push(codeSection('', `${formula.expression} = ${formatCount(formula.result)}`));
   if (layer.stack && (layer.stack.length > 1 || (layer.stack[0]?.directions ?? 1) > 1)) {
-    const rows = layer.stack.map(
-      (r) =>
-        `layer ${r.layer}: input ${formatCount(r.inputWidth)}: ${r.directions === 2 ? `2 directions x ${formatCount(r.perDirection)} = ` : ''}${formatCount(r.params)}`,
-    );
-    out.push(codeSection('Per layer', rows.join('\n')));
+    out.push(codeSection('Per layer', stackTable(layer).join('\n')));
   }
   if (layer.picture) out.push(codeSection('What the numbers mean', renderCellPicture(layer.picture)));
   if (layer.tensors.length > 0) {
@@ -96,17 +93,17 @@ function buttons(a: Answer): KnownBlock | null {
   const elements: types.Button[] = [
     {
       type: 'button',
-      action_id: SHARE_ACTION,
+      action_id: SHARE_ACTION_ID,
       text: { type: 'plain_text', text: 'Share in channel' },
       value,
       style: 'primary',
     },
-    { type: 'button', action_id: COMPARE_ACTION, text: { type: 'plain_text', text: 'Compare frameworks' }, value },
+    { type: 'button', action_id: COMPARE_ACTION_ID, text: { type: 'plain_text', text: 'Compare frameworks' }, value },
   ];
   if (a.kind === 'count' && a.model.layers.length > 1 && layersBySize(a).length > MAX_DETAILED_LAYERS) {
     elements.push({
       type: 'button',
-      action_id: DETAILS_ACTION,
+      action_id: DETAILS_ACTION_ID,
       text: { type: 'plain_text', text: 'All layer derivations' },
       value,
     });
@@ -127,8 +124,11 @@ export function renderLayerDetails(a: Answer): SlackMessage[] {
     ];
   const messages: SlackMessage[] = [];
   const perMessage = MAX_BLOCKS - 1;
-  for (let i = 0; i < rest.length; i += perMessage) {
-    const chunk = rest.slice(i, i + perMessage);
+  // At most MAX_DETAIL_MESSAGES posts; the last keeps one block to say where the rest are.
+  const room = perMessage * MAX_DETAIL_MESSAGES - 1;
+  const shown = rest.length > perMessage * MAX_DETAIL_MESSAGES ? rest.slice(0, room) : rest;
+  for (let i = 0; i < shown.length; i += perMessage) {
+    const chunk = shown.slice(i, i + perMessage);
     messages.push({
       text: `${esc(a.title)}: derivations ${i + 1 + MAX_DETAILED_LAYERS} to ${i + chunk.length + MAX_DETAILED_LAYERS}`,
       blocks: chunk.map((layer) =>
@@ -137,6 +137,14 @@ export function renderLayerDetails(a: Answer): SlackMessage[] {
         ),
       ),
     });
+  }
+  const left = rest.length - shown.length;
+  if (left > 0) {
+    messages[messages.length - 1]?.blocks.push(
+      context([
+        `${formatCount(BigInt(left))} more layers are not derived here (I post at most ${MAX_DETAIL_MESSAGES} messages). Run \`paramcount --json\` with the same code in a terminal for every layer.`,
+      ]),
+    );
   }
   return messages;
 }

@@ -1,6 +1,6 @@
 // The solved unknown, the checked claim and the side-by-side comparison, as titled lines that both
 // the text and Block Kit renderers lay out (numbers come from the answer, never recomputed).
-import type { CountAnswer } from '../answer.js';
+import type { CountAnswer } from '../answer-types.js';
 import { CONVENTION_LABELS } from '../engine/types.js';
 import { formatCount, formatSigned } from './format.js';
 import { stepLine } from './steps.js';

@@ -1,6 +1,8 @@
 // Answer -> the JSON contract other checks depend on. Every count is a decimal string.
-import type { Answer } from '../answer.js';
+import type { Answer } from '../answer-types.js';
 import type { Dim } from '../engine/types.js';
+import type { SplitCheck } from '../engine/verify/result.js';
+import { escapeJsonControls } from './format.js';
 
 export type Json = string | number | boolean | null | Json[] | { [k: string]: Json };
 
@@ -83,6 +85,8 @@ export function renderJson(a: Answer): { [k: string]: Json } {
         stated: v.total.stated === null ? null : v.total.stated.toString(),
         computed: v.total.computed.toString(),
         agrees: v.total.agrees,
+        ...(v.total.trainable ? { trainable: splitJson(v.total.trainable) } : {}),
+        ...(v.total.nonTrainable ? { non_trainable: splitJson(v.total.nonTrainable) } : {}),
       },
     };
   }
@@ -91,7 +95,11 @@ export function renderJson(a: Answer): { [k: string]: Json } {
   return out;
 }
 
+function splitJson(c: SplitCheck): { stated: string | null; computed: string; agrees: boolean | null } {
+  return { stated: c.stated === null ? null : c.stated.toString(), computed: c.computed.toString(), agrees: c.agrees };
+}
+
 /** One line of JSON (no BigInt reaches JSON.stringify: counts are strings by now). */
 export function renderJsonLine(a: Answer): string {
-  return JSON.stringify(renderJson(a));
+  return escapeJsonControls(JSON.stringify(renderJson(a)));
 }

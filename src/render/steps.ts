@@ -3,6 +3,8 @@
 import type { Convention, Step, Term } from '../engine/types.js';
 import { CONVENTION_LABELS } from '../engine/types.js';
 import { formatCount, formatSigned } from './format.js';
+import { sentence } from './sentences.js';
+import { MAX_TABLE_ROWS } from '../limits.js';
 
 export interface StepStyle {
   strong: (s: string) => string;
@@ -14,28 +16,39 @@ function term(t: Term, style: StepStyle): string {
   return t.label ? `${formatCount(t.value)} (${style.text(t.label)})` : formatCount(t.value);
 }
 
+/** Terms joined by `sep`; past MAX_TABLE_ROWS the middle ones are counted, not written. */
+function terms(ts: Term[], sep: string, style: StepStyle): string {
+  if (ts.length <= MAX_TABLE_ROWS) return ts.map((t) => term(t, style)).join(sep);
+  const head = ts.slice(0, MAX_TABLE_ROWS - 2).map((t) => term(t, style));
+  const last = term(ts[ts.length - 1]!, style);
+  return [...head, `... ${formatCount(BigInt(ts.length - head.length - 1))} more ...`, last].join(sep);
+}
+
 export function stepLine(step: Step, style: StepStyle): string {
   switch (step.kind) {
     case 'explain':
     case 'note':
       return style.text(step.text);
+    case 'say':
+      return style.text(sentence(step.sentence));
     case 'sum':
       if (step.terms.length === 1) return `${style.text(step.label)}: ${style.strong(formatCount(step.result))}`;
-      return `${style.text(step.label)}: ${step.terms.map((t) => term(t, style)).join(' + ')} = ${style.strong(formatCount(step.result))}`;
+      return `${style.text(step.label)}: ${terms(step.terms, ' + ', style)} = ${style.strong(formatCount(step.result))}`;
     case 'product':
       if (step.factors.length === 1) return `${style.text(step.label)}: ${style.strong(formatCount(step.result))}`;
-      return `${style.text(step.label)}: ${step.factors.map((t) => term(t, style)).join(' x ')} = ${style.strong(formatCount(step.result))}`;
+      return `${style.text(step.label)}: ${terms(step.factors, ' x ', style)} = ${style.strong(formatCount(step.result))}`;
     case 'formula':
       return `${style.text(step.label)}: ${style.text(step.expression)} = ${style.strong(formatCount(step.result))}`;
     case 'compare': {
-      if (step.difference === 0n) return `${style.text(step.reason)}: ${style.strong(formatCount(step.total))}`;
+      if (step.difference === 0n)
+        return `${style.text(sentence(step.reason))}: ${style.strong(formatCount(step.total))}`;
       const size = formatCount(step.difference < 0n ? -step.difference : step.difference);
       const more = step.difference < 0n ? 'fewer' : 'more';
       const why =
         step.factors.length > 0
           ? `${step.factors.map((f) => `${formatCount(f.value)} ${style.text(f.label)}`).join(' x ')} = ${size} ${more}`
           : `${formatSigned(step.difference)}`;
-      return `${style.text(step.reason)}: ${why} → ${style.strong(formatCount(step.total))} (${conventionFamily(step.convention)})`;
+      return `${style.text(sentence(step.reason))}: ${why} → ${style.strong(formatCount(step.total))} (${conventionFamily(step.convention)})`;
     }
   }
 }

@@ -1,13 +1,15 @@
 // Answer -> terminal text (the console and `paramcount "<query>"`).
-import type { Answer, CountAnswer } from '../answer.js';
+import type { Answer, CountAnswer } from '../answer-types.js';
 import type { LayerRecord } from '../engine/types.js';
 import { CONVENTION_LABELS } from '../engine/types.js';
 import { formatBytes, formatCount, formatSigned, printable } from './format.js';
 import { findings } from './findings.js';
 import { helpSections } from './help.js';
+import { noteText } from './sentences.js';
 import { renderCellPicture } from './picture.js';
 import { conventionFamily, stepLines } from './steps.js';
 import type { StepStyle } from './steps.js';
+import { MAX_TABLE_ROWS, MAX_TEXT_CHARS } from '../limits.js';
 
 const plain: StepStyle = { strong: (s) => s, text: (s) => printable(s) };
 
@@ -15,15 +17,36 @@ function shape(dims: bigint[]): string {
   return `(${dims.map((d) => d.toString()).join(', ')}${dims.length === 1 ? ',' : ''})`;
 }
 
+/** At most MAX_TABLE_ROWS lines of a table `total` rows long (lines has at least that many or all). */
+function capRows(lines: string[], total: number): string[] {
+  if (total <= MAX_TABLE_ROWS) return lines;
+  const left = total - (MAX_TABLE_ROWS - 1);
+  return [
+    ...lines.slice(0, MAX_TABLE_ROWS - 1),
+    `... ${formatCount(BigInt(left))} more rows (\`paramcount --json\` lists every one)`,
+  ];
+}
+
 export function tensorTable(layer: LayerRecord): string[] {
-  const rows = layer.tensors.map((t) => [
-    printable(t.name),
-    shape(t.shape),
-    formatCount(t.params) + (t.trainable ? '' : '  non-trainable'),
-  ]);
+  const rows = layer.tensors
+    .slice(0, MAX_TABLE_ROWS)
+    .map((t) => [printable(t.name), shape(t.shape), formatCount(t.params) + (t.trainable ? '' : '  non-trainable')]);
   const w0 = Math.max(...rows.map((r) => r[0]!.length), 0);
   const w1 = Math.max(...rows.map((r) => r[1]!.length), 0);
-  return rows.map((r) => `${r[0]!.padEnd(w0)}  ${r[1]!.padEnd(w1)}  ${r[2]!.padStart(12)}`);
+  const lines = rows.map((r) => `${r[0]!.padEnd(w0)}  ${r[1]!.padEnd(w1)}  ${r[2]!.padStart(12)}`);
+  return capRows(lines, layer.tensors.length);
+}
+
+/** The per-layer rows of a stacked or bidirectional recurrent layer (capped like every table). */
+export function stackTable(layer: LayerRecord): string[] {
+  const stack = layer.stack ?? [];
+  const rows = stack
+    .slice(0, MAX_TABLE_ROWS)
+    .map(
+      (r) =>
+        `layer ${r.layer}: input ${formatCount(r.inputWidth)}: ${r.directions === 2 ? `2 directions x ${formatCount(r.perDirection)} = ` : ''}${formatCount(r.params)}`,
+    );
+  return capRows(rows, stack.length);
 }
 
 /** A Keras/torchinfo-style table: layer, output shape, parameters, then the totals. */
@@ -52,12 +75,7 @@ function layerSection(a: CountAnswer, layer: LayerRecord): string[] {
   const formula = layer.steps.find((s) => s.kind === 'formula');
   if (formula && formula.kind === 'formula') out.push('', `  ${formula.expression} = ${formatCount(formula.result)}`);
   if (layer.stack && (layer.stack.length > 1 || (layer.stack[0]?.directions ?? 1) > 1)) {
-    out.push('', 'Per layer');
-    for (const r of layer.stack) {
-      out.push(
-        `  layer ${r.layer}: input ${formatCount(r.inputWidth)}: ${r.directions === 2 ? `2 directions x ${formatCount(r.perDirection)} = ` : ''}${formatCount(r.params)}`,
-      );
-    }
+    out.push('', 'Per layer', ...stackTable(layer).map((l) => '  ' + l));
   }
   if (layer.picture)
     out.push(
@@ -70,11 +88,11 @@ function layerSection(a: CountAnswer, layer: LayerRecord): string[] {
     out.push('', `Tensors (${CONVENTION_LABELS[layer.convention ?? a.convention]} layout)`);
     out.push(...tensorTable(layer).map((l) => '  ' + l));
   }
-  for (const n of layer.notes) out.push(`  ${printable(n)}`);
+  for (const n of layer.notes) out.push(`  ${printable(noteText(n))}`);
   return out;
 }
 
-export function renderCountText(a: CountAnswer): string {
+function renderCountText(a: CountAnswer): string {
   const out: string[] = [];
   // Something left uncounted makes the total a lower bound: the headline says so and names it.
   const least = a.model.unknownLayers.length > 0 ? 'at least ' : '';
@@ -94,14 +112,28 @@ export function renderCountText(a: CountAnswer): string {
   if (a.model.layers.length === 1) out.push(...layerSection(a, a.model.layers[0]!));
   else {
     if (!a.verification) out.push(...summaryTable(a), '');
+    // The output budget: past MAX_TEXT_CHARS the remaining derivations are named, not printed.
+    let size = out.reduce((n, l) => n + l.length + 1, 0);
+    let left = 0;
     for (const layer of a.model.layers) {
       if (layer.params === 0n && layer.steps.length === 0) continue;
-      out.push(
+      if (size > MAX_TEXT_CHARS) {
+        left++;
+        continue;
+      }
+      const section = [
         `${printable(layer.name)} (${printable(layer.type)}): ${formatCount(layer.params)}`,
         ...layerSection(a, layer),
         '',
-      );
+      ];
+      size += section.reduce((n, l) => n + l.length + 1, 0);
+      out.push(...section);
     }
+    if (left > 0)
+      out.push(
+        `(${formatCount(BigInt(left))} more layer derivations left out: this answer is past ${formatCount(BigInt(MAX_TEXT_CHARS))} characters. The table above has every layer; \`paramcount --json\` has every derivation.)`,
+        '',
+      );
   }
   for (const n of a.model.notes) out.push(`Note: ${printable(n)}`);
   out.push(

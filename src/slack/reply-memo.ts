@@ -7,7 +7,7 @@
 // Bounded twice: at most MAX_ENTRIES replies (least recently used goes first), and only queries of
 // at most MAX_QUERY_CHARS characters (shorthand; pasted code is long, varied and answered afresh), so
 // the memo stays a few megabytes at most. Replies are frozen: a hit can never be changed by a reader.
-import type { Answer } from '../answer.js';
+import type { Answer } from '../answer-types.js';
 import type { SlackMessage } from '../render/blocks.js';
 
 export const MAX_ENTRIES = 1000;

@@ -7,10 +7,36 @@ import type { Logger } from '@slack/bolt';
  * bot user id, only a leading mention is removed (an app_mention's text normally starts with it).
  */
 export function stripBotMention(text: string, botUserId?: string): string {
-  if (botUserId && /^[A-Z0-9]+$/i.test(botUserId)) {
-    return text.replace(new RegExp(`<@${botUserId}(?:\\|[^>]*)?>`, 'g'), '').trim();
-  }
+  if (botUserId && /^[A-Z0-9]+$/i.test(botUserId)) return removeMentions(text, `<@${botUserId}`).trim();
   return text.replace(/^\s*<@[A-Z0-9]+(?:\|[^>]*)?>/i, '').trim();
+}
+
+/**
+ * Removes every `<@ID>` and `<@ID|label>`. Plain string code, one pass: a regex took 1.4 s on 98 KB
+ * of unclosed `<@ID|`.
+ */
+function removeMentions(text: string, open: string): string {
+  let out = '';
+  let from = 0;
+  for (let at = text.indexOf(open); at >= 0; at = text.indexOf(open, from)) {
+    const after = at + open.length;
+    let end = -1;
+    if (text[after] === '>') end = after + 1;
+    else if (text[after] === '|') {
+      const close = text.indexOf('>', after);
+      // No '>' left: no later mention can close either.
+      if (close < 0) break;
+      end = close + 1;
+    }
+    if (end < 0) {
+      out += text.slice(from, after);
+      from = after;
+      continue;
+    }
+    out += text.slice(from, at);
+    from = end;
+  }
+  return out + text.slice(from);
 }
 
 /** The `error` code of a failed Slack Web API call (`not_in_channel`), else a short description. */

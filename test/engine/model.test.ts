@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { ModelError, countModel, kerasSnake, modelAlternativesOf, tryCountModel } from '../../src/engine/model.js';
+import { answerQuery } from '../../src/answer.js';
+import {
+  ModelError,
+  countModel,
+  countModelWithAlternatives,
+  kerasSnake,
+  modelAlternativesOf,
+  tryCountModel,
+} from '../../src/engine/model.js';
+import { MAX_MODEL_ROWS } from '../../src/limits.js';
+import { parseCode } from '../../src/parse/code.js';
 import type { LayerSpec, ModelSpec, RecurrentLayerSpec } from '../../src/engine/model.js';
 
 const kerasLSTM = (units: bigint, extra: Partial<RecurrentLayerSpec> = {}): RecurrentLayerSpec => ({
@@ -216,5 +226,54 @@ describe('kerasSnake', () => {
       'time_distributed',
       'cu_dnnlstm',
     ]);
+  });
+});
+
+describe('one count for pasted code', () => {
+  const code = 'model.add(Embedding(640, 300))\nmodel.add(Bidirectional(LSTM(300, return_sequences=True)))';
+  it('a recurrent model under every other convention that can count it, from the same flow', () => {
+    const parsed = parseCode(code);
+    if (!parsed.ok) throw new Error(parsed.error);
+    const { record, alternatives } = countModelWithAlternatives(parsed.model);
+    // Keras: 640 x 300 embedding + 2 directions x 4 gates x (300 + 300 + 1) x 300.
+    expect(record.total).toBe(640n * 300n + 2n * 4n * (300n + 300n + 1n) * 300n);
+    const cudnn = alternatives.find((a) => a.convention === 'cudnn');
+    // cuDNN/PyTorch keep two bias vectors per gate: 4 gates x 300 units x 2 directions more.
+    expect(cudnn?.total).toBe(640n * 300n + 2n * 4n * (300n + 300n + 2n) * 300n);
+    expect(alternatives.some((a) => a.convention === 'keras')).toBe(false);
+  });
+  it('empty without recurrent layers', () => {
+    const parsed = parseCode('nn.Linear(3, 4)');
+    if (!parsed.ok) throw new Error(parsed.error);
+    expect(countModelWithAlternatives(parsed.model).alternatives).toEqual([]);
+  });
+  it('the parser returns the spec; the missing input width is the engine answer', () => {
+    const parsed = parseCode('model.add(LSTM(64))');
+    expect(parsed.ok).toBe(true);
+    const answer = answerQuery('model.add(LSTM(64))');
+    expect(answer.kind === 'error' && answer.message).toMatch(/I need the input width for LSTM\(64\)/);
+  });
+});
+
+describe('the work budget', () => {
+  const lstm = 'nn.LSTM(1000000000000,1000000000000,1000,bidirectional=True),';
+  it(`refuses a model past ${MAX_MODEL_ROWS} layer rows before counting, quoting the limit`, () => {
+    // 1,622 layers x 1,000 stacked x 2 directions: the hostile paste from issue 10.
+    const answer = answerQuery(`nn.Sequential(${lstm.repeat(1622)})`);
+    expect(answer.kind).toBe('error');
+    expect(answer.kind === 'error' && answer.message).toContain('at most 10,000 in one answer');
+  });
+  it('counts one just inside it (5 x 1,000 x 2 = 10,000 rows)', () => {
+    const answer = answerQuery(`nn.Sequential(${lstm.repeat(5)})`);
+    const H = 10n ** 12n;
+    // PyTorch, per layer-direction 4 gates x (X + H + 2) x H; layer 0 reads H, layers 1+ read 2H.
+    const one = 2n * 4n * (H + H + 2n) * H + 999n * 2n * 4n * (2n * H + H + 2n) * H;
+    expect(answer.kind === 'count' && answer.model.total).toBe(5n * one);
+  });
+  it('refuses a total past 10^48 parameters', () => {
+    const big = '1000000000000';
+    const conv = `nn.Conv3d(${big}, ${big}, (${big}, ${big}, ${big})),`;
+    const answer = answerQuery(`nn.Sequential(${conv})`);
+    expect(answer.kind === 'error' && answer.message).toContain('more than 10^48 parameters');
   });
 });

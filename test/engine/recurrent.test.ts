@@ -15,6 +15,7 @@ import {
 import type { CellKind, Convention, RecurrentSpec, TensorNaming } from '../../src/engine/types.js';
 import { CONVENTIONS } from '../../src/engine/types.js';
 import { recurrentSpec } from '../helpers/recurrent-spec.js';
+import { noteText, sentence } from '../../src/render/sentences.js';
 
 interface OracleCase {
   id: string;
@@ -258,7 +259,9 @@ describe('the /lstm 4096 256 derivation', () => {
     const cmp = r.steps.find((s) => s.kind === 'compare');
     expect(cmp).toMatchObject({ kind: 'compare', convention: 'cudnn', total: 4_458_496n, difference: 1024n });
     expect(cmp && cmp.kind === 'compare' && cmp.factors.map((f) => f.value)).toEqual([4n, 256n]);
-    expect(cmp && cmp.kind === 'compare' && cmp.reason).toMatch(/b_ih and b_hh/);
+    // The engine says why as a typed sentence; render/sentences.ts words it.
+    expect(cmp && cmp.kind === 'compare' && cmp.reason).toEqual({ id: 'two-bias-vectors', mine: 1 });
+    expect(cmp && cmp.kind === 'compare' && sentence(cmp.reason)).toMatch(/b_ih and b_hh/);
   });
 
   it('the picture has the four gates in order with their figures', () => {
@@ -594,10 +597,10 @@ describe('tensor names and shapes per convention', () => {
     const r = countRecurrent(spec({ cell: 'gru', convention: 'pytorch', input: 7n, units: 3n, layers: 6 }));
     for (const t of r.tensors) expect(t.params).toBe(t.shape.reduce((p, d) => p * d, 1n));
     expect([...new Set(r.tensors.map((t) => t.name.replace(/^.*_l/, '')))]).toEqual(['0', '1', '5']);
-    expect(r.notes).toEqual(['Layers 2 to 4 have the same tensor shapes as layer 1 and are not listed.']);
-    expect(countRecurrent(spec({ cell: 'gru', convention: 'pytorch', input: 7n, units: 3n, layers: 4 })).notes).toEqual(
-      ['Layer 2 has the same tensor shapes as layer 1 and is not listed.'],
-    );
+    expect(r.notes).toEqual([{ id: 'layers-not-listed', from: 2, to: 4 }]);
+    expect(r.notes.map(noteText)).toEqual(['Layers 2 to 4 have the same tensor shapes as layer 1 and are not listed.']);
+    const four = countRecurrent(spec({ cell: 'gru', convention: 'pytorch', input: 7n, units: 3n, layers: 4 }));
+    expect(four.notes.map(noteText)).toEqual(['Layer 2 has the same tensor shapes as layer 1 and is not listed.']);
   });
 });
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { verifySummary } from '../../src/engine/verify.js';
 import type { RowStatus, Verification, VerifiedRow } from '../../src/engine/verify.js';
 import type { Convention } from '../../src/engine/types.js';
+import { CONVENTION_LABELS } from '../../src/engine/types.js';
 import { parseSummary } from '../../src/parse/summary.js';
 
 const DIR = new URL('../fixtures/summaries/', import.meta.url);
@@ -233,6 +234,41 @@ const EXPECTED: Record<string, RowExpect[]> = {
     ['agrees', 103680n, TWO_BIAS],
     ['agrees', 61n, ALL],
   ],
+  // No output shapes (torchinfo without an input): nothing to rebuild from; the total still holds.
+  'torchinfo-default-no-input.txt': Array<RowExpect>(6).fill(['unknown', null, []]),
+  'torchinfo-frozen-multadds.txt': [
+    ['unknown', null, []],
+    ['unknown', null, []],
+    ['agrees', 128n, TORCH_BN],
+    ['agrees', 0n, ALL],
+    ['agrees', 0n, ALL],
+    ['agrees', 650n, ALL],
+  ],
+  'torchinfo-var-names.txt': [
+    ['unknown', null, []],
+    ['agrees', 100480n, ALL],
+    ['agrees', 0n, ALL],
+    ['agrees', 1290n, ALL],
+  ],
+  'torchinfo-ascii-kernel-groups.txt': Array<RowExpect>(6).fill(['unknown', null, []]),
+  'torchinfo-verbose2.txt': [
+    ['unknown', null, []],
+    ['agrees', 100480n, ALL],
+    ['agrees', 0n, ALL],
+    ['agrees', 1290n, ALL],
+  ],
+  'keras3-narrow-param-split.txt': [
+    ['agrees', 49408n, ONE_BIAS],
+    ['agrees', 65n, ALL],
+  ],
+  'keras3-r-comment-cut.txt': [
+    ['agrees', 1056n, ALL],
+    ['agrees', 330n, ALL],
+  ],
+  'keras2-return-state-list.txt': [
+    ['agrees', 0n, ALL],
+    ['agrees', 335872n, ONE_BIAS],
+  ],
   'torchinfo-vae-conv.txt': [
     ['unknown', null, []],
     ['unknown', null, []],
@@ -375,10 +411,11 @@ describe('sizes the summary does not print are solved, and the note says so', ()
   });
 });
 
-describe('rows that disagree', () => {
-  const header =
-    'Layer (type)                 Output Shape              Param #   \n=================================================================\n';
+/** A Keras 2 header and rule, for tables written inline. */
+const header =
+  'Layer (type)                 Output Shape              Param #   \n=================================================================\n';
 
+describe('rows that disagree', () => {
   it('an LSTM one parameter off says what it should be under Keras', () => {
     const v = verify(
       header +
@@ -392,7 +429,8 @@ describe('rows that disagree', () => {
     expect(row(v, 'lstm').note).toContain('Should be 49,408 under Keras 3 / tf.keras');
     expect(row(v, 'dense')).toMatchObject({ status: 'disagrees', computed: 65n, difference: -1n });
     expect(row(v, 'dropout')).toMatchObject({ status: 'disagrees', computed: 0n, difference: -3n });
-    expect(v.total).toMatchObject({ stated: 1329473n, computed: 1329478n, agrees: false });
+    // The total is the engine's count of every row, not the printed column: the true 1,329,473.
+    expect(v.total).toMatchObject({ stated: 1329473n, computed: 1329473n, agrees: true });
     expect(v.counts).toEqual({ agrees: 1, disagrees: 3, unknown: 0 });
   });
 
@@ -429,5 +467,91 @@ describe('totality', () => {
     const back = JSON.parse(json) as { rows: { stated: string; computed: string }[]; total: { stated: string } };
     expect(back.rows[1]?.stated).toBe('1444800');
     expect(back.total.stated).toBe('1636800');
+  });
+});
+
+describe('issue 11: one engine, so the summary check is not confidently wrong', () => {
+  it('an edited LSTM row makes the total disagree too (the true model has 17,546)', () => {
+    const v = verify(
+      header +
+        'lstm_1 (LSTM)                (None, 20, 64)            16900     \n' +
+        'dense_1 (Dense)              (None, 10)                650       \n' +
+        '=================================================================\nTotal params: 17,550\n',
+    );
+    expect(row(v, 'lstm_1').status).toBe('disagrees');
+    expect(row(v, 'lstm_1').nearest).toBe(16896n);
+    expect(row(v, 'dense_1').status).toBe('agrees');
+    expect(v.total).toMatchObject({ stated: 17550n, computed: 17546n, agrees: false });
+  });
+
+  it('a row and the total edited together do not agree', () => {
+    const v = verify(
+      header +
+        'embedding (Embedding)        (None, 100, 128)          1280000   \n' +
+        'lstm (LSTM)                  (None, 64)                49409     \n' +
+        'dense (Dense)                (None, 1)                 65        \n' +
+        '=================================================================\nTotal params: 1,329,474\n',
+    );
+    expect(row(v, 'lstm').status).toBe('disagrees');
+    expect(v.total).toMatchObject({ stated: 1329474n, computed: 1329473n, agrees: false });
+  });
+
+  it("stated trainable / non-trainable are checked: a frozen Dense is the summary's 196 non-trainable", () => {
+    const v = verify(read('tfjs-bidirectional-gru-frozen.txt'));
+    expect(v.total).toMatchObject({ stated: 5236n, computed: 5236n, agrees: true });
+    expect(v.total.trainable).toEqual({ stated: 5040n, computed: 5040n, agrees: true });
+    expect(v.total.nonTrainable).toEqual({ stated: 196n, computed: 196n, agrees: true });
+    expect(v.total.note).toContain('frozen layers');
+  });
+
+  it("BatchNorm's moving statistics are the engine's non-trainable; a summary claiming none disagrees", () => {
+    const v = verify(read('keras2-tf29-wrapped.txt'));
+    expect(v.total.nonTrainable).toEqual({ stated: 512n, computed: 512n, agrees: true });
+    const edited = verify(
+      read('keras2-tf29-wrapped.txt').replace('Non-trainable params: 512', 'Non-trainable params: 0'),
+    );
+    expect(edited.total.nonTrainable).toMatchObject({ stated: 0n, computed: 512n, agrees: false });
+  });
+
+  it('a CuDNNLSTM row has two bias vectors: the plain-LSTM count disagrees', () => {
+    // input 32, units 64: Keras 4 x 64 x (32 + 64 + 1) = 24,832; cuDNN 4 x 64 x (32 + 64 + 2) = 25,088.
+    const plain = verify(
+      'Layer (type)   Output Shape   Param #\n========\ninput_1 (InputLayer)   (None, 10, 32)   0\n' +
+        'cu_dnnlstm (CuDNNLSTM)   (None, 64)   24832\n',
+    );
+    expect(row(plain, 'cu_dnnlstm')).toMatchObject({ status: 'disagrees', computed: 25088n });
+    const cudnn = verify(
+      'Layer (type)   Output Shape   Param #\n========\ninput_1 (InputLayer)   (None, 10, 32)   0\n' +
+        'cu_dnnlstm (CuDNNLSTM)   (None, 64)   25088\n',
+    );
+    expect(row(cudnn, 'cu_dnnlstm')).toMatchObject({ status: 'agrees', conventions: ['pytorch', 'cudnn'] });
+  });
+
+  it('a TimeDistributed(Dense) row no Dense fits disagrees', () => {
+    const v = verify(
+      'Layer (type)   Output Shape   Param #\n========\n' +
+        'lstm (LSTM)   (None, 20, 32)   4352\n' +
+        'time_distributed_dense (TimeDistributed)   (None, 20, 8)   265\n',
+    );
+    expect(row(v, 'time_distributed_dense')).toMatchObject({ status: 'disagrees', computed: 264n });
+    const fits = verify(
+      'Layer (type)   Output Shape   Param #\n========\n' +
+        'lstm (LSTM)   (None, 20, 32)   4352\n' +
+        'time_distributed_dense (TimeDistributed)   (None, 20, 8)   264\n',
+    );
+    expect(row(fits, 'time_distributed_dense').status).toBe('agrees');
+  });
+
+  it('a Keras 2.x MultiHeadA... row (type cut) is rebuilt by the engine', () => {
+    const v = verify(
+      'Layer (type)   Output Shape   Param #   Connected to\n========\n' +
+        'x (InputLayer)   [(None, None, 1537)]   0   []\n' +
+        "multi_head_attention (MultiHeadA...)  (None, None, 1537)  6300161   ['x[0][0]', 'x[0][0]']\n",
+    );
+    expect(row(v, 'multi_head_attention')).toMatchObject({ status: 'agrees', type: 'MultiHeadAttention' });
+  });
+
+  it('keras2 is labelled Keras 1–2.3 / TensorFlow.js', () => {
+    expect(CONVENTION_LABELS.keras2).toBe('Keras 1–2.3 / TensorFlow.js');
   });
 });

@@ -13,8 +13,11 @@ import { renderText } from '../../src/render/text.js';
 export const chars = (s: string): number => Array.from(s).length;
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-/** Control characters other than newline and tab (an ESC could drive the terminal). */
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
+/**
+ * Control characters other than newline and tab (an ESC could drive the terminal), C1 controls, bidi
+ * overrides/isolates and direction marks (they reorder what follows), and the line/paragraph separators.
+ */
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 
 /** Keys whose values Slack never shows (ids, types, button payloads). */
 const HIDDEN_KEYS = new Set(['value', 'action_id', 'block_id', 'type', 'style', 'url']);
@@ -106,6 +109,9 @@ export function checkAnswer(a: Answer): SlackMessage {
   expect(typeof json).toBe('object');
   const line = renderJsonLine(a);
   expect(line).not.toContain('\n');
+  expect(CONTROL.test(line), `raw control character in the JSON reply to ${JSON.stringify(a.query.slice(0, 60))}`).toBe(
+    false,
+  );
   expect(JSON.parse(line)).toEqual(JSON.parse(JSON.stringify(json)));
   return m;
 }

@@ -278,7 +278,7 @@ describe('the Keras functional API as a graph', () => {
 describe('Keras layers and models written as classes', () => {
   it('Lambda is a layer without weights', () => {
     const code =
-      'from tensorflow.keras import layers\ninp = layers.Input(shape=(20,))\nx = layers.Dense(10)(inp)\nx = layers.Lambda(lambda t: t * 2)(x)\nout = layers.Dense(1)(x)\nmodel = keras.Model(inp, out)';
+      'from tensorflow.keras import layers\ninp = layers.Input(shape=(20,))\nx = layers.Dense(10)(inp)\nx = layers.Lambda(lambda t: t * 2, output_shape=(10,))(x)\nout = layers.Dense(1)(x)\nmodel = keras.Model(inp, out)';
     const r = count(code);
     expect(r.total).toBe(210n + 11n);
     expect(r.unknownLayers).toEqual([]);

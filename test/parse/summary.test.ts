@@ -81,6 +81,26 @@ const EXPECTED: Record<string, Expect> = {
   'torchinfo-input-column.txt': { format: 'torchinfo', rows: 8, total: 3660516n },
   'torchinfo-nested-lstm.txt': { format: 'torchinfo', rows: 13, total: 1120270n },
   'torchinfo-stacked-lstm.txt': { format: 'torchinfo', rows: 3, total: 103741n },
+  'torchinfo-default-no-input.txt': {
+    format: 'torchinfo',
+    rows: 6,
+    total: 61706n,
+    trainable: 61706n,
+    nonTrainable: 0n,
+  },
+  'torchinfo-frozen-multadds.txt': {
+    format: 'torchinfo',
+    rows: 6,
+    total: 10186n,
+    trainable: 650n,
+    nonTrainable: 9536n,
+  },
+  'torchinfo-var-names.txt': { format: 'torchinfo', rows: 4, total: 101770n },
+  'torchinfo-ascii-kernel-groups.txt': { format: 'torchinfo', rows: 6, total: 810n },
+  'torchinfo-verbose2.txt': { format: 'torchinfo', rows: 4, total: 101770n },
+  'keras3-narrow-param-split.txt': { format: 'keras3', rows: 2, total: 49473n },
+  'keras3-r-comment-cut.txt': { format: 'keras3', rows: 2, total: 1386n },
+  'keras2-return-state-list.txt': { format: 'keras2', rows: 2, total: 335872n },
   'torchinfo-vae-conv.txt': { format: 'torchinfo', rows: 25, total: 3341223n },
 };
 
@@ -365,7 +385,15 @@ describe('cells', () => {
     expect(parseShape('[null,10,600]')).toEqual({ shape: [null, 10n, 600n], truncated: false });
     expect(parseShape('[[null,10,300]]')).toEqual({ shape: [null, 10n, 300n], truncated: false });
     expect(parseShape('[(None, 224, 224, 3)]')).toEqual({ shape: [null, 224n, 224n, 3n], truncated: false });
-    expect(parseShape('[[null,12],[null,6]]')).toEqual({ shape: null, truncated: false });
+    // Several shapes (two inputs, or return_state outputs): all kept, no single shape.
+    expect(parseShape('[[null,12],[null,6]]')).toEqual({
+      shape: null,
+      truncated: false,
+      outputs: [
+        [null, 12n],
+        [null, 6n],
+      ],
+    });
     expect(parseShape('[32, 10, 600]')).toEqual({ shape: [32n, 10n, 600n], truncated: false });
     expect(parseShape('[-1, 64, 55, 55]')).toEqual({ shape: [null, 64n, 55n, 55n], truncated: false });
     expect(parseShape('(None, 8, 16, 240, 2')).toEqual({ shape: [null, 8n, 16n, 240n, null], truncated: true });
@@ -444,5 +472,106 @@ describe('looksLikeSummary', () => {
     expect(looksLikeSummary(null as never)).toBe(false);
     expect(looksLikeSummary('Total params: 12\nTrainable params: 12\n=================')).toBe(true);
     expect(looksLikeSummary('Layer (type)  Output Shape  Param #')).toBe(true);
+  });
+});
+
+describe('issue 11: the shapes real tools print', () => {
+  const rowsOf = (f: string) => ok(read(f)).rows;
+
+  it('torchinfo with no input: only Param #, no shapes', () => {
+    expect(rowsOf('torchinfo-default-no-input.txt').map(brief)).toEqual([
+      ['LeNet', 'LeNet', 0n],
+      ['Conv2d: 1-1', 'Conv2d', 156n],
+      ['Conv2d: 1-2', 'Conv2d', 2416n],
+      ['Linear: 1-3', 'Linear', 48120n],
+      ['Linear: 1-4', 'Linear', 10164n],
+      ['Linear: 1-5', 'Linear', 850n],
+    ]);
+  });
+
+  it('frozen counts in parentheses are counts (not the Mult-Adds column), marked frozen', () => {
+    const rows = rowsOf('torchinfo-frozen-multadds.txt');
+    expect(rows.map(brief)[1]).toEqual(['Conv2d: 1-1', 'Conv2d', 9408n]);
+    expect(rows[1]?.frozen).toBe(true);
+    expect(rows[5]?.frozen).toBeUndefined();
+    expect(parseCount('(9,408)')).toMatchObject({ value: 9408n, frozen: true });
+  });
+
+  it('var_names and ascii_only rows keep their types and depths; Kernel Shape is not the output shape', () => {
+    expect(rowsOf('torchinfo-var-names.txt').map((r) => [r.type, r.inputShape?.at(-1), r.outputShape?.at(-1)])).toEqual(
+      [
+        ['Net', 784n, 10n],
+        ['Linear', 784n, 128n],
+        ['ReLU', 128n, 128n],
+        ['Linear', 128n, 10n],
+      ],
+    );
+    const ascii = rowsOf('torchinfo-ascii-kernel-groups.txt');
+    expect(ascii.map((r) => [r.type, r.depth, r.stated, r.outputShape])).toEqual([
+      ['Net', 0, 0n, null],
+      ['Sequential', 1, 0n, null],
+      ['Conv2d', 2, 448n, null],
+      ['Conv2d', 2, 160n, null],
+      ['BatchNorm2d', 2, 32n, null],
+      ['Linear', 1, 170n, null],
+    ]);
+  });
+
+  it('verbose=2 parameter sub-rows are not layers, nor parts of a name', () => {
+    expect(rowsOf('torchinfo-verbose2.txt').map((r) => r.name)).toEqual([
+      'Net',
+      'Linear: 1-1',
+      'ReLU: 1-2',
+      'Linear: 1-3',
+    ]);
+  });
+
+  it('Keras 3 "Param" over "#", and R\'s "## " prefix with the right border cut', () => {
+    expect(rowsOf('keras3-narrow-param-split.txt').map(brief)).toEqual([
+      ['lstm', 'LSTM', 49408n],
+      ['dense', 'Dense', 65n],
+    ]);
+    expect(rowsOf('keras3-r-comment-cut.txt').map(brief)).toEqual([
+      ['dense', 'Dense', 1056n],
+      ['dense_1', 'Dense', 330n],
+    ]);
+  });
+
+  it('"# # " and "## " prefixes on a Keras 2 table', () => {
+    const table = read('keras2-lstm-bidirectional.txt').split('\n').slice(1);
+    for (const prefix of ['# # ', '## ']) {
+      const p = ok(table.map((l) => prefix + l).join('\n'));
+      expect(p.rows.map(brief)).toEqual(ok(read('keras2-lstm-bidirectional.txt')).rows.map(brief));
+    }
+  });
+
+  it("a return_state list of shapes over several lines: every output kept, the first is the layer's", () => {
+    const lstm = rowsOf('keras2-return-state-list.txt')[1];
+    expect(lstm?.outputShape).toEqual([null, 256n]);
+    expect(lstm?.outputs).toEqual([
+      [null, 256n],
+      [null, 256n],
+      [null, 256n],
+    ]);
+    expect(lstm?.connectedTo).toEqual(['input_1']);
+  });
+
+  it('a table with no Param # column says so', () => {
+    const p = parseSummary(
+      'Layer (type:depth-idx)                   Output Shape\n' +
+        '==========================================================\n' +
+        'Net                                      [1, 10]\n' +
+        '├─Linear: 1-1                            [1, 10]\n' +
+        'Total params: 110\n',
+    );
+    expect(p.ok).toBe(false);
+    if (!p.ok) expect(p.error).toContain('no "Param #" column');
+  });
+
+  it('several tables: the first is checked and the warning says which', () => {
+    const one = read('keras2-lstm-bidirectional.txt');
+    const p = ok(`${one}\n${read('keras2-total-float.txt')}`);
+    expect(p.rows.map(brief)).toEqual(ok(one).rows.map(brief));
+    expect(p.warnings.join(' ')).toMatch(/only the first \(.*lines \d+–\d+\) was checked/);
   });
 });

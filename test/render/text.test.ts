@@ -159,7 +159,7 @@ describe('format', () => {
   });
   it('escapeSlack, clipText, printable', () => {
     expect(escapeSlack('<!channel> & <@U1> <https://x|y>')).toBe(
-      '&lt;!channel&gt; &amp; &lt;@U1&gt; &lt;https://x|y&gt;',
+      '&lt;!channel&gt; &amp; &lt;@U1&gt; &lt;https:/\u200b/x|y&gt;',
     );
     expect(escapeSlack('@channel @here')).toBe('@\u200bchannel @\u200bhere');
     expect(clipText('abcdef', 4)).toBe('abc…');
@@ -167,6 +167,17 @@ describe('format', () => {
     expect(Array.from(clipText('😀'.repeat(10), 5))).toHaveLength(5);
     expect(printable('a\u0000b\u001bc\nd\te')).toBe('abc\nd\te');
     expect(printable('x\ud800y')).toBe('x\ufffdy');
+  });
+  it('printable removes bidi controls, direction marks, C1 controls; line separators become spaces', () => {
+    expect(printable('a\u202eb\u2066c\u2069d\u200ee\u200ff\u061cg')).toBe('abcdefg');
+    expect(printable('a\u0085b\u009bc\u0080d')).toBe('abcd');
+    expect(printable('a\u2028b\u2029c')).toBe('a b c');
+    expect(printable('plain ünïcødé – 中文')).toBe('plain ünïcødé – 中文');
+  });
+  it('escapeSlack breaks URLs and bare domains, not our own words', () => {
+    expect(escapeSlack('see https://evil.example.com/x')).toBe('see https:/\u200b/evil.example.\u200bcom/x');
+    expect(escapeSlack('evil.io and www.x.org')).toBe('evil.\u200bio and www.\u200bx.\u200borg');
+    expect(escapeSlack('Keras 3 / tf.keras, nn.LSTM, 1.5')).toBe('Keras 3 / tf.keras, nn.LSTM, 1.5');
   });
 });
 
@@ -211,8 +222,21 @@ describe('picture and steps', () => {
       'p: *3*',
     );
     expect(
-      stepLine({ kind: 'compare', convention: 'keras', total: 10n, difference: -4n, reason: 'r', factors: [] }, style),
-    ).toBe('r: -4 → *10* (Keras 3 / tf.keras)');
+      stepLine(
+        {
+          kind: 'compare',
+          convention: 'keras',
+          total: 10n,
+          difference: -4n,
+          reason: { id: 'laid-out-differently', convention: 'keras' },
+          factors: [],
+        },
+        style,
+      ),
+    ).toBe('Keras 3 / tf.keras lays the cell out differently: -4 → *10* (Keras 3 / tf.keras)');
+    expect(stepLine({ kind: 'say', sentence: { id: 'bidirectional-counts-twice' } }, style)).toBe(
+      'Bidirectional: a second, independent copy of the cell reads the sequence backwards, so each layer counts twice.',
+    );
     expect(conventionFamily('cudnn')).toBe('cuDNN / PyTorch');
   });
 });

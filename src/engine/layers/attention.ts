@@ -23,7 +23,7 @@ function mhaProblem(p: TorchMHAParams): string | null {
 }
 
 /** nn.MultiheadAttention's tensors (PyTorch names) under a prefix like "self_attn.". */
-export function torchMHATensors(p: TorchMHAParams, prefix = ''): TensorRecord[] {
+function torchMHATensors(p: TorchMHAParams, prefix = ''): TensorRecord[] {
   const E = p.embedDim;
   const kdim = p.kdim ?? E;
   const vdim = p.vdim ?? E;
@@ -42,10 +42,6 @@ export function torchMHATensors(p: TorchMHAParams, prefix = ''): TensorRecord[] 
   if (p.bias) out.push(tensor(`${prefix}out_proj.bias`, [E]));
   if (p.addBiasKv) out.push(tensor(`${prefix}bias_k`, [1n, 1n, E]), tensor(`${prefix}bias_v`, [1n, 1n, E]));
   return out;
-}
-
-export function torchMHATotal(p: TorchMHAParams): bigint {
-  return torchMHATensors(p).reduce((s, t) => s + t.params, 0n);
 }
 
 export function countTorchMHA(p: TorchMHAParams): LayerRecord {
@@ -202,7 +198,7 @@ function layerSteps(p: TransformerLayerParams): Step[] {
   return steps;
 }
 
-export function transformerLayerTotal(p: TransformerLayerParams): bigint {
+function transformerLayerTotal(p: TransformerLayerParams): bigint {
   return layerParts(p).total;
 }
 

@@ -10,12 +10,6 @@ export const FRAMEWORK_CONVENTION: Record<Framework, Convention> = {
   flax: 'flax',
 };
 
-export const FRAMEWORK_LABEL: Record<Framework, string> = {
-  pytorch: 'PyTorch',
-  keras: 'Keras',
-  flax: 'Flax',
-};
-
 export function prod(xs: readonly bigint[]): bigint {
   let p = 1n;
   for (const x of xs) p *= x;
@@ -53,21 +47,14 @@ export interface RecordInput {
 
 /** Builds a LayerRecord whose totals are sums over its tensors (never recomputed elsewhere). */
 export function makeRecord(r: RecordInput): LayerRecord {
-  const isTrainable = r.isTrainable ?? true;
-  const tensors = isTrainable ? r.tensors : r.tensors.map((t) => ({ ...t, trainable: false }));
   let params = 0n;
   let trainable = 0n;
-  for (const t of tensors) {
+  for (const t of r.tensors) {
     params += t.params;
     if (t.trainable) trainable += t.params;
   }
-  if (r.totals) {
-    params = r.totals.params;
-    trainable = isTrainable ? r.totals.trainable : 0n;
-  }
-  const notes = [...(r.notes ?? [])];
-  if (!isTrainable && params > 0n) notes.push('trainable=False: every weight of this layer counts as non-trainable.');
-  return {
+  if (r.totals) ({ params, trainable } = r.totals);
+  const record: LayerRecord = {
     name: r.name,
     type: r.type,
     convention: FRAMEWORK_CONVENTION[r.framework],
@@ -75,10 +62,23 @@ export function makeRecord(r: RecordInput): LayerRecord {
     trainable,
     nonTrainable: params - trainable,
     buffers: r.buffers ?? 0n,
-    tensors,
+    tensors: r.tensors,
     steps: r.steps,
-    isTrainable,
-    notes,
+    isTrainable: true,
+    notes: [...(r.notes ?? [])],
+  };
+  return r.isTrainable === false ? freeze(record) : record;
+}
+
+/** Keras `trainable=False`: every weight of the layer counts as non-trainable. */
+export function freeze(record: LayerRecord): LayerRecord {
+  return {
+    ...record,
+    tensors: record.tensors.map((t) => ({ ...t, trainable: false })),
+    trainable: 0n,
+    nonTrainable: record.params,
+    isTrainable: false,
+    notes: [...record.notes, 'trainable=False: every weight of this layer counts as non-trainable.'],
   };
 }
 

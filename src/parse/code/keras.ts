@@ -498,6 +498,20 @@ function axes(a: Args, def: number[]): number[] {
   });
 }
 
+/** PReLU: alpha per input element, `shared_axes` (1 = the first axis after the batch) collapsed to 1. */
+const prelu: Handler = (ctx) => {
+  const a = ctx.bind(['alpha_initializer', 'alpha_regularizer', 'alpha_constraint', 'shared_axes'], KERAS_COMMON);
+  const v = a.raw('shared_axes');
+  const items: Value[] = v === undefined || v.t === 'none' ? [] : v.t === 'seq' ? v.items : [v];
+  const sharedAxes = items.map((x) => {
+    const n = a.toInt('shared_axes', x);
+    if (n < 1n || n > 16n)
+      throw new CodeError(`\`shared_axes\` in ${a.source} counts axes from 1 (axis 0 is the batch); got ${n}.`);
+    return Number(n);
+  });
+  return ctx.layer({ kind: 'prelu', framework: 'keras', numParameters: null, sharedAxes }, a);
+};
+
 const NORM_REGS = [
   'beta_initializer',
   'gamma_initializer',
@@ -773,6 +787,7 @@ const PASSTHROUGH: Record<string, string[]> = {
 
 export const KERAS_HANDLERS: Record<string, Handler> = {
   Dense: dense,
+  PReLU: prelu,
   Embedding: embedding,
   LSTM: rnnLayer('lstm', 'LSTM'),
   GRU: rnnLayer('gru', 'GRU'),

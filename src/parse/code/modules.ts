@@ -2,7 +2,9 @@
 // torch.zeros(...)), attributes of layers (`fc.in_features`, `.weight`), weight tying, replaced and
 // frozen tensors. A layer whose tensors change is re-expressed as a FixedSpec with the tensors it
 // really holds, so the engine counts exactly what model.parameters() would.
-import type { FixedSpec, LayerSpec } from '../../engine/model.js';
+import type { LayerSpec } from '../../engine/model.js';
+
+type FixedSpec = Extract<LayerSpec, { kind: 'fixed' }>;
 import type { Value } from '../python/evaluate.js';
 import type { LayerData, ModelData } from './values.js';
 
@@ -194,23 +196,23 @@ export function editedSpec(d: LayerData, spec: LayerSpec, notes: string[]): Laye
   return fixed;
 }
 
-/** A raw parameter registered on a module, as a layer of its own. */
-export function parameterSpec(name: string, p: ParamData): LayerSpec {
+/** A raw parameter registered on a module, as a layer of its own (a Keras add_weight as fixed tensors). */
+export function parameterSpec(name: string, p: ParamData, keras = false): LayerSpec {
   if (p.shape === null)
     return {
       kind: 'unknown',
-      typeName: 'Parameter',
-      framework: 'pytorch',
+      typeName: keras ? 'Weight' : 'Parameter',
+      framework: keras ? 'keras' : 'pytorch',
       notes: [`I can't tell the shape of the parameter \`${name}\`.`],
     };
+  if (!keras) return { kind: 'parameter', framework: 'pytorch', shape: p.shape, requiresGrad: p.trainable };
   const shape = p.shape.length === 0 ? [1n] : p.shape;
-  const empty = shape.some((x) => x === 0n);
   return {
     kind: 'fixed',
-    framework: 'pytorch',
-    typeName: 'Parameter',
-    tensors: empty ? [] : [{ name, shape, trainable: p.trainable }],
-    explain: `An nn.Parameter of shape (${p.shape.join(', ')}) registered directly on the module${p.trainable ? '' : ', frozen (requires_grad=False)'}.`,
+    framework: 'keras',
+    typeName: 'Weight',
+    tensors: shape.some((x) => x === 0n) ? [] : [{ name, shape, trainable: p.trainable }],
+    explain: `A weight of shape (${p.shape.join(', ')}) made by add_weight${p.trainable ? '' : ', not trainable'}.`,
     outWidth: null,
   };
 }

@@ -568,16 +568,8 @@ export const TORCH_HANDLERS: Record<string, Handler> = {
   },
   PReLU: (ctx) => {
     const a = ctx.bind(['num_parameters', 'init'], TORCH_COMMON);
-    const n = a.size('num_parameters', 1n);
     return ctx.layer(
-      {
-        kind: 'fixed',
-        framework: 'pytorch',
-        typeName: 'PReLU',
-        tensors: [{ name: 'weight', shape: [n], trainable: true }],
-        explain: `PReLU learns ${n === 1n ? 'one negative slope shared by all channels' : `one negative slope per channel (${n})`}.`,
-        outWidth: null,
-      },
+      { kind: 'prelu', framework: 'pytorch', numParameters: a.size('num_parameters', 1n), sharedAxes: [] },
       a,
     );
   },

@@ -2,6 +2,7 @@
 // `model.add(...)` lines. Nothing is ever executed. Every limit is checked here, iteratively, before
 // the recursive-descent parser runs, so no input can overflow the JS stack.
 import { MAX_DIGITS, MAX_NESTING, MAX_QUERY_CHARS, MAX_QUERY_LINES, MAX_SIZE, MAX_TOKENS } from '../../limits.js';
+import { dropFences } from '../fences.js';
 
 export const CODE_EXAMPLE = '`nn.LSTM(300, 512, num_layers=2, bidirectional=True)`';
 export const EXAMPLE_HINT = `Paste a layer or model, e.g. ${CODE_EXAMPLE} or \`model.add(LSTM(64, input_shape=(10, 32)))\`.`;
@@ -38,11 +39,12 @@ export interface Token {
  * Slack-to-Python clean-up: code fences and backticks go, Slack's HTML escaping is undone, curly
  * quotes and other typographic characters become ASCII.
  */
+/** Fence words dropped with an opening ``` when they end its line. */
+const FENCE_WORDS = new Set(['', 'python', 'py', 'python3', 'py3', 'pycon', 'text']);
+
 export function preprocess(text: string): string {
   let s = text.replace(/\r\n?/g, '\n');
-  // ``` fences, with or without a language word right after the opening fence.
-  s = s.replace(/```[ \t]*(?:python|py|python3|py3|pycon|text)?[ \t]*(?=\n|$)/gi, '\n');
-  s = s.replace(/```/g, '\n');
+  s = dropFences(s, (word) => FENCE_WORDS.has(word.toLowerCase()));
   s = s.replace(/`/g, '');
   s = s
     .replace(/&lt;/g, '<')
@@ -340,10 +342,7 @@ export function tokenize(src: string): Token[] {
       if (/[jJ]$/.test(clean)) throw refuseNotLayer(`Complex numbers (\`${text}\`) aren't sizes.`);
       const isRadix = /^0[xXoObB]/.test(clean);
       if (!isRadix && /[.eE]/.test(clean)) {
-        const mantissaDigits = clean
-          .replace(/[eE].*$/, '')
-          .replace(/[^0-9]/g, '')
-          .replace(/^0+/, '').length;
+        const mantissaDigits = (clean.split(/[eE]/)[0] ?? '').replace(/[^0-9]/g, '').replace(/^0+/, '').length;
         if (mantissaDigits > 100) {
           throw new CodeError(
             `The number at ${where(line, col)} has ${mantissaDigits.toLocaleString('en-US')} digits; sizes have at most ${MAX_DIGITS}. ${EXAMPLE_HINT}`,

@@ -1,0 +1,76 @@
+// What an answer is: the data every door renders (render/ turns it into Block Kit, text or JSON).
+// Its own module so render/ and the doors depend on the shape, not on how it is computed.
+import type { ClaimRow } from './engine/claim.js';
+import type { SolveUnknown } from './engine/solve.js';
+import type { Convention, ModelRecord, Step } from './engine/types.js';
+import type { Verification } from './engine/verify.js';
+
+export interface Alternative {
+  convention: Convention;
+  total: bigint;
+}
+
+export interface ComparisonRow {
+  convention: Convention;
+  total: bigint;
+  /** total minus the first row's total. */
+  difference: bigint;
+  explanation?: string;
+}
+
+/** `/lstm ? 64 = 49408`: which size was solved for, its value and the rearranged formula. */
+export interface SolvedPart {
+  unknown: SolveUnknown;
+  value: bigint;
+  steps: Step[];
+}
+
+/** `/lstm 4096 256 = 4458496`: under which conventions a stated total holds. */
+export interface ClaimPart {
+  stated: bigint;
+  conventions: Convention[];
+  rows: ClaimRow[];
+  notes: string[];
+}
+
+export interface CountAnswer {
+  kind: 'count';
+  query: string;
+  command: string;
+  /** Plain text, e.g. "LSTM 4,096 → 256"; renderers escape it. */
+  title: string;
+  convention: Convention;
+  model: ModelRecord;
+  alternatives: Alternative[];
+  memory: { float32: bigint; float16: bigint };
+  notes: string[];
+  /** Every convention side by side (the Compare frameworks view); set when asked for. */
+  comparison: ComparisonRow[] | null;
+  incomplete: boolean;
+  solved?: SolvedPart;
+  claim?: ClaimPart;
+  /** A pasted model.summary(), row by row. */
+  verification?: Verification;
+}
+
+export interface HelpAnswer {
+  kind: 'help';
+  query: string;
+  command: string;
+}
+
+export interface ErrorAnswer {
+  kind: 'error';
+  query: string;
+  command: string;
+  message: string;
+}
+
+export type Answer = CountAnswer | HelpAnswer | ErrorAnswer;
+
+export interface AnswerOptions {
+  /** The slash command the text came with ('/lstm'); absent when the text may carry its own. */
+  command?: string;
+  /** Lay out every convention side by side. */
+  compare?: boolean;
+}

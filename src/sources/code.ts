@@ -1,0 +1,45 @@
+// Pasted PyTorch / Keras / Flax code: parsed into a spec (never executed), counted once.
+import type { Answer } from '../answer-types.js';
+import { memoryBytes } from '../engine/memory.js';
+import { countModelWithAlternatives, ModelError } from '../engine/model.js';
+import type { CountedModel } from '../engine/model.js';
+import { looksLikeCode, parseCode } from '../parse/code.js';
+import { comparisonRows, errorAnswer } from './source.js';
+import type { InputSource, SourceContext } from './source.js';
+
+function answerCode(ctx: SourceContext, text: string, compare: boolean): Answer {
+  const { query, command } = ctx;
+  const parsed = parseCode(text);
+  if (!parsed.ok) return errorAnswer(ctx, parsed.error);
+  let counted: CountedModel;
+  try {
+    counted = countModelWithAlternatives(parsed.model);
+  } catch (e) {
+    if (e instanceof ModelError) return errorAnswer(ctx, e.message);
+    throw e;
+  }
+  const { record: model, alternatives } = counted;
+  const only = model.layers.length === 1 ? model.layers[0] : undefined;
+  const title = only
+    ? `${only.type}${only.name && only.name.replace(/_/g, '').toLowerCase() !== only.type.toLowerCase() ? ` "${only.name}"` : ''}`
+    : `Model with ${model.layers.length} layers`;
+  return {
+    kind: 'count',
+    query,
+    command,
+    title,
+    convention: model.convention,
+    model,
+    alternatives,
+    memory: memoryBytes(model.total),
+    notes: [],
+    comparison: compare ? comparisonRows(model.convention, model.total, alternatives) : null,
+    incomplete: model.unknownLayers.length > 0,
+  };
+}
+
+export const codeSource: InputSource = {
+  name: 'code',
+  detect: (text) => looksLikeCode(text),
+  answer: (text, ctx) => answerCode(ctx, text, ctx.compare ?? false),
+};
