@@ -102,12 +102,15 @@ interface DocHints {
   flaxNn: boolean;
 }
 
+/** Which frameworks the text mentions, by plain substring checks (spaces collapsed first). */
 function docHints(src: string): DocHints {
+  const s = src.split(/[ \t]+/).join(' ');
+  const has = (...words: string[]): boolean => words.some((w) => s.includes(w));
   return {
-    torch: /\bimport\s+torch\b|\bfrom\s+torch\b|\btorch\.nn\b/.test(src),
-    keras: /\bkeras\b|\btensorflow\b|\btf\.|(^|[^.\w])Sequential\s*\(|\.add\s*\(/m.test(src),
-    flax: /\bflax\b|\blinen\b/.test(src),
-    flaxNn: /import\s+flax\.linen\s+as\s+nn\b|from\s+flax\s+import\s+linen\s+as\s+nn\b/.test(src),
+    torch: has('import torch', 'from torch', 'torch.nn'),
+    keras: has('keras', 'tensorflow', 'tf.', 'Sequential(', 'Sequential (', '.add('),
+    flax: has('flax', 'linen'),
+    flaxNn: has('flax.linen as nn', 'import linen as nn'),
   };
 }
 
@@ -405,6 +408,10 @@ class Reader implements InterpreterHost {
   isOpaque(v: Value): boolean {
     const d = hostData(v);
     return d !== null && (d.tag === 'opaque' || d.tag === 'torch-tensor' || d.tag === 'param');
+  }
+
+  skippedLoop(what: string, line: number): void {
+    this.note(`Skipped the loop over \`${what}\` (line ${line}): it goes over data, and builds no layers I count.`);
   }
 
   noteRead(id: string): void {
@@ -879,6 +886,11 @@ class Reader implements InterpreterHost {
       );
     }
     if (segs.includes('applications') && /^[A-Z]/.test(cls)) return this.application(cls, e);
+    if (cls.endsWith('Loss') || segs.includes('losses') || segs.includes('optim') || segs.includes('optimizers')) {
+      // criterion = nn.CrossEntropyLoss(), optimizers: used in training, never part of the model.
+      this.evaluateArgs(e);
+      return host({ tag: 'opaque', what: source });
+    }
     const torchCall = this.torchValue(p, cls, head, e);
     if (torchCall) return torchCall;
     const fw = this.frameworkFor(p, cls, e);

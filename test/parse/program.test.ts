@@ -315,3 +315,16 @@ describe('Keras layers and models written as classes', () => {
     expect(count(code).total).toBe(784n * 32n + 32n + 330n);
   });
 });
+
+describe('a whole training script', () => {
+  // pytorch-tutorial's feedforward script as pasted: data, model, loss, optimizer, training and test loops.
+  const script =
+    "import torch\nimport torch.nn as nn\nimport torchvision\nimport torchvision.transforms as transforms\ndevice = torch.device('cuda' if torch.cuda.is_available() else 'cpu')\ninput_size = 784\nhidden_size = 500\nnum_classes = 10\nnum_epochs = 5\nbatch_size = 100\nlearning_rate = 0.001\ntrain_dataset = torchvision.datasets.MNIST(root='../../data', train=True, transform=transforms.ToTensor(), download=True)\ntrain_loader = torch.utils.data.DataLoader(dataset=train_dataset, batch_size=batch_size, shuffle=True)\nclass NeuralNet(nn.Module):\n    def __init__(self, input_size, hidden_size, num_classes):\n        super(NeuralNet, self).__init__()\n        self.fc1 = nn.Linear(input_size, hidden_size)\n        self.relu = nn.ReLU()\n        self.fc2 = nn.Linear(hidden_size, num_classes)\n    def forward(self, x):\n        out = self.fc1(x)\n        out = self.relu(out)\n        out = self.fc2(out)\n        return out\nmodel = NeuralNet(input_size, hidden_size, num_classes).to(device)\ncriterion = nn.CrossEntropyLoss()\noptimizer = torch.optim.Adam(model.parameters(), lr=learning_rate)\ntotal_step = len(train_loader)\nfor epoch in range(num_epochs):\n    for i, (images, labels) in enumerate(train_loader):\n        images = images.reshape(-1, 28*28).to(device)\n        labels = labels.to(device)\n        outputs = model(images)\n        loss = criterion(outputs, labels)\n        optimizer.zero_grad()\n        loss.backward()\n        optimizer.step()\n        if (i+1) % 100 == 0:\n            print ('Epoch [{}/{}], Step [{}/{}], Loss: {:.4f}'.format(epoch+1, num_epochs, i+1, total_step, loss.item()))\nwith torch.no_grad():\n    correct = 0\n    total = 0\n    for images, labels in test_loader:\n        _, predicted = torch.max(outputs.data, 1)\n        total += labels.size(0)\n        correct += (predicted == labels).sum().item()\ntorch.save(model.state_dict(), 'model.ckpt')\n";
+  it('counts the model; loops over data, the loss and the optimizer are not layers', () => {
+    const r = count(script);
+    expect(r.total).toBe(lin(784n, 500n) + lin(500n, 10n));
+    expect(r.unknownLayers).toEqual([]);
+    expect(r.layers.map((l) => l.name)).toEqual(['fc1', 'relu', 'fc2']);
+    expect(r.notes.join(' ')).toMatch(/Skipped the loop over `enumerate\(train_loader\)` \(line 30\)/);
+  });
+});

@@ -131,6 +131,15 @@ function globalCall(ip: Interpreter, path: string, e: Call): Value | null {
   })();
   const kw = (n: string): Value | undefined => keywords.find((k) => k.name === n)?.value;
   const first = a[0];
+  // len(train_loader), int(loss.item()): about data, never a size.
+  if (
+    first &&
+    ip.isOpaque(first) &&
+    ['len', 'int', 'float', 'abs', 'round', 'min', 'max', 'sum', 'enumerate', 'zip', 'list', 'sorted', 'iter'].includes(
+      path,
+    )
+  )
+    return first;
   switch (path) {
     case 'range':
       return range(ip, a, e);

@@ -390,6 +390,9 @@ export class Evaluator {
         let left = this.evaluate(e.first);
         for (const r of e.rest) {
           const right = this.evaluate(r.right);
+          // `predicted == labels` on tensors: a tensor, not a truth value.
+          if (this.host.isOpaque?.(left) && r.op !== 'is' && r.op !== 'is not') return left;
+          if (this.host.isOpaque?.(right) && r.op !== 'is' && r.op !== 'is not') return right;
           if (!this.compare(r.op, left, right, e)) return { t: 'bool', v: false };
           left = right;
         }

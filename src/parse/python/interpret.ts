@@ -78,6 +78,8 @@ export interface InterpreterHost extends Host {
   callMethod(e: Expr & { k: 'call' }, obj: Value): Value;
   /** An inert value for calls that cannot change a count. */
   inert(what: string): Value;
+  /** A `for` over data (an opaque or undefined value) was skipped. */
+  skippedLoop(what: string, line: number): void;
   /** A module-level name was read (so it is not a trailing `input=N` hint). */
   noteRead(id: string): void;
   /** Items of a host container (`for layer in self.layers`). */
@@ -430,7 +432,13 @@ export class Interpreter extends Evaluator {
         this.block(truthy(this.evaluate(st.test)) ? st.body : st.orelse);
         return;
       case 'for': {
-        const items = this.iterate(this.evaluate(st.iter), st.iter);
+        const over = this.evaluate(st.iter);
+        if (this.host.isOpaque?.(over) || this.host.undefinedName?.(over)) {
+          // A loop over data (`for x, y in train_loader:`): it trains or evaluates, it builds nothing.
+          this.ihost.skippedLoop(this.text(st.iter), st.line);
+          return;
+        }
+        const items = this.iterate(over, st.iter);
         if (items.length > MAX_LOOP_ITERATIONS) throw this.loopLimit(st.line, '`for` loop');
         for (const v of [...items]) {
           this.assign(st.target, v);
@@ -579,6 +587,11 @@ export class Interpreter extends Evaluator {
         return;
       case 'tuple':
       case 'list': {
+        if (this.host.isOpaque?.(v)) {
+          // `_, predicted = torch.max(outputs, 1)`: every part is as opaque as the whole.
+          for (const t of target.items) this.assign(t.k === 'starred' ? t.value : t, v);
+          return;
+        }
         const items = this.iterate(v, target);
         const star = target.items.findIndex((x) => x.k === 'starred');
         if (star < 0 && items.length !== target.items.length)
@@ -660,6 +673,11 @@ export class Interpreter extends Evaluator {
 
   pathOf(v: Value): string | null {
     return this.ihost.pathOf(v);
+  }
+
+  /** A tensor, data loader or other value that is never a size. */
+  isOpaque(v: Value): boolean {
+    return this.host.isOpaque?.(v) === true;
   }
 
   describeUndefined(v: Value): string | null {
