@@ -10,14 +10,19 @@
 // overrides variables that are already set.
 import { config as dotenvConfig } from 'dotenv';
 import { z } from 'zod';
+import { DEFAULT_ANSWER_DEADLINE_MS } from './work/limits.js';
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 export type LogLevelName = (typeof LOG_LEVELS)[number];
 
 export const DEFAULT_PORT = 3000;
+const MIN_DEADLINE_MS = 100;
+const MAX_DEADLINE_MS = 60_000;
 
 interface CommonConfig {
   logLevel: LogLevelName;
+  /** ANSWER_DEADLINE_MS: the per-answer work deadline. */
+  answerDeadlineMs: number;
 }
 
 export interface ConsoleConfig extends CommonConfig {
@@ -80,6 +85,8 @@ function tokenSchema(name: string, prefix: string, kind: string) {
   });
 }
 
+const DEADLINE_MESSAGE = `ANSWER_DEADLINE_MS must be a whole number of milliseconds from ${MIN_DEADLINE_MS} to ${MAX_DEADLINE_MS}`;
+
 const EnvSchema = z
   .object({
     SLACK_BOT_TOKEN: optionalTrimmed(tokenSchema('SLACK_BOT_TOKEN', 'xoxb-', 'a bot token')),
@@ -119,6 +126,13 @@ const EnvSchema = z
         if (!url.pathname.endsWith('/')) url.pathname += '/';
         return url.href;
       }),
+    ),
+    ANSWER_DEADLINE_MS: optionalTrimmed(
+      z
+        .string()
+        .regex(/^\d{1,6}$/, { message: DEADLINE_MESSAGE })
+        .transform(Number)
+        .refine((n) => n >= MIN_DEADLINE_MS && n <= MAX_DEADLINE_MS, { message: DEADLINE_MESSAGE }),
     ),
     LOG_LEVEL: optionalTrimmed(
       z
@@ -160,6 +174,7 @@ export function loadConfig(env: Env): Config {
     'PORT',
     'SLACK_API_URL',
     'LOG_LEVEL',
+    'ANSWER_DEADLINE_MS',
   ]) {
     picked[key] = env[key];
   }
@@ -174,11 +189,13 @@ export function loadConfig(env: Env): Config {
   }
   const e = result.data;
   const logLevel: LogLevelName = e.LOG_LEVEL ?? 'info';
-  if (e.SLACK_BOT_TOKEN === undefined) return { mode: 'console', logLevel };
+  const answerDeadlineMs = e.ANSWER_DEADLINE_MS ?? DEFAULT_ANSWER_DEADLINE_MS;
+  if (e.SLACK_BOT_TOKEN === undefined) return { mode: 'console', logLevel, answerDeadlineMs };
   if (e.SLACK_APP_TOKEN !== undefined) {
     return {
       mode: 'socket',
       logLevel,
+      answerDeadlineMs,
       botToken: e.SLACK_BOT_TOKEN,
       appToken: e.SLACK_APP_TOKEN,
       slackApiUrl: e.SLACK_API_URL,
@@ -188,6 +205,7 @@ export function loadConfig(env: Env): Config {
     return {
       mode: 'http',
       logLevel,
+      answerDeadlineMs,
       botToken: e.SLACK_BOT_TOKEN,
       signingSecret: e.SLACK_SIGNING_SECRET,
       port: e.PORT ?? DEFAULT_PORT,

@@ -7,8 +7,10 @@ import { ConfigError, loadConfig, loadDotenv, secretsOf } from './config.js';
 import type { Config } from './config.js';
 import { flushLogs, redact } from './logger.js';
 
-const SHUTDOWN_GRACE_MS = 4000;
-const SHUTDOWN_HARD_LIMIT_MS = 8000;
+/** In-flight replies get this long past the answer deadline, so an answer being worked on is still sent. */
+const SHUTDOWN_GRACE_PAST_DEADLINE_MS = 2000;
+/** ...and the process exits this long after that whatever happens. */
+const SHUTDOWN_HARD_MARGIN_MS = 4000;
 
 function fail(message: string, secrets: readonly string[] = []): never {
   flushLogs(); // the logger's last lines first, so this one stays the last
@@ -37,8 +39,19 @@ async function main(): Promise<void> {
   }
 
   if (config.mode === 'console') {
-    const { runConsole } = await import('./console.js');
-    process.exitCode = await runConsole({ input: process.stdin, output: process.stdout });
+    const [{ runConsole }, { createAnswerPool }] = await Promise.all([
+      import('./console.js'),
+      import('./work/pool.js'),
+    ]);
+    // One question at a time: one worker, started now so it loads while stdin is read.
+    const pool = createAnswerPool({ deadlineMs: config.answerDeadlineMs, minThreads: 1, maxThreads: 1 });
+    try {
+      process.exitCode = await runConsole({ pool, input: process.stdin, output: process.stdout });
+    } finally {
+      await pool.close();
+    }
+    // stdin may still be open (the reader of our output went away first); nothing more to read.
+    process.stdin.destroy();
     return;
   }
 
@@ -59,6 +72,7 @@ async function main(): Promise<void> {
       : 'ParamCount is running in Socket Mode',
   );
 
+  const graceMs = config.answerDeadlineMs + SHUTDOWN_GRACE_PAST_DEADLINE_MS;
   let shuttingDown = false;
   const shutdown = (signal: NodeJS.Signals) => {
     if (shuttingDown) return;
@@ -67,9 +81,9 @@ async function main(): Promise<void> {
     setTimeout(() => {
       slack.logger.warn('Shutdown took too long; exiting anyway');
       process.exit(0);
-    }, SHUTDOWN_HARD_LIMIT_MS).unref();
+    }, graceMs + SHUTDOWN_HARD_MARGIN_MS).unref();
     slack
-      .stop(SHUTDOWN_GRACE_MS)
+      .stop(graceMs)
       .catch((error: unknown) => slack.logger.warn('Error while stopping:', error))
       .finally(() => {
         slack.logger.info('Stopped');

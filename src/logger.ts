@@ -89,7 +89,8 @@ export function createLogger(options: LoggerOptions = {}): Logger {
 
   const log = (at: `${LogLevel}`, msg: unknown[]): void => {
     if (ORDER[at] < ORDER[level]) return;
-    const text = msg.map((m) => describe(m, level === 'debug')).join(' ');
+    // Errors carry their stack at error level (a listener bug is more than one line); never user text.
+    const text = msg.map((m) => describe(m, at === 'error' || level === 'debug')).join(' ');
     const line = `${new Date().toISOString()} ${at.toUpperCase()} [${name}] ${text}`;
     const safe = redact(line, secrets);
     write((safe.includes('\n') ? safe.replace(/\r?\n(?!$)/g, '\n    ') : safe) + '\n');

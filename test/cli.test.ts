@@ -86,6 +86,30 @@ describe('paramcount "<query>"', () => {
   });
 });
 
+describe('flags', () => {
+  it('an unknown flag is refused with the usage, exit 2, not read as part of the question', () => {
+    const r = run(['--bogus', '/lstm 1 1']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^paramcount: unknown option "--bogus"\nUsage:/);
+    expectNoStack(r.stderr);
+    expect(run(['-x', '/lstm 1 1']).stderr).toMatch(/^paramcount: unknown option "-x"/);
+  });
+
+  it('flags come first; `--` ends them; a negative number is part of the question', () => {
+    expect(run(['--', '--json']).stdout).not.toMatch(/^\{/); // "--json" read as the question
+    const negative = run(['/lstm', '-1', '5']);
+    expect(negative.code).toBe(2);
+    expect(negative.stdout).toMatch(/`-1` is negative/);
+  });
+
+  it('--jsonl takes no question on the command line', () => {
+    const r = run(['--jsonl', '/lstm 1 1']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--jsonl reads its queries from stdin/);
+  });
+});
+
 describe('paramcount --json', () => {
   it('a count: one JSON object, exit 0', () => {
     const r = run(['--json', '/lstm 4096 256']);

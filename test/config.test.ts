@@ -17,10 +17,11 @@ function configError(env: Record<string, string | undefined>): ConfigError {
 
 describe('loadConfig: modes', () => {
   it('no Slack credentials at all -> console mode', () => {
-    expect(loadConfig({})).toEqual({ mode: 'console', logLevel: 'info' });
+    expect(loadConfig({})).toEqual({ mode: 'console', logLevel: 'info', answerDeadlineMs: 2000 });
     expect(loadConfig({ PATH: '/usr/bin', PORT: '8080', LOG_LEVEL: 'debug' })).toEqual({
       mode: 'console',
       logLevel: 'debug',
+      answerDeadlineMs: 2000,
     });
   });
 
@@ -30,7 +31,14 @@ describe('loadConfig: modes', () => {
 
   it('app token + bot token -> Socket Mode', () => {
     const c = loadConfig({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP });
-    expect(c).toEqual({ mode: 'socket', logLevel: 'info', botToken: BOT, appToken: APP, slackApiUrl: undefined });
+    expect(c).toEqual({
+      mode: 'socket',
+      logLevel: 'info',
+      answerDeadlineMs: 2000,
+      botToken: BOT,
+      appToken: APP,
+      slackApiUrl: undefined,
+    });
   });
 
   it('Socket Mode wins when the signing secret is set too', () => {
@@ -43,6 +51,7 @@ describe('loadConfig: modes', () => {
     expect(loadConfig({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SECRET })).toEqual({
       mode: 'http',
       logLevel: 'info',
+      answerDeadlineMs: 2000,
       botToken: BOT,
       signingSecret: SECRET,
       port: 3000,
@@ -86,6 +95,18 @@ describe('loadConfig: SLACK_API_URL and LOG_LEVEL', () => {
     for (const level of ['debug', 'info', 'warn', 'error'] as const)
       expect(loadConfig({ LOG_LEVEL: level }).logLevel).toBe(level);
     expect(configError({ LOG_LEVEL: 'verbose' }).message).toMatch(/LOG_LEVEL must be one of debug, info, warn, error/);
+  });
+
+  it('ANSWER_DEADLINE_MS sets the per-answer deadline, in every mode, within 100 ms to 60 s', () => {
+    expect(loadConfig({ ANSWER_DEADLINE_MS: '5000' }).answerDeadlineMs).toBe(5000);
+    expect(
+      loadConfig({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP, ANSWER_DEADLINE_MS: ' 100 ' }).answerDeadlineMs,
+    ).toBe(100);
+    for (const value of ['99', '60001', '2s', '-5', '1.5']) {
+      expect(configError({ ANSWER_DEADLINE_MS: value }).message).toMatch(
+        /ANSWER_DEADLINE_MS must be a whole number of milliseconds from 100 to 60000/,
+      );
+    }
   });
 
   it('rejects a PORT that is not a port number', () => {

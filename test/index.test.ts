@@ -91,7 +91,7 @@ describe('node dist/index.js', { timeout: 30_000 }, () => {
     expect(run.stderr()).not.toContain(BOT);
   });
 
-  it('runs in Socket Mode, answers in the ack, and on SIGTERM finishes an in-flight button reply and exits 0', async () => {
+  it('runs in Socket Mode, acks then answers at response_url, and on SIGTERM finishes an in-flight button reply and exits 0', async () => {
     const socketsBefore = fake.sockets.length;
     const run = start({
       SLACK_BOT_TOKEN: BOT,
@@ -108,11 +108,11 @@ describe('node dist/index.js', { timeout: 30_000 }, () => {
       payload: slashCommandBody('/lstm', '4096 256', fake.responseUrl('entry-cmd')),
       accepts_response_payload: true,
     });
-    const ack = (await ws.waitForMessage((m) => (m as { envelope_id?: string }).envelope_id === 'entry-1')) as {
-      payload: Record<string, unknown>;
-    };
-    expect(messageText(ack.payload)).toContain('4,458,496');
-    const share = findButtons(ack.payload.blocks, 'paramcount_share')[0]!;
+    await ws.waitForMessage((m) => (m as { envelope_id?: string }).envelope_id === 'entry-1');
+    const answer = (await fake.waitForResponse('entry-cmd')).body;
+    expect(answer.response_type).toBe('ephemeral');
+    expect(messageText(answer)).toContain('4,458,496');
+    const share = findButtons(answer.blocks, 'paramcount_share')[0]!;
 
     // Share in channel answers at response_url; make that answer slow, and stop while it is on its way.
     fake.delayResponseUrl('entry-slow', 500);

@@ -27,7 +27,9 @@ describe('createLogger', () => {
     logger.error(new Error('bad token xoxb-1-2-3'));
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(/ WARN \[paramcount\] careful with \[redacted\]\n$/);
-    expect(lines[1]).toMatch(/ ERROR \[paramcount\] Error: bad token xoxb-\[redacted\]\n$/);
+    // At error level an Error carries its stack (indented under the line), redacted like the rest.
+    expect(lines[1]).toMatch(/ ERROR \[paramcount\] Error: bad token xoxb-\[redacted\]\n\s+at /);
+    expect(lines[1]).not.toContain('xoxb-1-2-3');
   });
 
   it('keeps LOG_LEVEL even when the Slack SDK clients try to reset the level or name', () => {

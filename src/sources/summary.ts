@@ -53,13 +53,15 @@ function answerSummary(ctx: SourceContext, text: string): Answer {
         notes: [],
       };
     });
+  // The engine's figures: the rows as counted, the split checked against the summary's.
   const total = v.total.computed;
+  const nonTrainable = v.total.nonTrainable?.computed ?? 0n;
   const model: ModelRecord = {
     convention,
     layers,
     total,
-    trainable: total,
-    nonTrainable: 0n,
+    trainable: total - nonTrainable,
+    nonTrainable,
     buffers: 0n,
     unknownLayers: [],
     notes: [],

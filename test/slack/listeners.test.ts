@@ -1,80 +1,153 @@
-// The listener callbacks called directly with stub Bolt arguments: what they ignore, what they send,
-// and that nothing a user typed reaches Slack able to ping or link.
-import { describe, expect, it, vi } from 'vitest';
+// The listener callbacks called directly with stub Bolt arguments (as the Bolt starter template's
+// tests do), answering through a real worker pool: what they ignore, what they send, and that
+// nothing a user typed reaches Slack able to ping or link.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger.js';
 import { homeView, CHEAT_SHEET } from '../../src/slack/home-view.js';
 import { compareButtonCallback } from '../../src/slack/listeners/actions/compare-button.js';
-import {
-  paramCountCommand,
-  paramCountCommandCallback,
-} from '../../src/slack/listeners/commands/param-count-command.js';
+import { shareButtonCallback } from '../../src/slack/listeners/actions/share-button.js';
+import { paramCountCommand } from '../../src/slack/listeners/commands/param-count-command.js';
 import { appHomeOpenedCallback } from '../../src/slack/listeners/events/app-home-opened.js';
 import { appMentionCallback } from '../../src/slack/listeners/events/app-mention.js';
 import { directMessageCallback } from '../../src/slack/listeners/events/direct-message.js';
-import { slackErrorCode, stripBotMention } from '../../src/slack/reply.js';
+import { slackErrorCode, stripBotMention, withSlackRetry } from '../../src/slack/reply.js';
+import { createAnswerPool } from '../../src/work/pool.js';
+import type { AnswerPool } from '../../src/work/pool.js';
+import { ensureBuilt } from '../helpers/build.js';
 import { messageText } from '../helpers/slack-requests.js';
 
 // The callbacks only touch a few Bolt arguments; the rest of the (large) argument types are irrelevant here.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: stub Bolt arguments
 type Any = any;
 
 function quietLogger(lines: string[] = []) {
   return createLogger({ level: 'debug', write: (l) => void lines.push(l) });
 }
 
+let pool: AnswerPool;
+
+beforeAll(() => {
+  ensureBuilt(); // the pool's workers run dist/work/task.js
+  pool = createAnswerPool({ minThreads: 1, maxThreads: 2 });
+}, 240_000);
+
+afterAll(async () => {
+  await pool?.close();
+});
+
 describe('stripBotMention', () => {
   it('removes the bot mention (with or without a label) wherever it is', () => {
     expect(stripBotMention('<@UBOT> /lstm 4096 256', 'UBOT')).toBe('/lstm 4096 256');
     expect(stripBotMention('hey <@UBOT|paramcount> /lstm 1 2', 'UBOT')).toBe('hey  /lstm 1 2');
     expect(stripBotMention('<@UOTHER> <@UBOT> x', 'UBOT')).toBe('<@UOTHER>  x');
+    expect(stripBotMention('<@UBOTX> <@UBOT>', 'UBOT')).toBe('<@UBOTX>');
   });
 
   it('without a known bot id, removes only a leading mention', () => {
     expect(stripBotMention('  <@U123ABC> /gru 1 2')).toBe('/gru 1 2');
     expect(stripBotMention('/gru 1 2 <@U123ABC>')).toBe('/gru 1 2 <@U123ABC>');
   });
+
+  it('an unclosed labelled mention, repeated, is left as it is (the scan stops at the first)', () => {
+    const text = '<@UBOT|'.repeat(14_000);
+    expect(stripBotMention(text, 'UBOT')).toBe(text);
+    expect(stripBotMention(`${'<@UBOT|'.repeat(3)}> x`, 'UBOT')).toBe('x');
+  });
 });
 
 describe('slackErrorCode', () => {
-  it('reads the Web API error code, else a code or message', () => {
+  it('reads the Web API error code, else an HTTP status, a code or a message', () => {
     expect(slackErrorCode({ data: { ok: false, error: 'not_in_channel' } })).toBe('not_in_channel');
     expect(slackErrorCode(Object.assign(new Error('x'), { code: 'slack_webapi_platform_error' }))).toBe(
       'slack_webapi_platform_error',
     );
+    expect(slackErrorCode(Object.assign(new Error('Failed to respond'), { statusCode: 404 }))).toBe('http_404');
     expect(slackErrorCode(new Error('boom'))).toBe('boom');
     expect(slackErrorCode(42)).toBe('unknown_error');
   });
 });
 
-describe('slash command callback', () => {
-  it('answers in the ack itself, ephemerally, and never posts to response_url', async () => {
+describe('withSlackRetry', () => {
+  const rateLimited = (seconds: number) =>
+    Object.assign(new Error('rate limited'), { code: 'slack_webapi_rate_limited_error', retryAfter: seconds });
+
+  it('retries once after the Retry-After Slack asks for', async () => {
+    const lines: string[] = [];
+    let calls = 0;
+    const result = await withSlackRetry(quietLogger(lines), 'reply', async () => {
+      calls += 1;
+      if (calls === 1) throw rateLimited(0);
+      return 'sent';
+    });
+    expect(result).toBe('sent');
+    expect(calls).toBe(2);
+    expect(lines.some((l) => l.includes('WARN') && l.includes('retrying once in 0 s'))).toBe(true);
+  });
+
+  it('does not wait for a Retry-After over 30 s: fails at once, saying why', async () => {
+    const lines: string[] = [];
+    let calls = 0;
+    const send = async () => {
+      calls += 1;
+      throw rateLimited(3600);
+    };
+    await expect(withSlackRetry(quietLogger(lines), 'reply', send)).rejects.toThrow('rate limited');
+    expect(calls).toBe(1);
+    expect(lines.some((l) => l.includes('Retry-After 3600 s is over the 30 s a reply may wait'))).toBe(true);
+  });
+
+  it('does not retry other failures (a Web API error code, a 404 response_url, a Web API 500 the WebClient retried)', async () => {
+    for (const error of [
+      Object.assign(new Error('x'), { data: { error: 'not_in_channel' } }),
+      Object.assign(new Error('x'), { code: 'slack_bolt_respond_error', statusCode: 404 }),
+      Object.assign(new Error('x'), { code: 'slack_webapi_http_error', statusCode: 500 }),
+    ]) {
+      let calls = 0;
+      await expect(
+        withSlackRetry(quietLogger(), 'reply', async () => {
+          calls += 1;
+          throw error;
+        }),
+      ).rejects.toBe(error);
+      expect(calls).toBe(1);
+    }
+  });
+});
+
+describe('slash command callback', { timeout: 30_000 }, () => {
+  const commandArgs = (command: string, text: string, acked: Any[], responded: Any[], lines: string[] = []) =>
+    ({
+      ack: async (m?: Any) => void acked.push(m),
+      respond: async (m: Any) => void responded.push(m),
+      command: { command, text },
+      logger: quietLogger(lines),
+    }) as Any;
+
+  it('acks at once (empty), then responds ephemerally with the derivation and its buttons', async () => {
     const acked: Any[] = [];
-    let responded = 0;
-    await paramCountCommandCallback({
-      ack: async (m: Any) => void acked.push(m),
-      respond: async () => void responded++,
-      command: { command: '/lstm', text: '4096 256' },
-      logger: quietLogger(),
-    } as Any);
-    expect(acked).toHaveLength(1);
-    expect(responded).toBe(0);
-    expect(acked[0].response_type).toBe('ephemeral');
-    expect(messageText(acked[0])).toContain('4,457,472');
-    expect(messageText(acked[0])).toContain('4,458,496');
+    const responded: Any[] = [];
+    const lines: string[] = [];
+    await paramCountCommand(pool)(commandArgs('/lstm', '4096 256', acked, responded, lines));
+    expect(acked).toEqual([undefined]);
+    expect(responded).toHaveLength(1);
+    expect(responded[0].response_type).toBe('ephemeral');
+    expect(messageText(responded[0])).toContain('4,457,472');
+    expect(messageText(responded[0])).toContain('4,458,496');
+    const ids = JSON.stringify(responded[0].blocks);
+    expect(ids).toContain('paramcount_share');
+    expect(ids).toContain('paramcount_compare');
+    const line = lines.find((l) => l.includes('command /lstm'));
+    expect(line).toMatch(/INFO .*command \/lstm outcome=count duration_ms=\d+ chars=8/);
   });
 
   it('user text that is echoed back cannot ping or link', async () => {
-    const acked: Any[] = [];
+    const responded: Any[] = [];
     const hostile = '<!channel> <!here> <@U0BADBAD> <https://evil.example|click> & 4096 256';
     for (const command of ['/lstm', '/params']) {
-      await paramCountCommandCallback({
-        ack: async (m: Any) => void acked.push(m),
-        command: { command, text: hostile },
-        logger: quietLogger(),
-      } as Any);
+      await paramCountCommand(pool)(commandArgs(command, hostile, [], responded));
     }
-    expect(acked).toHaveLength(2);
-    for (const m of acked) {
+    expect(responded).toHaveLength(2);
+    for (const m of responded) {
       const text = messageText(m);
       expect(text.length).toBeGreaterThan(0);
       expect(text).not.toContain('<!channel>');
@@ -84,74 +157,63 @@ describe('slash command callback', () => {
     }
   });
 
-  it("in HTTP mode acks the reply's JSON text, serialised once for a repeated question", async () => {
-    const httpCommand = paramCountCommand({ jsonText: true });
-    const acked: Any[] = [];
-    const ask = () =>
-      httpCommand({
-        ack: async (m: Any) => void acked.push(m),
-        command: { command: '/gru', text: '300 200' },
-        logger: quietLogger(),
-      } as Any);
-    await ask();
-    const stringify = vi.spyOn(JSON, 'stringify');
-    try {
-      await ask();
-      expect(stringify).not.toHaveBeenCalled();
-    } finally {
-      stringify.mockRestore();
-    }
-    expect(acked).toHaveLength(2);
-    expect(typeof acked[0]).toBe('string');
-    expect(acked[1]).toBe(acked[0]);
-    const reply = JSON.parse(acked[0] as string) as Record<string, unknown>;
-    expect(reply.response_type).toBe('ephemeral');
-    // GRU 300 -> 200, Keras 2 (reset_after): 3 x (200 x (300 + 200) + 2 x 200) = 301,200.
-    expect(messageText(reply)).toContain('301,200');
-  });
-
-  it('logs a failure to acknowledge without throwing', async () => {
+  it('a failure to acknowledge is logged with its stack at error level, without throwing', async () => {
     const lines: string[] = [];
-    await paramCountCommandCallback({
+    await paramCountCommand(pool)({
       ack: async () => {
         throw Object.assign(new Error('An incoming event was not acknowledged within 3 seconds'), {
           code: 'slack_bolt_receiver_ack_timeout_error',
         });
       },
+      respond: async () => {},
       command: { command: '/gru', text: '128 64' },
-      logger: quietLogger(lines),
+      logger: createLogger({ level: 'info', write: (l) => void lines.push(l) }),
     } as Any);
-    expect(lines.some((l) => l.includes('ERROR') && l.includes('command /gru failed to acknowledge'))).toBe(true);
+    const error = lines.find((l) => l.includes('ERROR') && l.includes('command /gru failed'));
+    expect(error).toMatch(/\n\s+at /); // the stack, indented under the line
     expect(lines.some((l) => l.includes('command /gru outcome=failed:slack_bolt_receiver_ack_timeout_error'))).toBe(
       true,
     );
   });
 });
 
-describe('compare button callback', () => {
-  it('answers the decoded query with every framework, ephemerally', async () => {
-    const sent: Any[] = [];
-    await compareButtonCallback({
+describe('button callbacks', { timeout: 30_000 }, () => {
+  const pressArgs = (actionId: string, value: string, sent: Any[]) =>
+    ({
       ack: async () => {},
-      action: { type: 'button', action_id: 'paramcount_compare', value: JSON.stringify({ q: '/lstm 4096 256' }) },
+      action: { type: 'button', action_id: actionId, value },
       body: { response_url: 'http://127.0.0.1:9/unused' },
       respond: async (m: Any) => void sent.push(m),
       logger: quietLogger(),
-    } as Any);
+    }) as Any;
+
+  it('Compare answers the decoded query with every framework, ephemerally', async () => {
+    const sent: Any[] = [];
+    await compareButtonCallback(pool)(pressArgs('paramcount_compare', JSON.stringify({ q: '/lstm 4096 256' }), sent));
     expect(sent).toHaveLength(1);
     expect(sent[0].response_type).toBe('ephemeral');
     expect(sent[0].replace_original).toBe(false);
     expect(messageText(sent[0])).toContain('4,458,496');
   });
+
+  it('Share posts in the channel; a stale value gets a polite ephemeral reply', async () => {
+    const sent: Any[] = [];
+    await shareButtonCallback(pool)(pressArgs('paramcount_share', JSON.stringify({ q: '/gru 128 64' }), sent));
+    expect(sent[0].response_type).toBe('in_channel');
+    expect(messageText(sent[0])).toContain('37,248');
+    await shareButtonCallback(pool)(pressArgs('paramcount_share', 'garbage', sent));
+    expect(sent[1].response_type).toBe('ephemeral');
+    expect(sent[1].text).toMatch(/Run the command again/);
+  });
 });
 
-describe('event callbacks', () => {
+describe('event callbacks', { timeout: 30_000 }, () => {
   const dmArgs = (event: Record<string, unknown>, said: Any[]) =>
     ({ event, say: async (m: Any) => void said.push(m), context: { botUserId: 'UBOT' }, logger: quietLogger() }) as Any;
 
   it('direct messages are answered in their thread', async () => {
     const said: Any[] = [];
-    await directMessageCallback(
+    await directMessageCallback(pool)(
       dmArgs(
         { type: 'message', channel_type: 'im', channel: 'D1', user: 'U1', text: '/lstm 4096 256', ts: '10.1' },
         said,
@@ -164,7 +226,7 @@ describe('event callbacks', () => {
 
   it('replies inside a DM thread stay in that thread', async () => {
     const said: Any[] = [];
-    await directMessageCallback(
+    await directMessageCallback(pool)(
       dmArgs(
         {
           type: 'message',
@@ -183,19 +245,20 @@ describe('event callbacks', () => {
 
   it('bot messages, edits and other subtypes, and non-DM channels are ignored', async () => {
     const said: Any[] = [];
-    await directMessageCallback(
+    const dm = directMessageCallback(pool);
+    await dm(
       dmArgs({ type: 'message', channel_type: 'im', channel: 'D1', bot_id: 'B9', text: '/lstm 1 2', ts: '1.1' }, said),
     );
-    await directMessageCallback(
+    await dm(
       dmArgs({ type: 'message', subtype: 'message_changed', channel_type: 'im', channel: 'D1', ts: '1.2' }, said),
     );
-    await directMessageCallback(
+    await dm(
       dmArgs(
         { type: 'message', subtype: 'bot_message', channel_type: 'im', channel: 'D1', text: '/lstm 1 2', ts: '1.3' },
         said,
       ),
     );
-    await directMessageCallback(
+    await dm(
       dmArgs(
         { type: 'message', channel_type: 'channel', channel: 'C1', user: 'U1', text: '/lstm 1 2', ts: '1.4' },
         said,
@@ -206,7 +269,7 @@ describe('event callbacks', () => {
 
   it('app_mention strips the mention and answers in the thread', async () => {
     const said: Any[] = [];
-    await appMentionCallback(
+    await appMentionCallback(pool)(
       dmArgs(
         {
           type: 'app_mention',
@@ -225,7 +288,7 @@ describe('event callbacks', () => {
 
   it('a bare mention gets the help answer', async () => {
     const said: Any[] = [];
-    await appMentionCallback(
+    await appMentionCallback(pool)(
       dmArgs({ type: 'app_mention', channel: 'C1', user: 'U1', text: '<@UBOT>', ts: '30.1' }, said),
     );
     expect(said).toHaveLength(1);

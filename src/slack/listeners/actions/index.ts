@@ -1,14 +1,15 @@
+import type { App, BlockButtonAction } from '@slack/bolt';
+import type { AnswerPool } from '../../../work/pool.js';
 import { COMPARE_ACTION_ID, DETAILS_ACTION_ID, SHARE_ACTION_ID } from '../../ids.js';
-import type { Router } from '../router.js';
 import { compareButtonCallback } from './compare-button.js';
 import { detailsButtonCallback } from './details-button.js';
 import { shareButtonCallback } from './share-button.js';
 
 /** The answer's buttons (src/render/blocks.ts). */
-const register = (router: Router): void => {
-  router.button(SHARE_ACTION_ID, shareButtonCallback);
-  router.button(COMPARE_ACTION_ID, compareButtonCallback);
-  router.button(DETAILS_ACTION_ID, detailsButtonCallback);
+const register = (app: App, pool: AnswerPool): void => {
+  app.action<BlockButtonAction>(SHARE_ACTION_ID, shareButtonCallback(pool));
+  app.action<BlockButtonAction>(COMPARE_ACTION_ID, compareButtonCallback(pool));
+  app.action<BlockButtonAction>(DETAILS_ACTION_ID, detailsButtonCallback(pool));
 };
 
 export default { register };

@@ -1,14 +1,12 @@
-import { answerQuery } from '../../../answer.js';
-import { renderBlocks } from '../../../render/blocks.js';
 import { SHARE_ACTION_ID } from '../../ids.js';
 import { buttonReply } from './button-reply.js';
 
 /** "Share in channel": answer the button's query again and post it for everyone via response_url. */
 const shareButtonCallback = buttonReply(
   SHARE_ACTION_ID,
-  (query) => {
-    const answer = answerQuery(query);
-    return { outcome: answer.kind, messages: [renderBlocks(answer)] };
+  async (pool, query) => {
+    const answer = await pool.answer(query, {}, 'blocks');
+    return { kind: answer.kind, messages: [answer.output] };
   },
   true,
 );

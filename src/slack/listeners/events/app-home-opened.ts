@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { homeView } from '../../home-view.js';
-import { logRequest, slackErrorCode } from '../../reply.js';
+import { logRequest, slackErrorCode, withSlackRetry } from '../../reply.js';
 
 /** Publishes the Home tab cheat sheet when a user opens it. */
 const appHomeOpenedCallback = async ({
@@ -12,7 +12,9 @@ const appHomeOpenedCallback = async ({
   const started = performance.now();
   let outcome = 'published';
   try {
-    await client.views.publish({ user_id: event.user, view: homeView() });
+    await withSlackRetry(logger, 'views.publish', () =>
+      client.views.publish({ user_id: event.user, view: homeView() }),
+    );
   } catch (error) {
     outcome = `failed:${slackErrorCode(error)}`;
     logger.error('views.publish failed:', error);

@@ -1,9 +1,10 @@
+import type { App, MessageShortcut } from '@slack/bolt';
+import type { AnswerPool } from '../../../work/pool.js';
 import { EXPLAIN_CALLBACK_ID } from '../../ids.js';
-import type { Router } from '../router.js';
 import { explainParameterCountsCallback } from './explain-parameter-counts.js';
 
-const register = (router: Router): void => {
-  router.messageShortcut(EXPLAIN_CALLBACK_ID, explainParameterCountsCallback);
+const register = (app: App, pool: AnswerPool): void => {
+  app.shortcut<MessageShortcut>(EXPLAIN_CALLBACK_ID, explainParameterCountsCallback(pool));
 };
 
 export default { register };

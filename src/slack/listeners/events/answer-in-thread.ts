@@ -1,0 +1,17 @@
+import type { AnswerPool } from '../../../work/pool.js';
+import { withSlackRetry } from '../../reply.js';
+import type { Logger, SayFn } from '@slack/bolt';
+
+/** Answers a message's text in a worker and posts the answer in the message's thread. Returns the answer's kind. */
+export async function answerInThread(
+  pool: AnswerPool,
+  say: SayFn,
+  logger: Logger,
+  what: string,
+  text: string,
+  threadTs: string,
+): Promise<string> {
+  const answer = await pool.answer(text, {}, 'blocks');
+  await withSlackRetry(logger, what, () => say({ thread_ts: threadTs, ...answer.output }));
+  return answer.kind;
+}
