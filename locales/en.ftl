@@ -87,6 +87,7 @@ claim-shape-explained = Keras's input_shape is (time steps, features): the input
 ## The reply
 
 headline = { $title }: { $total } parameters
+headline-at-least = { $title }: at least { $total } parameters
 lead-total = { $total } parameters ({ $convention })
 lead-other = { $family }: { $total } ({ $difference })
 trainable-split = Trainable { $trainable } · non-trainable { $nontrainable }

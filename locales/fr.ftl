@@ -90,6 +90,7 @@ claim-shape-explained = Dans Keras, input_shape vaut (pas de temps, caractérist
 ## La réponse
 
 headline = { $title } : { $total } paramètres
+headline-at-least = { $title } : au moins { $total } paramètres
 lead-total = { $total } paramètres ({ $convention })
 lead-other = { $family } : { $total } ({ $difference })
 trainable-split = Entraînables { $trainable } · non entraînables { $nontrainable }

@@ -89,6 +89,7 @@ claim-shape-explained = Keras 的 input_shape 是（时间步，特征数）：�
 ## 回复
 
 headline = { $title }：{ $total } 个参数
+headline-at-least = { $title }：至少 { $total } 个参数
 lead-total = { $total } 个参数（{ $convention }）
 lead-other = { $family }：{ $total }（{ $difference }）
 trainable-split = 可训练 { $trainable } · 不可训练 { $nontrainable }

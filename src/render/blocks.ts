@@ -19,7 +19,15 @@ import { clipText, escapeSlack, formatBytes, formatCount, printable } from './fo
 import { findings } from './findings.js';
 import { helpSections } from './help.js';
 import { renderCellPicture } from './picture.js';
-import { compactDerivation, computeLines, derivationLines, foldedLayers, stackLines, titleOf } from './short.js';
+import {
+  compactDerivation,
+  computeLines,
+  derivationLines,
+  foldedLayers,
+  headlineId,
+  stackLines,
+  titleOf,
+} from './short.js';
 import { conventionFamily, stepLines } from './steps.js';
 import type { StepStyle } from './steps.js';
 import { stackTable, summaryTable, tensorTable } from './text.js';
@@ -205,7 +213,7 @@ function headBlocks(a: CountAnswer, locale: Locale): KnownBlock[] {
     text: {
       type: 'plain_text',
       text: clipText(
-        t(locale, 'headline', { title: esc(titleOf(a, locale)), total: n(a.model.total) }),
+        t(locale, headlineId(a), { title: esc(titleOf(a, locale)), total: n(a.model.total) }),
         MAX_HEADER_CHARS,
       ),
     },
@@ -317,7 +325,7 @@ function fallbackText(a: Answer, locale: Locale): string {
   switch (a.kind) {
     case 'count':
       return clipText(
-        `${t(locale, 'headline', { title: printable(titleOf(a, locale)), total: formatNumber(locale, a.model.total) })} (${CONVENTION_LABELS[a.convention]})`,
+        `${t(locale, headlineId(a), { title: printable(titleOf(a, locale)), total: formatNumber(locale, a.model.total) })} (${CONVENTION_LABELS[a.convention]})`,
         MAX_FALLBACK_CHARS,
       );
     case 'help':

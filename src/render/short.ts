@@ -155,6 +155,11 @@ export function computeLines(locale: Locale, a: CountAnswer): string[] {
 }
 
 /** The answer's title in the reply's language (plain text; renderers escape it). */
+/** The headline's catalogue id: "at least N" when something was left uncounted (never a bare total then). */
+export function headlineId(a: CountAnswer): 'headline' | 'headline-at-least' {
+  return a.incomplete || a.model.unknownLayers.length > 0 ? 'headline-at-least' : 'headline';
+}
+
 export function titleOf(a: CountAnswer, locale: Locale): string {
   if (!a.titleParts || locale === 'en') return a.title;
   return a.titleParts.map((m) => say(locale, m)).join(' · ');

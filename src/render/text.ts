@@ -12,7 +12,15 @@ import type { StepStyle } from './steps.js';
 import { transformerView } from './transformer.js';
 import { formatNumber, say, t } from '../i18n/index.js';
 import type { Locale } from '../i18n/index.js';
-import { compactDerivation, computeLines, derivationLines, foldedLayers, stackLines, titleOf } from './short.js';
+import {
+  compactDerivation,
+  computeLines,
+  derivationLines,
+  foldedLayers,
+  headlineId,
+  stackLines,
+  titleOf,
+} from './short.js';
 import { errorMessage } from './error-message.js';
 
 export interface TextOptions {
@@ -121,7 +129,7 @@ function noteTexts(a: CountAnswer, locale: Locale): string[] {
 function headLines(a: CountAnswer, locale: Locale): string[] {
   const n = (v: bigint) => formatNumber(locale, v);
   const out = [
-    `${t(locale, 'headline', { title: printable(titleOf(a, locale)), total: n(a.model.total) })} (${CONVENTION_LABELS[a.convention]})`,
+    `${t(locale, headlineId(a), { title: printable(titleOf(a, locale)), total: n(a.model.total) })} (${CONVENTION_LABELS[a.convention]})`,
   ];
   const only = a.model.layers.length === 1 ? a.model.layers[0] : undefined;
   for (const s of only?.steps ?? []) {
