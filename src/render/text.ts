@@ -131,6 +131,8 @@ function headLines(a: CountAnswer, locale: Locale): string[] {
   const out = [
     `${t(locale, headlineId(a), { title: printable(titleOf(a, locale)), total: n(a.model.total) })} (${CONVENTION_LABELS[a.convention]})`,
   ];
+  if (a.model.unknownLayers.length > 0)
+    out.push(t(locale, 'not-counted', { layers: a.model.unknownLayers.map(printable).join(', ') }));
   const only = a.model.layers.length === 1 ? a.model.layers[0] : undefined;
   for (const s of only?.steps ?? []) {
     if (s.kind === 'compare' && s.difference !== 0n)
