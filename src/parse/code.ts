@@ -8,6 +8,7 @@ import { MAX_MODEL_LAYERS } from '../limits.js';
 import type { CallExpr, Expr, Module, Statement } from './python/ast.js';
 import { dottedName } from './python/ast.js';
 import type { ClassValue, Value } from './python/evaluate.js';
+import { describe } from './python/evaluate.js';
 import { Interpreter } from './python/interpret.js';
 import type { InterpreterHost } from './python/interpret.js';
 import { parseTokens } from './python/parser.js';
@@ -19,7 +20,8 @@ import { KERAS_HANDLERS, inputShapeOf } from './code/keras.js';
 import { TORCH_HANDLERS } from './code/torch.js';
 import { readTorchPrint } from './torch-print/tree.js';
 import { graphItems, MERGE_FUNCTIONS, MERGE_LAYERS, outputShape } from './code/graph.js';
-import { APPLICATIONS, applicationSource } from './code/applications.js';
+import { kerasApplicationCall } from '../engine/applications/index.js';
+import type { PythonValue } from '../engine/applications/index.js';
 import { Args, NONE, describeValue, host, hostData } from './code/values.js';
 import type { Bound, LayerData, ModelData, ModelItem, PathData, TensorData } from './code/values.js';
 import {
@@ -311,6 +313,11 @@ class Reader implements InterpreterHost {
       // `self.lstm = nn.LSTM(...)` pasted without its class: a layer line.
       this.env.set(`${d.written}.${attr}`, v);
       this.takeValue(attr, v);
+      return true;
+    }
+    if ((d?.tag === 'model' || d?.tag === 'layer') && attr === 'trainable' && v.t === 'bool') {
+      // Keras `base.trainable = False`: every weight of the layer or model becomes non-trainable.
+      d.frozen = !v.v;
       return true;
     }
     if (d && d.tag === 'model') {
@@ -885,7 +892,7 @@ class Reader implements InterpreterHost {
         ),
       );
     }
-    if (segs.includes('applications') && /^[A-Z]/.test(cls)) return this.application(cls, e);
+    if (segs.includes('applications') && /^[A-Z]/.test(cls)) return this.application(p.path, cls, e);
     if (cls.endsWith('Loss') || segs.includes('losses') || segs.includes('optim') || segs.includes('optimizers')) {
       // criterion = nn.CrossEntropyLoss(), optimizers: used in training, never part of the model.
       this.evaluateArgs(e);
@@ -975,39 +982,51 @@ class Reader implements InterpreterHost {
     throw new CodeError(`I don't know the function \`${p.written}(...)\`, and I never run code. ${EXAMPLE_HINT}`, true);
   }
 
-  /** keras.applications.X(...): its architecture read as Keras code; an unknown one is refused, never 0. */
-  private application(cls: string, e: CallExpr): Value {
-    if (!APPLICATIONS.has(cls))
-      throw new CodeError(
-        `I don't know the architecture of \`keras.applications.${cls}\`, so I can't count it (I never guess, and it is not 0). I know ${[...APPLICATIONS].join(', ')}; or paste the model's \`model.summary()\`.`,
-      );
-    const a = this.bindArgs(
-      e,
-      cls,
-      ['include_top', 'weights', 'input_tensor', 'input_shape', 'pooling', 'classes', 'classifier_activation'],
-      ['name'],
+  /**
+   * keras.applications.X(...): built from its architecture by src/engine/applications (every layer as
+   * Keras builds it); an unknown application or a value Keras refuses is answered by name, never as 0.
+   */
+  private application(path: string, cls: string, e: CallExpr): Value {
+    const { positional, keywords } = this.evaluateCallArgs(e);
+    const keywordValues: Record<string, PythonValue> = {};
+    for (const k of keywords) keywordValues[k.name] = this.pythonValue(k.value);
+    const r = kerasApplicationCall(
+      path,
+      positional.map((b) => this.pythonValue(b.value)),
+      keywordValues,
     );
-    const includeTop = a.bool('include_top', true);
-    const shape = a.given('input_shape') ? a.shape('input_shape') : null;
-    const dims = shape ?? (includeTop ? [224n, 224n, 3n] : [null, null, 3n]);
-    const pooling = a.given('pooling') && a.raw('pooling')?.t === 'str' ? a.str('pooling', '') : null;
-    const src = applicationSource(cls, {
-      includeTop,
-      classes: a.int('classes', 1000n),
-      inputShape: `(${dims.map((d) => (d === null ? 'None' : d.toString())).join(', ')})`,
-      pooling,
-    });
-    if (!src) throw new CodeError(`I don't know the architecture of \`${cls}\`.`);
-    const inner = new Reader(parseTokens(src));
-    inner.ev.run(inner.module.body);
-    const model = inner.env.get('model');
-    const d = hostData(model);
-    if (!model || !d || d.tag !== 'model') throw new CodeError(`I couldn't build \`${cls}\`.`);
-    d.cls = cls;
+    if (!r.ok) throw new CodeError(r.error);
+    const items: ModelItem[] = r.spec.layers.map((spec) => ({
+      name: spec.name ?? null,
+      data: this.newLayer(spec, cls, 'keras', this.text(e)),
+    }));
+    const model = this.newModel(cls, 'keras', this.text(e), items);
+    model.name = cls;
+    for (const note of r.spec.notes) this.note(note);
     this.note(
-      `\`${cls}\` is counted from its architecture as keras.applications builds it (include_top=${includeTop ? 'True' : 'False'}); weights do not change the count.`,
+      `\`${cls}\` is counted from its architecture as keras.applications builds it; weights do not change the count.`,
     );
-    return model;
+    return host(model);
+  }
+
+  /** A Python value as src/engine/applications reads it (tensors by their shape). */
+  private pythonValue(v: Value): PythonValue {
+    switch (v.t) {
+      case 'int':
+      case 'float':
+      case 'str':
+      case 'bool':
+        return v.v;
+      case 'none':
+        return null;
+      case 'seq':
+        return v.items.map((item) => this.pythonValue(item));
+      default: {
+        const d = hostData(v);
+        if (d && d.tag === 'tensor' && d.shape) return { tensorShape: d.shape };
+        return { other: describe(v) };
+      }
+    }
   }
 
   /** Tensors, parameters and the wrappers that hand a layer back (`torch.jit.script(layer)`). */
