@@ -72,6 +72,20 @@ describe('compare', () => {
 });
 
 describe('a pasted summary', () => {
+  it("total / trainable / non_trainable are the engine's, with the summary's frozen layers (tfjs 5,040 + 196; torchinfo (9,408))", () => {
+    const read = (name: string) => readFileSync(new URL(`./fixtures/summaries/${name}`, import.meta.url), 'utf8');
+    expect(json(read('tfjs-bidirectional-gru-frozen.txt'))).toMatchObject({
+      total: '5236',
+      trainable: '5040',
+      non_trainable: '196',
+    });
+    expect(json(read('torchinfo-frozen-multadds.txt'))).toMatchObject({
+      total: '10186',
+      trainable: '650',
+      non_trainable: '9536',
+    });
+  });
+
   const summary = readFileSync(new URL('./fixtures/summaries/keras2-cudnn-bidirectional.txt', import.meta.url), 'utf8')
     .split('\n')
     .slice(1)

@@ -54,12 +54,15 @@ function answerSummary(ctx: SourceContext, text: string): Answer {
       };
     });
   const total = v.total.computed;
+  // The engine's split as the summary check settled it (BatchNorm moving statistics, frozen layers the
+  // summary states), so the JSON's trainable / non_trainable are not total / 0.
+  const nonTrainable = v.total.nonTrainable?.computed ?? 0n;
   const model: ModelRecord = {
     convention,
     layers,
     total,
-    trainable: total,
-    nonTrainable: 0n,
+    trainable: total - nonTrainable,
+    nonTrainable,
     buffers: 0n,
     unknownLayers: [],
     notes: [],
