@@ -135,9 +135,12 @@ function flowModel(spec: ModelSpec): Flowed {
   }
   if (buffers > 0n)
     notes.push(`Buffers (BatchNorm running statistics, ${buffers}) are not parameters and are not in the total.`);
+  // A model whose recurrent layers are all CuDNNLSTM/CuDNNGRU counts as cuDNN does, whatever the
+  // framework: labelling it Keras 3 would show two different "Keras 3" totals beside the plain layer's.
+  const allCudnn = recurrent.length > 0 && recurrent.every(cudnnFixed);
   return {
     record: {
-      convention: FRAMEWORK_CONVENTION[spec.framework],
+      convention: allCudnn ? 'cudnn' : FRAMEWORK_CONVENTION[spec.framework],
       layers,
       total,
       trainable,
@@ -191,7 +194,8 @@ function alternativesOf(flowed: Flowed): { convention: Convention; total: bigint
   const rest = flowed.record.total - own;
   const out: { convention: Convention; total: bigint }[] = [];
   for (const c of CONVENTIONS) {
-    if (rs.every((r) => r.convention === c)) continue;
+    // The model's own convention is its total, not an alternative.
+    if (c === flowed.record.convention || rs.every((r) => r.convention === c)) continue;
     if (!rs.every((r) => conventionApplies(r, c))) continue;
     let sum = rest;
     for (const r of rs) {
@@ -201,6 +205,11 @@ function alternativesOf(flowed: Flowed): { convention: Convention; total: bigint
     out.push({ convention: c, total: sum });
   }
   return out;
+}
+
+/** A CuDNNLSTM/CuDNNGRU layer (also inside Bidirectional): its class fixes the convention. */
+function cudnnFixed(r: RecurrentSpec): boolean {
+  return r.convention === 'cudnn' && (r.typeName ?? '').includes('CuDNN');
 }
 
 /** The other conventions' totals alone (empty when the model cannot be counted). */

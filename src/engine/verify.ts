@@ -191,9 +191,15 @@ function verifyRows(parsed: Extract<SummaryParse, { ok: true }>): VerifiedRow[] 
   return out;
 }
 
-/** Whether a row's count goes into the model's total: each weight once (top-level rows for Keras). */
-function inTotal(r: SummaryRow, torch: boolean): boolean {
-  return !r.recursive && (torch || r.depth === 0);
+/**
+ * Whether a row's count goes into the model's total, so each weight counts once: torchinfo rows hold
+ * only their own parameters; in Keras a nested model's row repeats its layers', so only rows without
+ * rows under them count (an edited inner row then reaches the total).
+ */
+function inTotal(rows: SummaryRow[], i: number, torch: boolean): boolean {
+  const r = rows[i] as SummaryRow;
+  const next = rows[i + 1];
+  return !r.recursive && (torch || next === undefined || next.depth <= r.depth);
 }
 
 /** "1,234" against "1,230": agrees, or the two figures. */
@@ -215,7 +221,7 @@ function checkTotal(parsed: Extract<SummaryParse, { ok: true }>, rows: VerifiedR
   let unchecked = 0;
   parsed.rows.forEach((r, i) => {
     const v = rows[i];
-    if (!inTotal(r, torch) || !v) return;
+    if (!inTotal(parsed.rows, i, torch) || !v) return;
     const count = v.computed ?? v.nearest ?? r.stated;
     computed += count;
     // torchinfo prints a frozen module's count in parentheses: all of it non-trainable.

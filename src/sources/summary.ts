@@ -53,9 +53,8 @@ function answerSummary(ctx: SourceContext, text: string): Answer {
         notes: [],
       };
     });
+  // The engine's figures: the rows as counted, the split checked against the summary's.
   const total = v.total.computed;
-  // The engine's split as the summary check settled it (BatchNorm moving statistics, frozen layers the
-  // summary states), so the JSON's trainable / non_trainable are not total / 0.
   const nonTrainable = v.total.nonTrainable?.computed ?? 0n;
   const model: ModelRecord = {
     convention,

@@ -69,3 +69,33 @@ export function kerasMhaCandidate(width: bigint, headsTimesKey: bigint, bias: bo
     { shape: [null, null, width] },
   );
 }
+
+/** A convolution with `kernelArea` taps per channel (a 1-D kernel of that size counts the same as any). */
+export function convCandidate(
+  framework: Framework,
+  channels: bigint,
+  filters: bigint,
+  kernelArea: bigint,
+  bias: boolean,
+): LayerRecord | null {
+  return countCandidate(
+    {
+      kind: 'conv',
+      framework,
+      rank: 1,
+      variant: 'standard',
+      input: channels,
+      filters,
+      kernel: [kernelArea],
+      strides: [1n],
+      padding: 'same',
+      dilation: [1n],
+      groups: 1n,
+      bias,
+      depthMultiplier: 1n,
+      outputPadding: null,
+      channelsFirst: false,
+    },
+    { shape: [null, channels] },
+  );
+}

@@ -5,6 +5,7 @@ import type { SummaryRow, Shape } from '../../parse/summary.js';
 import type { LayerRecord } from '../types.js';
 import { isqrt } from '../solve.js';
 import {
+  convCandidate,
   denseCandidate,
   embeddingCandidate,
   kerasMhaCandidate,
@@ -177,9 +178,11 @@ export function convRow(ctx: Ctx, row: SummaryRow, res: Resolved, inShape: Shape
     const C = channel(inShape);
     if (F === null || C === null || F <= 0n || C <= 0n) continue;
     for (const bias of [true, false]) {
-      const rem = N - (bias ? F : 0n);
-      if (rem <= 0n || rem % (C * F) !== 0n) continue;
-      const K = rem / (C * F);
+      // Kernel sizes the count allows; the engine's count of each decides.
+      const K = near(N - (bias ? F : 0n), C * F).find(
+        (k) => params(convCandidate(ctx.torch ? 'pytorch' : 'keras', C, F, k, bias)) === N,
+      );
+      if (K === undefined) continue;
       const note =
         `${kernelWords(K, dims)} x ${n(C, 'input channel')} x ${n(F, 'filter')}${bias ? ` + ${n(F, 'bias')}` : ', no bias'} = ${fmt(N)}; ` +
         `the kernel size is solved from the count, as the summary does not print it.`;
