@@ -72,6 +72,16 @@ describe('compare', () => {
 });
 
 describe('a pasted summary', () => {
+  it('several tables pasted: the answer says only the first was checked', () => {
+    const table = 'Layer (type) Output Shape Param #\n' + '='.repeat(30) + '\nd (Dense) (None, 1) 2\nTotal params: 2\n';
+    const out = json(table + table + table);
+    expect(out.total).toBe('2');
+    expect(out.notes).toEqual([
+      'Several summaries were pasted; only the first (lines 1–3) was checked. Paste the others one at a time.',
+    ]);
+    expect(renderText(answerQuery(table + table))).toContain('only the first (lines 1–3) was checked');
+  });
+
   it("total / trainable / non_trainable are the engine's, with the summary's frozen layers (tfjs 5,040 + 196; torchinfo (9,408))", () => {
     const read = (name: string) => readFileSync(new URL(`./fixtures/summaries/${name}`, import.meta.url), 'utf8');
     expect(json(read('tfjs-bidirectional-gru-frozen.txt'))).toMatchObject({
