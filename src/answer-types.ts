@@ -4,6 +4,7 @@ import type { ClaimRow } from './engine/claim.js';
 import type { SolveUnknown } from './engine/solve.js';
 import type { Convention, ModelRecord, Step } from './engine/types.js';
 import type { Verification } from './engine/verify.js';
+import type { TransformerPart } from './transformer-answer.js';
 
 export interface Alternative {
   convention: Convention;
@@ -51,6 +52,8 @@ export interface CountAnswer {
   claim?: ClaimPart;
   /** A pasted model.summary(), row by row. */
   verification?: Verification;
+  /** A transformer (config.json, Hub model, `/transformer`): what only a transformer answer has. */
+  transformer?: TransformerPart;
 }
 
 export interface HelpAnswer {

@@ -8,13 +8,21 @@ import { codeSource } from './sources/code.js';
 import { shorthandSource } from './sources/shorthand.js';
 import type { InputSource, SourceContext } from './sources/source.js';
 import { summarySource } from './sources/summary.js';
+import { hfConfigSource, hubNameSource, transformerShorthandSource } from './sources/transformer.js';
 
 export type * from './answer-types.js';
 
 /** The input kinds, tried in order: the first whose detect() accepts the text answers it. */
-const SOURCES: readonly InputSource[] = [summarySource, codeSource, shorthandSource];
+const SOURCES: readonly InputSource[] = [
+  transformerShorthandSource,
+  hfConfigSource,
+  hubNameSource,
+  summarySource,
+  codeSource,
+  shorthandSource,
+];
 
-const KNOWN_COMMANDS = ['/lstm', '/gru', '/rnn', '/params'];
+const KNOWN_COMMANDS = ['/lstm', '/gru', '/rnn', '/params', '/transformer'];
 
 function fullQuery(text: string, command: string | undefined): string {
   return command ? `${command} ${text}`.trim() : text;
@@ -27,7 +35,7 @@ function splitCommand(text: string, given: string | undefined): { command: strin
   if (m && m[1]) {
     const word = m[1].toLowerCase();
     const hasSlash = text.trimStart().startsWith('/');
-    if (CELL_COMMANDS[word] || word === 'params' || (hasSlash && !CELL_COMMANDS[word])) {
+    if (CELL_COMMANDS[word] || word === 'params' || word === 'transformer' || (hasSlash && !CELL_COMMANDS[word])) {
       // `lstm 4096 256` without the slash is read as the command too, but `LSTM(64)` is code.
       const after = text.slice(m[0].length);
       if (hasSlash || !after.startsWith('(')) return { command: '/' + word, rest: after };

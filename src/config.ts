@@ -10,6 +10,7 @@
 // overrides variables that are already set.
 import { config as dotenvConfig } from 'dotenv';
 import { z } from 'zod';
+import { readHubConfig } from './hub/config.js';
 import { DEFAULT_ANSWER_DEADLINE_MS } from './work/limits.js';
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
@@ -187,6 +188,9 @@ export function loadConfig(env: Env): Config {
     });
     throw new ConfigError([...new Set(problems)]);
   }
+  // HF_ENDPOINT / HF_TOKEN: the Hub step reads them when it runs; a bad one stops start-up here.
+  const hub = readHubConfig(env);
+  if (!hub.ok) throw new ConfigError(hub.problems);
   const e = result.data;
   const logLevel: LogLevelName = e.LOG_LEVEL ?? 'info';
   const answerDeadlineMs = e.ANSWER_DEADLINE_MS ?? DEFAULT_ANSWER_DEADLINE_MS;

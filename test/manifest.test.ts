@@ -71,9 +71,9 @@ describe('manifest.yml', () => {
     expect(manifest.features.bot_user.display_name).toBe('ParamCount');
   });
 
-  it('declares /lstm /gru /rnn /params with usage hints, exactly the commands the app registers', () => {
+  it('declares /lstm /gru /rnn /params /transformer with usage hints, exactly the commands the app registers', () => {
     const commands = manifest.features.slash_commands.map((c) => c.command);
-    expect(commands).toEqual(['/lstm', '/gru', '/rnn', '/params']);
+    expect(commands).toEqual(['/lstm', '/gru', '/rnn', '/params', '/transformer']);
     expect([...SLASH_COMMANDS]).toEqual(commands);
     for (const c of manifest.features.slash_commands) {
       expect(c.description.length).toBeGreaterThan(10);

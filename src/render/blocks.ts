@@ -15,6 +15,7 @@ import { renderCellPicture } from './picture.js';
 import { conventionFamily, stepLines } from './steps.js';
 import type { StepStyle } from './steps.js';
 import { stackTable, summaryTable, tensorTable } from './text.js';
+import { transformerView } from './transformer.js';
 import { MAX_DETAIL_MESSAGES } from '../limits.js';
 import { COMPARE_ACTION_ID, DETAILS_ACTION_ID, SHARE_ACTION_ID } from '../slack/ids.js';
 
@@ -149,7 +150,20 @@ export function renderLayerDetails(a: Answer): SlackMessage[] {
   return messages;
 }
 
+function transformerBlocks(a: CountAnswer, t: NonNullable<CountAnswer['transformer']>): KnownBlock[] {
+  const v = transformerView(a, t, mrkdwnStyle);
+  const header = clipText(`${esc(a.title)}: ${formatCount(a.model.total)} parameters`, MAX_HEADER_CHARS);
+  const blocks: KnownBlock[] = [{ type: 'header', text: { type: 'plain_text', text: header } }];
+  blocks.push(section(v.lead.join('\n')));
+  for (const s of v.sections) blocks.push(section(`*${s.heading}*\n${s.lines.join('\n')}`));
+  blocks.push(section(v.total));
+  blocks.push(codeSection('Memory of the weights', v.memory.join('\n')));
+  blocks.push(context(v.notes));
+  return blocks;
+}
+
 function countBlocks(a: CountAnswer): KnownBlock[] {
+  if (a.transformer) return transformerBlocks(a, a.transformer);
   const blocks: KnownBlock[] = [];
   const total = formatCount(a.model.total);
   // The title can echo the user (a layer name in pasted code): escaped like every other text field.
@@ -241,7 +255,13 @@ export function renderBlocks(a: Answer): SlackMessage {
     case 'error':
       return {
         text,
-        blocks: fit([section(`:warning: ${esc(a.message)}`), context(['Type `/lstm help` for every option.'])], null),
+        blocks: fit(
+          [
+            section(`:warning: ${esc(a.message)}`),
+            context([`Type \`${a.command === '/transformer' ? '/transformer' : '/lstm'} help\` for every option.`]),
+          ],
+          null,
+        ),
       };
     case 'help':
       return {

@@ -1,4 +1,5 @@
 // Usage help, as data both renderers lay out (sections of [title, lines]).
+import { transformerHelpLines } from '../parse/transformer-shorthand.js';
 
 export interface HelpSection {
   title: string;
@@ -6,6 +7,7 @@ export interface HelpSection {
 }
 
 export function helpSections(command: string): HelpSection[] {
+  if (command === '/transformer') return transformerHelpLines();
   const cmd = ['/lstm', '/gru', '/rnn'].includes(command) ? command : '/lstm';
   const cell = cmd.slice(1).toUpperCase();
   return [
@@ -33,6 +35,7 @@ export function helpSections(command: string): HelpSection[] {
       title: 'More',
       lines: [
         '`/params nn.LSTM(300, 512, num_layers=2, bidirectional=True)`: paste PyTorch, Keras or Flax code',
+        '`/params meta-llama/Meta-Llama-3-8B` (a Hub model), a pasted config.json, or `/transformer help`: a transformer, block by block',
         'Sequence length and batch size never change a parameter count; if you give one, I will say so.',
       ],
     },

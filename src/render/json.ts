@@ -1,6 +1,7 @@
 // Answer -> the JSON contract other checks depend on. Every count is a decimal string.
 import type { Answer } from '../answer-types.js';
 import type { Dim } from '../engine/types.js';
+import { transformerJson } from './transformer.js';
 import type { SplitCheck } from '../engine/verify/result.js';
 import { escapeJsonControls } from './format.js';
 
@@ -90,6 +91,7 @@ export function renderJson(a: Answer): { [k: string]: Json } {
       },
     };
   }
+  if (a.transformer) out.transformer = transformerJson(a.transformer);
   const notes = [...a.notes, ...m.notes];
   if (notes.length > 0) out.notes = notes;
   return out;

@@ -9,6 +9,7 @@ import { noteText } from './sentences.js';
 import { renderCellPicture } from './picture.js';
 import { conventionFamily, stepLines } from './steps.js';
 import type { StepStyle } from './steps.js';
+import { transformerView } from './transformer.js';
 import { MAX_TABLE_ROWS, MAX_TEXT_CHARS } from '../limits.js';
 
 const plain: StepStyle = { strong: (s) => s, text: (s) => printable(s) };
@@ -92,7 +93,17 @@ function layerSection(a: CountAnswer, layer: LayerRecord): string[] {
   return out;
 }
 
+function renderTransformerText(a: CountAnswer, t: NonNullable<CountAnswer['transformer']>): string {
+  const v = transformerView(a, t, plain);
+  const out = [`${printable(a.title)}: ${formatCount(a.model.total)} parameters`, ...v.lead.slice(1), ''];
+  for (const s of v.sections) out.push(s.heading, ...s.lines.map((l) => '  ' + l), '');
+  out.push(v.total, '', 'Memory of the weights', ...v.memory.map((l) => '  ' + l), '');
+  out.push(...v.notes.map((n) => `Note: ${n}`));
+  return out.join('\n');
+}
+
 function renderCountText(a: CountAnswer): string {
+  if (a.transformer) return renderTransformerText(a, a.transformer);
   const out: string[] = [];
   out.push(`${printable(a.title)}: ${formatCount(a.model.total)} parameters (${CONVENTION_LABELS[a.convention]})`);
   const only = a.model.layers.length === 1 ? a.model.layers[0] : undefined;

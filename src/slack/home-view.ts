@@ -22,6 +22,10 @@ export const CHEAT_SHEET: readonly CheatSheetExample[] = [
   { example: '/params nn.LSTM(300, 512, num_layers=2, bidirectional=True)', what: 'paste PyTorch layer code' },
   { example: '/lstm ? 64 = 49408', what: 'solve for the unknown size' },
   { example: '/lstm 4096 256 = 4458496', what: 'check a count you already have' },
+  {
+    example: '/transformer d_model=4096 layers=32 heads=32 kv_heads=8 ffn=14336 vocab=128256 gated rmsnorm untied',
+    what: "a transformer block by block (Llama-3-8B's shape: 8,030,261,248), or paste a config.json",
+  },
 ];
 
 export const KERAS_EXAMPLE = [

@@ -1,7 +1,7 @@
 // Identifiers shared by manifest.yml, the listeners and the renderers' buttons.
 
 /** The slash commands declared in manifest.yml; each one is answered by the same pipeline. */
-export const SLASH_COMMANDS = ['/lstm', '/gru', '/rnn', '/params'] as const;
+export const SLASH_COMMANDS = ['/lstm', '/gru', '/rnn', '/params', '/transformer'] as const;
 
 /** Button action_ids rendered by src/render/blocks.ts. */
 export const SHARE_ACTION_ID = 'paramcount_share';

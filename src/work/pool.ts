@@ -101,7 +101,7 @@ export function createAnswerPool(options: AnswerPoolOptions = {}): AnswerPool {
       const signal = AbortSignal.timeout(deadlineMs);
       const started = performance.now();
       try {
-        const result = await pool.run({ text, options: answerOptions, render, maxBytes }, { signal });
+        const result = await pool.run({ text, options: answerOptions, render, maxBytes, deadlineMs }, { signal });
         return result as PoolAnswer<R>;
       } catch (error) {
         const code = (error as { code?: unknown }).code;

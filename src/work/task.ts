@@ -2,8 +2,9 @@
 // Run by the pool (src/work/pool.ts) in a worker thread, so a question that needs seconds of work
 // never holds the main thread (HTTP, Socket Mode, signals). Async on purpose: a later step may await
 // something (a Hugging Face config fetch) before answering.
-import { answerQuery } from '../answer.js';
+import type { answerQuery } from '../answer.js';
 import type { AnswerOptions } from '../answer.js';
+import { answerQueryWithHub, hubTimeoutWithin } from '../hub/answer.js';
 import { renderBlocks, renderLayerDetails } from '../render/blocks.js';
 import type { SlackMessage } from '../render/blocks.js';
 import { renderJsonLine } from '../render/json.js';
@@ -24,6 +25,8 @@ export interface AnswerTask<R extends RenderKind = RenderKind> {
   render: R;
   /** Answers whose rendered form is larger than this (UTF-8 bytes) are replaced by an error answer. */
   maxBytes: number;
+  /** The pool's deadline for this answer: a Hugging Face config fetch gives up in time to say so. */
+  deadlineMs?: number;
 }
 
 export interface TaskResult<R extends RenderKind = RenderKind> {
@@ -44,7 +47,11 @@ function byteSize(output: Rendered[RenderKind]): number {
 }
 
 export async function answerTask<R extends RenderKind>(task: AnswerTask<R>): Promise<TaskResult<R>> {
-  const answer = answerQuery(task.text, task.options);
+  // A query naming a Hub model (`/params owner/name`) fetches its config.json first; others answer at once.
+  const answer = await answerQueryWithHub(task.text, {
+    ...task.options,
+    fetch: { timeoutMs: hubTimeoutWithin(task.deadlineMs) },
+  });
   const render = renderers[task.render];
   const output = render(answer);
   if (byteSize(output) <= task.maxBytes) return { kind: answer.kind, output };

@@ -164,10 +164,38 @@ function layerParts(p: TransformerLayerParams): {
   return { attn, ffn1, ffn2, norm, total };
 }
 
+/** One attention block's tensors as derivation lines (PyTorch stacks q, k, v in in_proj_weight). */
+function attentionLines(E: bigint, bias: boolean, label: string): Step[] {
+  const lines: Step[] = [
+    {
+      kind: 'product',
+      label: `${label}.in_proj_weight (q, k, v stacked)`,
+      factors: [term(3n, 'q, k, v'), term(E, 'd_model'), term(E, 'd_model')],
+      result: 3n * E * E,
+    },
+  ];
+  if (bias)
+    lines.push({
+      kind: 'product',
+      label: `${label}.in_proj_bias`,
+      factors: [term(3n, 'q, k, v'), term(E, 'd_model')],
+      result: 3n * E,
+    });
+  lines.push({
+    kind: 'product',
+    label: `${label}.out_proj.weight`,
+    factors: [term(E, 'd_model'), term(E, 'd_model')],
+    result: E * E,
+  });
+  if (bias) lines.push({ kind: 'product', label: `${label}.out_proj.bias`, factors: [term(E, 'd_model')], result: E });
+  return lines;
+}
+
 function layerSteps(p: TransformerLayerParams): Step[] {
   const E = p.dModel;
   const F = p.dimFeedforward;
   const parts = layerParts(p);
+  const norms = p.decoder ? 3n : 2n;
   const steps: Step[] = [
     {
       kind: 'explain',
@@ -175,26 +203,44 @@ function layerSteps(p: TransformerLayerParams): Step[] {
         ? `A TransformerDecoderLayer is self-attention, cross-attention (each a MultiheadAttention over d_model=${E}), a feed-forward block ${E} → ${F} → ${E}, and three LayerNorms.`
         : `A TransformerEncoderLayer is self-attention (a MultiheadAttention over d_model=${E}), a feed-forward block ${E} → ${F} → ${E}, and two LayerNorms.`,
     },
-    {
-      kind: 'formula',
-      label: p.decoder ? 'each attention block' : 'self_attn',
-      expression: p.bias ? `4 x ${E} x ${E} + 4 x ${E}` : `4 x ${E} x ${E}`,
-      result: parts.attn,
-    },
-    { kind: 'formula', label: 'linear1', expression: p.bias ? `(${E} + 1) x ${F}` : `${E} x ${F}`, result: parts.ffn1 },
-    { kind: 'formula', label: 'linear2', expression: p.bias ? `(${F} + 1) x ${E}` : `${F} x ${E}`, result: parts.ffn2 },
-    {
-      kind: 'formula',
-      label: 'each LayerNorm',
-      expression: p.bias ? `2 x ${E}` : `${E} (weight only: bias=False)`,
-      result: parts.norm,
-    },
+    ...attentionLines(E, p.bias, 'self_attn'),
   ];
+  if (p.decoder) steps.push(...attentionLines(E, p.bias, 'multihead_attn'));
+  steps.push({
+    kind: 'product',
+    label: 'linear1.weight',
+    factors: [term(F, 'dim_feedforward'), term(E, 'd_model')],
+    result: E * F,
+  });
+  if (p.bias) steps.push({ kind: 'product', label: 'linear1.bias', factors: [term(F, 'dim_feedforward')], result: F });
+  steps.push({
+    kind: 'product',
+    label: 'linear2.weight',
+    factors: [term(E, 'd_model'), term(F, 'dim_feedforward')],
+    result: E * F,
+  });
+  if (p.bias) steps.push({ kind: 'product', label: 'linear2.bias', factors: [term(E, 'd_model')], result: E });
+  steps.push({
+    kind: 'product',
+    label: p.bias ? 'LayerNorms (weight and bias each)' : 'LayerNorms (weight only: bias=False)',
+    factors: p.bias
+      ? [term(norms, 'norms'), term(2n, 'weight, bias'), term(E, 'd_model')]
+      : [term(norms, 'norms'), term(E, 'd_model')],
+    result: norms * parts.norm,
+  });
   const terms = [term(parts.attn, 'self_attn')];
   if (p.decoder) terms.push(term(parts.attn, 'multihead_attn'));
   terms.push(term(parts.ffn1, 'linear1'), term(parts.ffn2, 'linear2'));
-  for (let i = 1; i <= (p.decoder ? 3 : 2); i++) terms.push(term(parts.norm, `norm${i}`));
+  for (let i = 1n; i <= norms; i++) terms.push(term(parts.norm, `norm${i}`));
   steps.push({ kind: 'sum', label: 'total', terms, result: parts.total });
+  const attn = p.bias ? `(4 x ${E} x ${E} + 4 x ${E})` : `4 x ${E} x ${E}`;
+  const ffn = p.bias ? `(${E} + 1) x ${F} + (${F} + 1) x ${E}` : `2 x ${E} x ${F}`;
+  steps.push({
+    kind: 'formula',
+    label: 'in one line',
+    expression: `${p.decoder ? `2 x ${attn}` : attn} + ${ffn} + ${norms} x ${p.bias ? `2 x ${E}` : `${E}`}`,
+    result: parts.total,
+  });
   return steps;
 }
 
