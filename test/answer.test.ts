@@ -71,6 +71,13 @@ describe('compare', () => {
   });
 });
 
+describe('a pasted model', () => {
+  it("its title counts the layers with thousands separators, like every other figure: 'Model with 1,000 layers'", () => {
+    const text = renderText(answerQuery(`nn.Sequential(${'nn.Linear(1, 1),'.repeat(1000)})`));
+    expect(text.split('\n')[0]).toBe('Model with 1,000 layers: 2,000 parameters (PyTorch)');
+  });
+});
+
 describe('a pasted summary', () => {
   it('several tables pasted: the answer says only the first was checked', () => {
     const table = 'Layer (type) Output Shape Param #\n' + '='.repeat(30) + '\nd (Dense) (None, 1) 2\nTotal params: 2\n';

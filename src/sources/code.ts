@@ -22,7 +22,7 @@ function answerCode(ctx: SourceContext, text: string, compare: boolean): Answer 
   const only = model.layers.length === 1 ? model.layers[0] : undefined;
   const title = only
     ? `${only.type}${only.name && only.name.replace(/_/g, '').toLowerCase() !== only.type.toLowerCase() ? ` "${only.name}"` : ''}`
-    : `Model with ${model.layers.length} layers`;
+    : `Model with ${model.layers.length.toLocaleString('en-US')} layers`;
   return {
     kind: 'count',
     query,
