@@ -106,6 +106,28 @@ function engineBench() {
   };
 }
 
+/**
+ * Real class code, about 500 lines: the real-world PyTorch fixture pastes (whole nn.Module classes,
+ * helper functions, configs and their instantiation lines) one after another, read as one paste.
+ */
+function classPasteBench() {
+  const pastes = readFileSync(join(ROOT, 'test/fixtures/oracle-realworld.jsonl'), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l))
+    .filter((c) => c.id.startsWith('rw-torch-'))
+    .map((c) => c.query);
+  let text = '';
+  for (const p of pastes) {
+    if (text.split('\n').length >= 500) break;
+    text += `${p}\n\n`;
+  }
+  const a = answerQuery(text);
+  if (a.kind !== 'count') throw new Error(`class paste: ${a.message}`);
+  timeQueries([text], 200, 2);
+  return { run: timeQueries([text], 1500, 10), lines: text.split('\n').length, chars: text.length };
+}
+
 // ---------------------------------------------------------------------------------------------- oracle
 
 /**
@@ -562,6 +584,8 @@ if (PARTS.has('engine')) {
   line(`oracle fixtures (${engine.oracleCount} queries)`, engine.fixtures);
   line(`500-layer Keras Sequential (${fmt(engine.chars.keras / 1000, 0)}k ch)`, engine.keras);
   line(`500-layer nn.Sequential (${fmt(engine.chars.torch / 1000, 0)}k ch)`, engine.torch);
+  const paste = classPasteBench();
+  line(`${paste.lines}-line real class paste (${fmt(paste.chars / 1000, 0)}k ch)`, paste.run);
   console.log('');
 }
 

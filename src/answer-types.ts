@@ -5,6 +5,9 @@ import type { SolveUnknown } from './engine/solve.js';
 import type { Convention, ModelRecord, Step } from './engine/types.js';
 import type { Verification } from './engine/verify.js';
 import type { TransformerPart } from './transformer-answer.js';
+import type { SequenceCompute } from './engine/compute.js';
+import type { Locale, Message } from './i18n/index.js';
+import type { SlashRefusal } from './parse/slash.js';
 
 export interface Alternative {
   convention: Convention;
@@ -32,6 +35,8 @@ export interface ClaimPart {
   conventions: Convention[];
   rows: ClaimRow[];
   notes: string[];
+  /** The notes as catalogue messages. */
+  messages?: Message[];
 }
 
 export interface CountAnswer {
@@ -40,6 +45,8 @@ export interface CountAnswer {
   command: string;
   /** Plain text, e.g. "LSTM 4,096 → 256"; renderers escape it. */
   title: string;
+  /** The title as catalogue messages, for replies in other languages. */
+  titleParts?: Message[];
   convention: Convention;
   model: ModelRecord;
   alternatives: Alternative[];
@@ -54,12 +61,19 @@ export interface CountAnswer {
   verification?: Verification;
   /** A transformer (config.json, Hub model, `/transformer`): what only a transformer answer has. */
   transformer?: TransformerPart;
+  /** The notes as catalogue messages (the reply says them in its language; `notes` keeps English). */
+  messages?: Message[];
+  /** Multiply-accumulates over the time steps the question gave. */
+  compute?: SequenceCompute;
+  /** The language to reply in. */
+  locale?: Locale;
 }
 
 export interface HelpAnswer {
   kind: 'help';
   query: string;
   command: string;
+  locale?: Locale;
 }
 
 export interface ErrorAnswer {
@@ -67,6 +81,9 @@ export interface ErrorAnswer {
   query: string;
   command: string;
   message: string;
+  /** A refusal of slash shorthand as catalogue data, said in the reply's language. */
+  refusal?: SlashRefusal;
+  locale?: Locale;
 }
 
 export type Answer = CountAnswer | HelpAnswer | ErrorAnswer;
@@ -76,4 +93,6 @@ export interface AnswerOptions {
   command?: string;
   /** Lay out every convention side by side. */
   compare?: boolean;
+  /** The asker's locale when known (Slack users.info `locale`, e.g. "fr-FR"); else the question's language. */
+  locale?: string;
 }

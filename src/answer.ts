@@ -5,7 +5,8 @@ import { MAX_QUERY_CHARS, MAX_QUERY_LINES } from './limits.js';
 import { CELL_COMMANDS } from './parse/slash.js';
 import { formatCount } from './render/format.js';
 import { codeSource } from './sources/code.js';
-import { shorthandSource } from './sources/shorthand.js';
+import { questionSource, shorthandSource } from './sources/shorthand.js';
+import { pickLocale } from './i18n/index.js';
 import type { InputSource, SourceContext } from './sources/source.js';
 import { summarySource } from './sources/summary.js';
 import { hfConfigSource, hubNameSource, transformerShorthandSource } from './sources/transformer.js';
@@ -20,6 +21,7 @@ const SOURCES: readonly InputSource[] = [
   summarySource,
   codeSource,
   shorthandSource,
+  questionSource,
 ];
 
 const KNOWN_COMMANDS = ['/lstm', '/gru', '/rnn', '/params', '/transformer'];
@@ -47,7 +49,10 @@ function splitCommand(text: string, given: string | undefined): { command: strin
 export function answerQuery(text: string, opts: AnswerOptions = {}): Answer {
   const query = fullQuery(text, opts.command);
   try {
-    return answerUnsafe(text, query, opts);
+    const answer = answerUnsafe(text, query, opts);
+    // The reply's language, when the source did not choose it (`lang=`): the Slack user's, else the question's.
+    answer.locale ??= pickLocale({ locale: opts.locale ?? null, text: query.slice(0, 2000) });
+    return answer;
   } catch (err) {
     // The engine and parsers are total; this is the last line of defence, never shown as a stack.
     return {
@@ -85,7 +90,7 @@ function answerUnsafe(text: string, query: string, opts: AnswerOptions): Answer 
       `I don't know the command \`${command.slice(0, 24)}\`. Try \`/lstm 4096 256\`, \`/gru 128 64\`, \`/rnn 300 128\` or \`/params nn.LSTM(300, 512)\`.`,
     );
   }
-  const ctx: SourceContext = { query, command, compare: opts.compare };
+  const ctx: SourceContext = { query, command, compare: opts.compare, locale: opts.locale };
   for (const source of SOURCES) if (source.detect(rest, ctx)) return source.answer(rest, ctx);
   if (rest.trim() === '' || /^\s*help\s*$/i.test(rest)) return { kind: 'help', query, command: command || '/params' };
   return errorAnswer(

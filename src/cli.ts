@@ -2,6 +2,7 @@
 // The CLI: a thin door onto the same path as Slack (src/work/pool.ts: answer and render in a worker
 // thread, with the same deadline).
 //   paramcount "<query>"          the reply as text
+//   paramcount --short "<query>"  the Slack (short) form as text
 //   paramcount --json "<query>"   one JSON object (exit 2 on an error answer)
 //   paramcount --jsonl            JSON strings in on stdin, one JSON object per line out, in order
 import { createInterface } from 'node:readline';
@@ -10,13 +11,14 @@ import type { AnswerPool } from './work/pool.js';
 
 const USAGE = `Usage:
   paramcount "<query>"          explain a parameter count, e.g. paramcount "/lstm 4096 256"
+  paramcount --short "<query>"  the short reply Slack shows (headline and compact derivation)
   paramcount --json "<query>"   the same as one JSON object
   paramcount --jsonl            read one JSON-encoded query string per stdin line, write one JSON object per line
   paramcount --help             this text
 A query is what you would type after a slash command, or the whole command:
   "/lstm 4096 256"  "/gru 128 64 pytorch"  "/lstm 300 300 bidirectional"  "nn.LSTM(300, 512, num_layers=2)"`;
 
-const FLAGS = ['--json', '--jsonl', '--help', '-h'] as const;
+const FLAGS = ['--json', '--jsonl', '--short', '--help', '-h'] as const;
 type Flag = (typeof FLAGS)[number];
 
 const NOT_A_STRING = 'Each line must be one JSON-encoded string, e.g. "/lstm 4096 256" (with the quotes).';
@@ -86,7 +88,8 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     const json = flags.has('--json');
-    const answer = await pool.answer(query.join(' '), {}, json ? 'json' : 'text');
+    const short = flags.has('--short');
+    const answer = await pool.answer(query.join(' '), {}, json ? 'json' : short ? 'textShort' : 'text');
     await writeOut(answer.output + '\n');
     // In --json mode help is printed as an error object too ("give a layer"), so it exits 2 like one.
     return answer.kind === 'count' || (!json && answer.kind === 'help') ? 0 : 2;

@@ -153,7 +153,14 @@ describe('a long pasted model in Slack', () => {
       w = h;
     }
     expect(answer.kind === 'count' && answer.model.total).toBe(expected);
-    const msg = renderBlocks(answer);
+    // The short reply offers More; the full one (More's) offers the remaining derivations.
+    const shortActions = renderBlocks(answer).blocks.at(-1) as { elements: { action_id: string }[] };
+    expect(shortActions.elements.map((e) => e.action_id)).toEqual([
+      'paramcount_share',
+      'paramcount_more',
+      'paramcount_compare',
+    ]);
+    const msg = renderBlocks(answer, { form: 'full' });
     expect(msg.blocks.length).toBeLessThanOrEqual(50);
     const actions = msg.blocks.at(-1) as { type: string; elements: { action_id: string }[] };
     expect(actions.elements.map((e) => e.action_id)).toEqual([

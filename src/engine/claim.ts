@@ -13,6 +13,21 @@ import {
 import { solveRecurrent } from './solve.js';
 import type { Convention, RecurrentSpec } from './types.js';
 import { CONVENTIONS, CONVENTION_LABELS } from './types.js';
+import { msg, say } from '../i18n/index.js';
+import type { Message } from '../i18n/index.js';
+
+/** What else the question said about the input, for explaining a stated count that is off. */
+export interface ClaimContext {
+  /** Time steps the question gave (`16 timesteps`, `input_shape=(16, 4096)`). */
+  timesteps?: bigint | null;
+  /** `input_shape=(T, F)` as written: a count made with T as the input width has the two swapped. */
+  inputShape?: { steps: bigint | null; features: bigint } | null;
+}
+
+/** Largest sequence length taken as plausible when a stated count is the count times it. */
+export const MAX_PLAUSIBLE_TIMESTEPS = 100_000n;
+/** Largest input width taken as a plausible reading of a stated count. */
+const MAX_PLAUSIBLE_WIDTH = 1_000_000n;
 
 export interface ClaimRow {
   convention: Convention;
@@ -22,6 +37,8 @@ export interface ClaimRow {
   difference: bigint;
   holds: boolean;
   explanation?: string;
+  /** The explanation as a catalogue message (render/ says it in the reply's language). */
+  explanationMessage?: Message;
 }
 
 export type ClaimCheck =
@@ -33,6 +50,8 @@ export type ClaimCheck =
       rows: ClaimRow[];
       /** Variants outside the table that also give the stated count (bias=False, reset_after). */
       notes: string[];
+      /** The notes as catalogue messages, and any about time steps or a swapped input_shape. */
+      messages: Message[];
     }
   | { ok: false; message: string };
 
@@ -92,13 +111,25 @@ export function conventionList(cs: readonly Convention[]): string {
   return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
+/** The stated count as this count times a number of time steps: exactly, or (far larger) roughly. */
+function sequenceMultiple(total: bigint, stated: bigint, diff: bigint, ctx: ClaimContext): Message | null {
+  if (total <= 0n || stated < 2n * total) return null;
+  const ratio = stated / total;
+  if (stated % total === 0n && (ratio === ctx.timesteps || ratio <= MAX_PLAUSIBLE_TIMESTEPS))
+    return msg('claim-times-steps', { diff, total, steps: ratio });
+  // Far larger but not a multiple: still the shape of a per-sequence figure, never a parameter count.
+  if (ratio >= 8n) return msg('claim-about-times', { diff, total, ratio });
+  return null;
+}
+
 /** An explanation for a row whose total differs from the stated count. */
 function explainClaimRow(
   spec: RecurrentSpec,
   convention: Convention,
   stated: bigint,
   total: bigint,
-): string | undefined {
+  ctx: ClaimContext,
+): Message | undefined {
   const diff = total - stated;
   if (diff === 0n) return undefined;
   const s = underConvention(spec, convention);
@@ -110,18 +141,24 @@ function explainClaimRow(
     const fewer = diff < 0n ? mine : mine - k;
     if (fewer < 0 || more > 2) continue;
     const why = biasDifference(s, diff, more, fewer);
-    if (why) return `off by ${why}`;
+    if (why) return msg('claim-off-by-why', { why });
   }
+  const times = sequenceMultiple(total, stated, abs, ctx);
+  if (times?.id === 'claim-times-steps') return times;
   // Otherwise: does the stated count fit this convention with another input width or units?
   const byInput = solveRecurrent(s, 'input', stated);
   if (byInput.ok) {
-    return `off by ${formatCount(abs)}; the stated count fits an input width of ${formatCount(byInput.value)} (not ${formatCount(spec.input)})`;
+    const shape = ctx.inputShape;
+    if (shape && shape.steps !== null && byInput.value === shape.steps)
+      return msg('claim-shape-swapped', { diff: abs, steps: String(shape.steps), features: String(shape.features) });
+    // A width in the millions is no real input: a figure that far above the count is per sequence.
+    if (byInput.value <= MAX_PLAUSIBLE_WIDTH || !times)
+      return msg('claim-fits-input', { diff: abs, fits: byInput.value, input: spec.input });
   }
+  if (times) return times;
   const byUnits = solveRecurrent(s, 'units', stated);
-  if (byUnits.ok) {
-    return `off by ${formatCount(abs)}; the stated count fits ${formatCount(byUnits.value)} units (not ${formatCount(spec.units)})`;
-  }
-  return `off by ${formatCount(abs)}`;
+  if (byUnits.ok) return msg('claim-fits-units', { diff: abs, fits: byUnits.value, units: spec.units });
+  return msg('claim-off-by', { diff: abs });
 }
 
 function specError(spec: RecurrentSpec): string | null {
@@ -138,7 +175,7 @@ function specError(spec: RecurrentSpec): string | null {
  * Checks a stated total against every convention that can count the spec.
  * `conventions` lists each one under which it holds; every row says by how much the others miss.
  */
-export function checkClaim(spec: RecurrentSpec, stated: bigint): ClaimCheck {
+export function checkClaim(spec: RecurrentSpec, stated: bigint, ctx: ClaimContext = {}): ClaimCheck {
   try {
     const bad = specError(spec);
     if (bad) return { ok: false, message: `Cannot check this claim: ${bad}. Example: \`/lstm 4096 256 = 4458496\`.` };
@@ -154,8 +191,11 @@ export function checkClaim(spec: RecurrentSpec, stated: bigint): ClaimCheck {
       const total = recurrentTotal(underConvention(spec, c));
       const holds = total === stated;
       const row: ClaimRow = { convention: c, label: CONVENTION_LABELS[c], total, difference: total - stated, holds };
-      const explanation = holds ? undefined : explainClaimRow(spec, c, stated, total);
-      if (explanation) row.explanation = explanation;
+      const explanation = holds ? undefined : explainClaimRow(spec, c, stated, total, ctx);
+      if (explanation) {
+        row.explanationMessage = explanation;
+        row.explanation = say('en', explanation);
+      }
       rows.push(row);
     }
     if (rows.length === 0) {
@@ -164,8 +204,19 @@ export function checkClaim(spec: RecurrentSpec, stated: bigint): ClaimCheck {
     }
     const conventions = rows.filter((r) => r.holds).map((r) => r.convention);
     const notes: string[] = [];
-    if (conventions.length === 0) notes.push(...variantNotes(spec, stated));
-    return { ok: true, stated, conventions, rows, notes };
+    const messages: Message[] = [];
+    if (conventions.length === 0) {
+      notes.push(...variantNotes(spec, stated));
+      // A figure that grows with the sequence is a compute or activation count: say why parameters do not.
+      const perSequence = rows.some(
+        (r) => r.explanationMessage?.id === 'claim-times-steps' || r.explanationMessage?.id === 'claim-about-times',
+      );
+      const swapped = rows.some((r) => r.explanationMessage?.id === 'claim-shape-swapped');
+      if (perSequence) messages.push(msg('claim-steps-never-count'));
+      if (swapped) messages.push(msg('claim-shape-explained'));
+      for (const m of messages) notes.push(say('en', m));
+    }
+    return { ok: true, stated, conventions, rows, notes, messages };
   } catch (e) {
     return { ok: false, message: `Cannot check this claim (${e instanceof Error ? e.message : 'unexpected input'}).` };
   }

@@ -75,10 +75,15 @@ function fromUrl(url: string): HubReference | null {
 
 /** `Foo.from_pretrained("owner/name", ...)`: the class before it and the string inside. */
 function fromPretrained(text: string): HubReference | null {
-  const at = text.indexOf('.from_pretrained(');
-  if (at < 0) return null;
+  let at = text.indexOf('.from_pretrained(');
   let start = at;
-  while (start > 0 && /[A-Za-z0-9_]/.test(text[start - 1]!)) start--;
+  // PyTorch's own `nn.Embedding.from_pretrained(tensor)` builds a layer from a tensor: not a Hub model.
+  for (; at >= 0; at = text.indexOf('.from_pretrained(', at + 1)) {
+    start = at;
+    while (start > 0 && /[A-Za-z0-9_]/.test(text[start - 1]!)) start--;
+    if (!TORCH_FROM_PRETRAINED.has(text.slice(start, at))) break;
+  }
+  if (at < 0) return null;
   const cls = text.slice(start, at);
   let i = at + '.from_pretrained('.length;
   while (i < text.length && (text[i] === ' ' || text[i] === '\n' || text[i] === '\t')) i++;
@@ -103,6 +108,9 @@ function fromPretrained(text: string): HubReference | null {
   if (found.ok && LAYER_CALLS.some((call) => text.includes(call))) found.moreCode = true;
   return found;
 }
+
+/** PyTorch layers whose `from_pretrained` takes a tensor of weights, not a Hub name. */
+const TORCH_FROM_PRETRAINED = new Set(['Embedding', 'EmbeddingBag']);
 
 /** Layer constructors that mean the pasted code adds weights of its own around the loaded model. */
 const LAYER_CALLS = ['nn.Linear(', 'nn.Conv', 'nn.LSTM(', 'nn.GRU(', 'nn.Embedding(', 'Dense(', 'layers.'];

@@ -7,8 +7,9 @@ import type { Dim } from '../engine/types.js';
 import { MAX_MODEL_LAYERS } from '../limits.js';
 import type { CallExpr, Expr, Module, Statement } from './python/ast.js';
 import { dottedName } from './python/ast.js';
-import { Evaluator } from './python/evaluate.js';
-import type { Host, Value } from './python/evaluate.js';
+import type { ClassValue, Value } from './python/evaluate.js';
+import { Interpreter } from './python/interpret.js';
+import type { InterpreterHost } from './python/interpret.js';
 import { parseTokens } from './python/parser.js';
 import { CODE_EXAMPLE, CodeError, EXAMPLE_HINT, preprocess } from './python/tokenizer.js';
 import type { ClassCtx, Handler } from './code/context.js';
@@ -16,8 +17,21 @@ import { KERAS_COMMON } from './code/context.js';
 import { FLAX_HANDLERS, FLAX_ONLY } from './code/flax.js';
 import { KERAS_HANDLERS, inputShapeOf } from './code/keras.js';
 import { TORCH_HANDLERS } from './code/torch.js';
+import { readTorchPrint } from './torch-print/tree.js';
+import { graphItems, MERGE_FUNCTIONS, MERGE_LAYERS, outputShape } from './code/graph.js';
+import { APPLICATIONS, applicationSource } from './code/applications.js';
 import { Args, NONE, describeValue, host, hostData } from './code/values.js';
 import type { Bound, LayerData, ModelData, ModelItem, PathData, TensorData } from './code/values.js';
+import {
+  editedSpec,
+  editsOf,
+  layerAttribute,
+  parameterSpec,
+  shapeFromSizes,
+  TENSOR_FACTORIES,
+  tensorsOf,
+} from './code/modules.js';
+import type { ParamData } from './code/modules.js';
 
 export type { ModelSpec } from '../engine/model.js';
 
@@ -26,6 +40,9 @@ const HANDLERS: Record<Framework, Record<string, Handler>> = {
   keras: KERAS_HANDLERS,
   flax: FLAX_HANDLERS,
 };
+
+/** Path segments under which an unknown capitalised call is a layer (`nn.Foo`, `layers.Bar`). */
+const LAYER_NAMESPACES = new Set(['nn', 'layers', 'keras', 'linen', 'flax', 'tfkl', 'kl', 'modules', 'L']);
 
 const RECURRENT_NAMES = new Set(['LSTM', 'GRU', 'RNN', 'LSTMCell', 'GRUCell', 'RNNCell']);
 
@@ -85,31 +102,36 @@ interface DocHints {
   flaxNn: boolean;
 }
 
+/** Which frameworks the text mentions, by plain substring checks (spaces collapsed first). */
 function docHints(src: string): DocHints {
+  const s = src.split(/[ \t]+/).join(' ');
+  const has = (...words: string[]): boolean => words.some((w) => s.includes(w));
   return {
-    torch: /\bimport\s+torch\b|\bfrom\s+torch\b|\btorch\.nn\b/.test(src),
-    keras: /\bkeras\b|\btensorflow\b|\btf\.|(^|[^.\w])Sequential\s*\(|\.add\s*\(/m.test(src),
-    flax: /\bflax\b|\blinen\b/.test(src),
-    flaxNn: /import\s+flax\.linen\s+as\s+nn\b|from\s+flax\s+import\s+linen\s+as\s+nn\b/.test(src),
+    torch: has('import torch', 'from torch', 'torch.nn'),
+    keras: has('keras', 'tensorflow', 'tf.', 'Sequential(', 'Sequential (', '.add('),
+    flax: has('flax', 'linen'),
+    flaxNn: has('flax.linen as nn', 'import linen as nn'),
   };
 }
 
-class Reader implements Host {
-  private readonly env = new Map<string, Value>();
+/** Ids of layers and models, unique across readers (an application's model is read by its own reader). */
+let nextId = 1;
+
+class Reader implements InterpreterHost {
+  readonly env = new Map<string, Value>();
   private readonly read = new Set<string>();
   private readonly aliases = new Map<string, string>();
   private readonly top: ModelItem[] = [];
   private readonly topIds = new Set<number>();
   private readonly consumed = new Set<number>();
   private readonly hints = new Map<string, { value: Value; order: number }>();
-  private nextId = 1;
   private lastTensor: TensorData | null = null;
   readonly notes: string[] = [];
-  private readonly ev: Evaluator;
+  readonly ev: Interpreter;
   private readonly doc: DocHints;
 
-  constructor(private readonly module: Module) {
-    this.ev = new Evaluator(module.source, this);
+  constructor(readonly module: Module) {
+    this.ev = new Interpreter(module.source, this, this.env);
     this.doc = docHints(module.source);
   }
 
@@ -135,19 +157,50 @@ class Reader implements Host {
 
   attr(obj: Value, attr: string, e: Expr): Value {
     const d = hostData(obj);
-    if (d && d.tag === 'path')
+    if (d && d.tag === 'path') {
+      const set = this.env.get(`${d.written}.${attr}`);
+      if (set !== undefined && d.unbound) return set;
       return host({ tag: 'path', path: `${d.path}.${attr}`, written: `${d.written}.${attr}`, unbound: d.unbound });
+    }
+    if (d && d.tag === 'layer') {
+      if (attr === 'weight' || attr === 'bias' || /^(weight|bias)_(ih|hh)_l\d+(_reverse)?$/.test(attr)) {
+        const shape = tensorsOf(d.spec)?.find((t) => t.name === attr)?.shape ?? null;
+        const p: ParamData = { tag: 'param', shape, trainable: true, owner: { of: d, name: attr } };
+        return host(p);
+      }
+      const n = layerAttribute(d.spec, attr);
+      if (n !== null) return { t: 'int', v: n };
+    }
+    if (d && d.tag === 'model') {
+      const item = d.items.find((x) => x.name === attr);
+      if (item) return host(item.data);
+      const v = d.attrs?.get(attr);
+      if (v !== undefined) return v;
+    }
+    if (d && (d.tag === 'param' || d.tag === 'torch-tensor')) {
+      if (attr === 'data' || attr === 'T') return obj;
+      if (attr === 'shape' && d.shape) return { t: 'seq', kind: 'tuple', items: d.shape.map((v) => ({ t: 'int', v })) };
+      if (attr === 'requires_grad') return { t: 'bool', v: d.tag === 'param' ? d.trainable : false };
+    }
     if (d) return host({ tag: 'opaque', what: `\`${this.text(e)}\`` });
     throw new CodeError(
       `I can't read \`${this.text(e)}\`: ${describeValue(obj)} has no attribute \`${attr}\`. ${EXAMPLE_HINT}`,
     );
   }
 
-  call(e: CallExpr): Value {
+  call(e: CallExpr, _ev?: unknown, callee?: Value): Value {
+    return this.callWith(e, undefined, callee);
+  }
+
+  callMethod(e: CallExpr, obj: Value): Value {
+    return this.callWith(e, obj, undefined);
+  }
+
+  private callWith(e: CallExpr, preObj: Value | undefined, preCallee: Value | undefined): Value {
     if (e.func.k === 'attr') {
       const method = e.func.attr;
       const objExpr = e.func.obj;
-      let obj = this.ev.evaluate(objExpr);
+      let obj = preObj ?? this.ev.evaluate(objExpr);
       let od = hostData(obj);
       if (
         od &&
@@ -177,6 +230,7 @@ class Reader implements Host {
       }
       if (od && od.tag === 'model') return this.modelMethod(od, method, e);
       if (od && od.tag === 'layer') return this.layerMethod(od, method, e);
+      if (od && (od.tag === 'param' || od.tag === 'torch-tensor')) return this.tensorMethod(od, method, e);
       if (od && (od.tag === 'tensor' || od.tag === 'opaque')) {
         this.evaluateArgs(e);
         return host({ tag: 'opaque', what: `\`${this.text(e)}\`` });
@@ -204,7 +258,7 @@ class Reader implements Host {
         `I can't call \`${this.text(e)}\`: ${describeValue(obj)} has no method \`${method}\`. ${EXAMPLE_HINT}`,
       );
     }
-    const callee = this.ev.evaluate(e.func);
+    const callee = preCallee ?? this.ev.evaluate(e.func);
     const d = hostData(callee);
     if (d && d.tag === 'path') return this.classCall(d, e);
     if (d && (d.tag === 'layer' || d.tag === 'model')) return this.apply(d, e);
@@ -216,6 +270,244 @@ class Reader implements Host {
       `I can't call \`${this.text(e)}\`: ${describeValue(callee)} is not a layer class. ${EXAMPLE_HINT}`,
       true,
     );
+  }
+
+  // ----- the interpreter's host: module instances, attributes, imports ----------------------
+
+  moduleKind(base: Value): 'torch' | 'keras' | null {
+    const d = hostData(base);
+    if (!d || d.tag !== 'path') return null;
+    const segs = d.path.split('.');
+    const last = segs[segs.length - 1] ?? '';
+    if (segs.some((x) => x === 'flax' || x === 'linen')) return null;
+    if (last === 'Module' && (segs.length === 1 || segs.includes('nn') || segs.includes('torch'))) return 'torch';
+    if ((last === 'Model' || last === 'Layer') && segs.length > 1) return 'keras';
+    return null;
+  }
+
+  newInstance(cls: ClassValue, kind: 'torch' | 'keras', e: Expr): Value {
+    const m = this.newModel(cls.name, kind === 'torch' ? 'pytorch' : 'keras', this.text(e), []);
+    m.klass = cls;
+    m.attrs = new Map();
+    return host(m);
+  }
+
+  instanceClass(obj: Value): ClassValue | null {
+    const d = hostData(obj);
+    return d && d.tag === 'model' ? (d.klass ?? null) : null;
+  }
+
+  instanceAttr(obj: Value, attr: string): Value | undefined {
+    const d = hostData(obj);
+    if (!d || d.tag !== 'model') return undefined;
+    const item = d.items.find((x) => x.name === attr);
+    if (item) return host(item.data.tag === 'layer' && item.data.param ? item.data.param : item.data);
+    return d.attrs?.get(attr);
+  }
+
+  setAttr(obj: Value, attr: string, v: Value, e: Expr): boolean {
+    const d = hostData(obj);
+    if (d && d.tag === 'path' && d.unbound && !d.written.includes('.')) {
+      // `self.lstm = nn.LSTM(...)` pasted without its class: a layer line.
+      this.env.set(`${d.written}.${attr}`, v);
+      this.takeValue(attr, v);
+      return true;
+    }
+    if (d && d.tag === 'model') {
+      this.register(d, attr, v);
+      return true;
+    }
+    if (d && d.tag === 'layer') {
+      const vd = hostData(v);
+      if (vd && vd.tag === 'param') {
+        const edits = editsOf(d);
+        if (vd.owner && vd.owner.of !== d)
+          edits.replaced.set(attr, { tied: this.layerName(vd.owner.of, vd.owner.name) });
+        else if (!vd.owner) edits.replaced.set(attr, { shape: vd.shape, trainable: vd.trainable });
+        return true;
+      }
+      return true;
+    }
+    if (d && d.tag === 'param') {
+      if (attr === 'requires_grad' && v.t === 'bool') {
+        d.trainable = v.v;
+        if (d.owner && !v.v) {
+          const o = d.owner.of;
+          if (d.owner.name === '*') o.frozen = true;
+          else if (o.tag === 'layer') editsOf(o).frozen.add(d.owner.name);
+        }
+      }
+      return true;
+    }
+    if (d && (d.tag === 'opaque' || d.tag === 'torch-tensor')) return true;
+    void e;
+    return false;
+  }
+
+  /** A value set on a module: submodules and parameters are registered, anything else kept as a plain attribute. */
+  private register(m: ModelData, name: string, v: Value): void {
+    const d = hostData(v);
+    let data: LayerData | ModelData | null = null;
+    if (d && (d.tag === 'layer' || d.tag === 'model')) data = d;
+    else if (d && d.tag === 'param') {
+      if (d.owner) {
+        // `self.w = other.weight`: the same tensor again (tying), nothing new to count.
+        m.attrs?.set(name, v);
+        return;
+      }
+      const layer = this.newLayer(parameterSpec(name, d), 'Parameter', 'pytorch', 'nn.Parameter');
+      layer.param = d;
+      d.owner = { of: layer, name: '*' };
+      data = layer;
+    }
+    const at = m.items.findIndex((x) => x.name === name);
+    if (data) {
+      this.consume(data);
+      m.attrs?.delete(name);
+      if (at >= 0) (m.items[at] as ModelItem).data = data;
+      else m.items.push({ name, data });
+      if (m.items.length > MAX_MODEL_LAYERS)
+        throw new CodeError(`That model has more than ${MAX_MODEL_LAYERS} layers, more than I count. ${EXAMPLE_HINT}`);
+      return;
+    }
+    // `self.x = None` after a submodule removes it, as PyTorch does.
+    if (at >= 0) m.items.splice(at, 1);
+    m.attrs?.set(name, v);
+  }
+
+  private layerName(of: LayerData | ModelData, tensor: string): string {
+    return `${of.tag === 'layer' ? of.cls : of.cls}.${tensor}`;
+  }
+
+  setItem(obj: Value, key: Value, v: Value): boolean {
+    const d = hostData(obj);
+    if (d && (d.tag === 'torch-tensor' || d.tag === 'param' || d.tag === 'opaque')) return true;
+    if (!d || d.tag !== 'model') return false;
+    if (key.t === 'str') this.register(d, key.v, v);
+    else if (key.t === 'int') {
+      const vd = hostData(v);
+      const item = d.items[Number(key.v)];
+      if (item && vd && (vd.tag === 'layer' || vd.tag === 'model')) {
+        this.consume(vd);
+        item.data = vd;
+      }
+    }
+    return true;
+  }
+
+  pathOf(v: Value): string | null {
+    const d = hostData(v);
+    return d && d.tag === 'path' ? d.path : null;
+  }
+
+  undefinedName(v: Value): string | null {
+    const d = hostData(v);
+    return d && d.tag === 'path' && d.unbound ? d.written : null;
+  }
+
+  isOpaque(v: Value): boolean {
+    const d = hostData(v);
+    return d !== null && (d.tag === 'opaque' || d.tag === 'torch-tensor' || d.tag === 'param');
+  }
+
+  skippedLoop(what: string, line: number): void {
+    this.note(`Skipped the loop over \`${what}\` (line ${line}): it goes over data, and builds no layers I count.`);
+  }
+
+  noteRead(id: string): void {
+    this.read.add(id);
+  }
+
+  importStatement(st: Statement & { k: 'import' }): void {
+    for (const n of st.names) {
+      if (n.name === '*') continue;
+      if (st.module === '') {
+        if (n.alias) this.aliases.set(n.alias, n.name);
+      } else {
+        this.aliases.set(n.alias ?? n.name, `${st.module}.${n.name}`);
+      }
+    }
+  }
+
+  bindGlobal(name: string, v: Value): void {
+    this.read.delete(name);
+    if (HINT_NAMES.has(name) && !hostData(v) && (v.t === 'int' || v.t === 'seq'))
+      this.hints.set(name, { value: v, order: this.order++ });
+    this.takeValue(name, v);
+  }
+
+  private order = 0;
+
+  topExpression(v: Value): void {
+    this.takeValue(null, v);
+  }
+
+  inert(what: string): Value {
+    return host({ tag: 'opaque', what });
+  }
+
+  iterateHost(v: Value): Value[] | null {
+    const d = hostData(v);
+    if (d && d.tag === 'model') return d.items.map((x) => host(x.data));
+    return null;
+  }
+
+  subscriptHost(obj: Value, idx: Value): Value | undefined {
+    const d = hostData(obj);
+    if (!d) return undefined;
+    if (d.tag === 'model') {
+      if (idx.t === 'int') {
+        const n = d.items.length;
+        const i = Number(idx.v) < 0 ? Number(idx.v) + n : Number(idx.v);
+        const item = d.items[i];
+        return item ? host(item.data) : undefined;
+      }
+      if (idx.t === 'str') {
+        const item = d.items.find((x) => x.name === idx.v);
+        return item ? host(item.data) : undefined;
+      }
+    }
+    if (d.tag === 'param' || d.tag === 'torch-tensor' || d.tag === 'opaque' || d.tag === 'tensor')
+      return host({ tag: 'opaque', what: 'a slice of a tensor' });
+    return undefined;
+  }
+
+  private tensorMethod(
+    d: ParamData | { tag: 'torch-tensor'; shape: bigint[] | null },
+    method: string,
+    e: CallExpr,
+  ): Value {
+    const { positional } = this.evaluateCallArgs(e);
+    const first = positional[0]?.value;
+    if (method === 'size' && d.shape) {
+      if (first && first.t === 'int') {
+        const i = Number(first.v) < 0 ? d.shape.length + Number(first.v) : Number(first.v);
+        const v = d.shape[i];
+        if (v !== undefined) return { t: 'int', v };
+      }
+      return { t: 'seq', kind: 'tuple', items: d.shape.map((v) => ({ t: 'int', v })) };
+    }
+    if (method === 'numel' && d.shape) return { t: 'int', v: d.shape.reduce((a, b) => a * b, 1n) };
+    if (method === 'dim' && d.shape) return { t: 'int', v: BigInt(d.shape.length) };
+    if (method === 'requires_grad_' && d.tag === 'param') {
+      const on = !(first && first.t === 'bool' && !first.v);
+      d.trainable = on;
+      if (d.owner && !on) {
+        if (d.owner.name === '*') d.owner.of.frozen = true;
+        else if (d.owner.of.tag === 'layer') editsOf(d.owner.of).frozen.add(d.owner.name);
+      }
+      return host(d);
+    }
+    if (['to', 'cuda', 'cpu', 'float', 'double', 'half', 'data', 'detach', 'clone', 'contiguous'].includes(method))
+      return host(d);
+    return host({ tag: 'opaque', what: `\`${this.text(e)}\`` });
+  }
+
+  /** Every parameter of a module or layer, as references that `requires_grad = False` can freeze. */
+  private parameterRefs(of: LayerData | ModelData, named = false): Value {
+    const p: ParamData = { tag: 'param', shape: null, trainable: !of.frozen, owner: { of, name: '*' } };
+    const item: Value = named ? { t: 'seq', kind: 'tuple', items: [{ t: 'str', v: '' }, host(p)] } : host(p);
+    return { t: 'seq', kind: 'list', items: [item] };
   }
 
   // ----- arguments -------------------------------------------------------------------------
@@ -260,11 +552,11 @@ class Reader implements Host {
     source: string,
     extra?: Partial<Pick<LayerData, 'kerasCell' | 'more'>>,
   ): LayerData {
-    return { tag: 'layer', id: this.nextId++, spec, cls, fw, source, ...extra };
+    return { tag: 'layer', id: nextId++, spec, cls, fw, source, ...extra };
   }
 
   private newModel(cls: string, fw: Framework | null, source: string, items: ModelItem[]): ModelData {
-    return { tag: 'model', id: this.nextId++, cls, fw, items, source, inputShape: null, name: null };
+    return { tag: 'model', id: nextId++, cls, fw, items, source, inputShape: null, name: null };
   }
 
   private consume(d: LayerData | ModelData): void {
@@ -323,6 +615,53 @@ class Reader implements Host {
       case 'pop':
         m.items.pop();
         return NONE;
+      case 'register_parameter':
+      case 'register_buffer':
+      case 'register_module': {
+        const name = positional[0]?.value;
+        const v =
+          positional[1]?.value ??
+          keywords.find((k) => k.name === 'param' || k.name === 'tensor' || k.name === 'module')?.value ??
+          NONE;
+        if (name?.t !== 'str') throw new CodeError(`\`${this.text(e)}\` needs a name in quotes (line ${e.line}).`);
+        if (method === 'register_buffer') m.attrs?.set(name.v, v);
+        else this.register(m, name.v, v);
+        return NONE;
+      }
+      case 'add_weight':
+      case 'add_variable': {
+        // Keras `self.add_weight(shape=(...), trainable=...)`: a weight of the layer.
+        const a = new Args(
+          method,
+          ['name', 'shape', 'dtype', 'initializer', 'regularizer', 'trainable', 'constraint'],
+          positional,
+          keywords,
+          `\`${this.text(e)}\``,
+          ['use_resource', 'synchronization', 'aggregation', 'autocast'],
+        );
+        const shape = a.shape('shape');
+        const name = a.given('name') && a.raw('name')?.t === 'str' ? a.str('name', '') : `weight_${m.items.length}`;
+        const param: ParamData = {
+          tag: 'param',
+          shape: shape && shape.every((x) => x !== null) ? (shape as bigint[]) : null,
+          trainable: a.bool('trainable', true),
+          owner: null,
+        };
+        const layer = this.newLayer(parameterSpec(name, param, true), 'Weight', 'keras', 'add_weight');
+        layer.param = param;
+        param.owner = { of: layer, name: '*' };
+        m.items.push({ name, data: layer });
+        return host(param);
+      }
+      case 'parameters':
+      case 'named_parameters':
+        return this.parameterRefs(m, method === 'named_parameters');
+      case 'modules':
+      case 'children':
+        return { t: 'seq', kind: 'list', items: m.items.map((x) => host(x.data)) };
+      case 'requires_grad_':
+        if (first && first.t === 'bool' && !first.v) m.frozen = true;
+        return host(m);
       case 'build': {
         if (first && first.t !== 'none') {
           const a = new Args('build', ['input_shape'], [{ value: first, expr: null }], [], `\`${this.text(e)}\``);
@@ -339,14 +678,21 @@ class Reader implements Host {
   }
 
   private layerMethod(l: LayerData, method: string, e: CallExpr): Value {
-    this.evaluateArgs(e);
+    const { positional } = this.evaluateCallArgs(e);
+    if (method === 'parameters' || method === 'named_parameters')
+      return this.parameterRefs(l, method === 'named_parameters');
+    if (method === 'requires_grad_') {
+      const first = positional[0]?.value;
+      l.frozen = first !== undefined && first.t === 'bool' && !first.v;
+      return host(l);
+    }
     if (CHAINING_METHODS.has(method)) return host(l);
     return host({ tag: 'opaque', what: `\`${this.text(e)}\`` });
   }
 
   /** `Dense(10)(x)`: the Keras functional API; PyTorch `lstm(x)` is just ignored. */
-  private apply(d: LayerData | ModelData, e: CallExpr): Value {
-    const { positional, keywords } = this.evaluateCallArgs(e);
+  private apply(d: LayerData | ModelData, e: CallExpr, pre?: ReturnType<Reader['evaluateCallArgs']>): Value {
+    const { positional, keywords } = pre ?? this.evaluateCallArgs(e);
     const fw = d.fw;
     if (fw === 'pytorch') {
       // `lstm(x)` runs a PyTorch module: the module itself is still part of what was pasted.
@@ -364,6 +710,7 @@ class Reader implements Host {
     };
     collect(arg);
     if (tensors.length === 0) return host({ tag: 'opaque', what: `\`${this.text(e)}\`` });
+    if (d.tag === 'model' && d.klass && d.attrs && !d.attrs.has(' built')) this.buildLayer(d, tensors[0], e);
     this.consume(d);
     const chain: (LayerData | ModelData)[] = [];
     const seen = new Set<number>();
@@ -376,17 +723,39 @@ class Reader implements Host {
       }
     }
     if (!seen.has(d.id)) chain.push(d);
-    if (tensors.length > 1)
-      this.note('A layer here takes several inputs; I count every layer once but follow the shapes as a single chain.');
-    const out: TensorData = { tag: 'tensor', chain, input: tensors[0]?.input ?? null };
+    const shape = outputShape(
+      d,
+      tensors.map((t) => t.shape ?? null),
+      d.tag === 'layer' ? (d.mergeAxis ?? -1) : -1,
+    );
+    const out: TensorData = {
+      tag: 'tensor',
+      chain,
+      input: tensors[0]?.input ?? null,
+      shape,
+      from: { layer: d, inputs: tensors, order: nextId++ },
+    };
     this.lastTensor = out;
     return host(out);
   }
 
+  /** A subclassed Keras layer's `build(input_shape)`, run once on its first input (its add_weight calls make its weights). */
+  private buildLayer(d: ModelData, input: TensorData | undefined, e: CallExpr): void {
+    d.attrs?.set(' built', { t: 'bool', v: true });
+    const build = d.klass?.ns.has('build') ? this.ev.attribute(host(d), 'build', e) : null;
+    if (!build || build.t !== 'func') return;
+    const shape: Value = {
+      t: 'seq',
+      kind: 'tuple',
+      items: [null, ...(input?.shape ?? [])].map((x) => (x === null ? NONE : { t: 'int', v: x })),
+    };
+    this.ev.callFunction(build.fn, [shape], [], e);
+  }
+
   private functionalModel(e: CallExpr, cls: string): Value {
-    const a = this.bindArgs(e, cls, ['inputs', 'outputs', 'name', 'trainable'], []);
-    const outs = a.raw('outputs');
-    const ins = a.raw('inputs');
+    const a = this.bindArgs(e, cls, ['inputs', 'outputs', 'name', 'trainable'], ['input', 'output']);
+    const outs = a.raw('outputs') ?? a.raw('output');
+    const ins = a.raw('inputs') ?? a.raw('input');
     const tensors: TensorData[] = [];
     const collect = (v: Value | undefined): void => {
       if (!v) return;
@@ -398,19 +767,8 @@ class Reader implements Host {
     collect(outs);
     if (tensors.length === 0)
       throw new CodeError(`\`${this.text(e)}\` needs the output tensors, e.g. \`Model(inputs, outputs)\`.`);
-    const inT = hostData(ins);
-    const items: ModelItem[] = [];
-    const inputShape = inT && inT.tag === 'tensor' ? inT.input : (tensors[0]?.input ?? null);
-    if (inputShape)
-      items.push({ name: null, data: this.newLayer({ kind: 'input', shape: inputShape }, 'Input', 'keras', 'Input') });
-    const seen = new Set<number>();
-    for (const t of tensors) {
-      for (const c of t.chain) {
-        if (seen.has(c.id)) continue;
-        seen.add(c.id);
-        items.push({ name: null, data: c });
-      }
-    }
+    void ins;
+    const items = graphItems(tensors, (shape) => this.newLayer({ kind: 'input', shape }, 'Input', 'keras', 'Input'));
     const m = this.newModel(cls, 'keras', this.text(e), items);
     if (a.given('name')) m.name = a.str('name', '');
     this.lastTensor = null;
@@ -513,10 +871,54 @@ class Reader implements Host {
       } else if (v && v.t === 'dict') entries.push(...v.entries);
       return { t: 'dict', entries };
     }
+    if (cls === 'UnprintedModule') {
+      // A custom module in a printed tree (see torch-print/tree.ts): named, not counted.
+      const { positional } = this.evaluateCallArgs(e);
+      const name = positional[0]?.value;
+      const typeName = name && name.t === 'str' ? name.v : 'Module';
+      return host(
+        this.newLayer(
+          { kind: 'unknown', typeName, framework: 'pytorch', source: typeName },
+          typeName,
+          'pytorch',
+          typeName,
+        ),
+      );
+    }
+    if (segs.includes('applications') && /^[A-Z]/.test(cls)) return this.application(cls, e);
+    if (cls.endsWith('Loss') || segs.includes('losses') || segs.includes('optim') || segs.includes('optimizers')) {
+      // criterion = nn.CrossEntropyLoss(), optimizers: used in training, never part of the model.
+      this.evaluateArgs(e);
+      return host({ tag: 'opaque', what: source });
+    }
+    const torchCall = this.torchValue(p, cls, head, e);
+    if (torchCall) return torchCall;
     const fw = this.frameworkFor(p, cls, e);
     // Containers and the functional API.
     if (cls === 'Sequential' || cls === 'ModuleList' || cls === 'ModuleDict') return this.container(cls, fw, e);
     if ((cls === 'Model' || cls === 'Functional') && fw === 'keras') return this.functionalModel(e, cls);
+    const mergeClass = MERGE_LAYERS[cls] ? cls : (MERGE_FUNCTIONS[cls] ?? null);
+    if (mergeClass && fw !== 'pytorch') {
+      // Concatenate()([a, b]) or concatenate([a, b]): no weights; the output width follows the inputs.
+      const evaluated = this.evaluateCallArgs(e);
+      const axisArg = evaluated.keywords.find((k) => k.name === 'axis')?.value;
+      const layer = this.newLayer(
+        { kind: 'passthrough', framework: 'keras', typeName: mergeClass },
+        mergeClass,
+        'keras',
+        source,
+      );
+      layer.merge = MERGE_LAYERS[mergeClass];
+      layer.mergeAxis = axisArg && axisArg.t === 'int' ? Number(axisArg.v) : -1;
+      if (mergeClass === cls) return host(layer);
+      return this.apply(layer, e, evaluated);
+    }
+    if (cls === 'Lambda' && fw !== 'pytorch') {
+      // No weights; its output shape is what `output_shape=` says (the function is never run).
+      const a = this.bindArgs(e, cls, ['function', 'output_shape', 'mask', 'arguments'], KERAS_COMMON);
+      const outputShape = a.given('output_shape') ? a.shape('output_shape') : null;
+      return host(this.newLayer({ kind: 'lambda', outputShape }, 'Lambda', 'keras', source));
+    }
     if (cls === 'Input' && fw !== 'pytorch') {
       const a = this.bindArgs(
         e,
@@ -524,7 +926,8 @@ class Reader implements Host {
         ['shape', 'batch_size', 'dtype', 'sparse', 'batch_shape', 'name', 'tensor', 'ragged', 'optional'],
         KERAS_COMMON,
       );
-      const t: TensorData = { tag: 'tensor', chain: [], input: inputShapeOf(a) };
+      const input = inputShapeOf(a);
+      const t: TensorData = { tag: 'tensor', chain: [], input, shape: input };
       return host(t);
     }
     const order: Framework[] = [fw, ...(['keras', 'pytorch', 'flax'] as Framework[]).filter((f) => f !== fw)];
@@ -534,6 +937,11 @@ class Reader implements Host {
       // Another framework's class only when the path does not name one (`Dense`, `nn.Dense`).
       if (f !== fw && head.length > 0 && !(head.length === 1 && head[0] === 'nn')) continue;
       return handler(this.ctx(cls, f, e, source));
+    }
+    if (/^[A-Z]/.test(cls) && head.length > 0 && !head.some((h) => LAYER_NAMESPACES.has(h))) {
+      // torch.autograd.Variable(...), optim.Adam(...), DataLoader(...): not layers.
+      this.evaluateArgs(e);
+      return host({ tag: 'opaque', what: source });
     }
     if (/^[A-Z]/.test(cls)) {
       this.evaluateArgs(e);
@@ -565,6 +973,136 @@ class Reader implements Host {
       return host({ tag: 'opaque', what: source });
     }
     throw new CodeError(`I don't know the function \`${p.written}(...)\`, and I never run code. ${EXAMPLE_HINT}`, true);
+  }
+
+  /** keras.applications.X(...): its architecture read as Keras code; an unknown one is refused, never 0. */
+  private application(cls: string, e: CallExpr): Value {
+    if (!APPLICATIONS.has(cls))
+      throw new CodeError(
+        `I don't know the architecture of \`keras.applications.${cls}\`, so I can't count it (I never guess, and it is not 0). I know ${[...APPLICATIONS].join(', ')}; or paste the model's \`model.summary()\`.`,
+      );
+    const a = this.bindArgs(
+      e,
+      cls,
+      ['include_top', 'weights', 'input_tensor', 'input_shape', 'pooling', 'classes', 'classifier_activation'],
+      ['name'],
+    );
+    const includeTop = a.bool('include_top', true);
+    const shape = a.given('input_shape') ? a.shape('input_shape') : null;
+    const dims = shape ?? (includeTop ? [224n, 224n, 3n] : [null, null, 3n]);
+    const pooling = a.given('pooling') && a.raw('pooling')?.t === 'str' ? a.str('pooling', '') : null;
+    const src = applicationSource(cls, {
+      includeTop,
+      classes: a.int('classes', 1000n),
+      inputShape: `(${dims.map((d) => (d === null ? 'None' : d.toString())).join(', ')})`,
+      pooling,
+    });
+    if (!src) throw new CodeError(`I don't know the architecture of \`${cls}\`.`);
+    const inner = new Reader(parseTokens(src));
+    inner.ev.run(inner.module.body);
+    const model = inner.env.get('model');
+    const d = hostData(model);
+    if (!model || !d || d.tag !== 'model') throw new CodeError(`I couldn't build \`${cls}\`.`);
+    d.cls = cls;
+    this.note(
+      `\`${cls}\` is counted from its architecture as keras.applications builds it (include_top=${includeTop ? 'True' : 'False'}); weights do not change the count.`,
+    );
+    return model;
+  }
+
+  /** Tensors, parameters and the wrappers that hand a layer back (`torch.jit.script(layer)`). */
+  private torchValue(p: PathData, cls: string, head: string[], e: CallExpr): Value | null {
+    if ((head[0] === 'np' || head[0] === 'numpy') && ['array', 'asarray', 'zeros', 'ones', 'empty'].includes(cls)) {
+      const { positional } = this.evaluateCallArgs(e);
+      const v = positional[0]?.value;
+      return host({
+        tag: 'torch-tensor',
+        shape: cls.startsWith('a') ? nestedShape(v) : shapeFromSizes('zeros', v ? [v] : []),
+      });
+    }
+    const torchy = head.length === 0 ? this.doc.torch : head[0] === 'torch' || head.includes('nn');
+    if (!torchy) return null;
+    if (cls === 'Parameter' || (cls === 'parameter' && head.includes('nn'))) {
+      const a = this.bindArgs(e, cls, ['data', 'requires_grad'], []);
+      const data = hostData(a.raw('data'));
+      const shape = data && (data.tag === 'torch-tensor' || data.tag === 'param') ? data.shape : null;
+      const param: ParamData = { tag: 'param', shape, trainable: a.bool('requires_grad', true), owner: null };
+      return host(param);
+    }
+    if (TENSOR_FACTORIES.has(cls) && (head[0] === 'torch' || head.length === 0)) {
+      const { positional } = this.evaluateCallArgs(e);
+      const only = hostData(positional[0]?.value);
+      if (positional.length === 1 && only && (only.tag === 'torch-tensor' || only.tag === 'param'))
+        return host({ tag: 'torch-tensor', shape: only.shape });
+      if (positional.length === 1 && positional[0]?.value.t === 'seq' && /Tensor$/.test(cls) && cls !== 'Tensor')
+        return host({ tag: 'torch-tensor', shape: nestedShape(positional[0].value) });
+      return host({
+        tag: 'torch-tensor',
+        shape: shapeFromSizes(
+          cls,
+          positional.map((x) => x.value),
+        ),
+      });
+    }
+    if (cls === 'tensor' && head[0] === 'torch') {
+      const { positional } = this.evaluateCallArgs(e);
+      const shape: bigint[] = [];
+      for (let v = positional[0]?.value; v && v.t === 'seq'; v = v.items[0]) shape.push(BigInt(v.items.length));
+      return host({ tag: 'torch-tensor', shape });
+    }
+    const wrapper =
+      cls === 'script' ||
+      cls === 'trace' ||
+      cls === 'weight_norm' ||
+      cls === 'spectral_norm' ||
+      cls === 'DataParallel' ||
+      cls === 'DistributedDataParallel' ||
+      cls === 'compile';
+    if (
+      wrapper &&
+      (head.includes('jit') ||
+        head.includes('utils') ||
+        head.includes('parametrizations') ||
+        head.length === 0 ||
+        cls === 'DataParallel' ||
+        cls === 'DistributedDataParallel' ||
+        (cls === 'compile' && head[0] === 'torch'))
+    ) {
+      const { positional } = this.evaluateCallArgs(e);
+      const inner = positional[0]?.value;
+      const d = hostData(inner);
+      if (!inner || !d || (d.tag !== 'layer' && d.tag !== 'model')) return null;
+      if (cls === 'weight_norm' && d.tag === 'layer') editsOf(d).weightNorm = true;
+      if (cls === 'DataParallel' || cls === 'DistributedDataParallel')
+        this.note(`\`${cls}\` wraps the model: its parameters are the model's (path prefix \`module.\` left out).`);
+      return inner;
+    }
+    if (cls === 'from_pretrained' && p.path.includes('Embedding')) {
+      const a = this.bindArgs(
+        e,
+        cls,
+        ['embeddings', 'freeze', 'padding_idx', 'max_norm', 'norm_type', 'scale_grad_by_freq', 'sparse'],
+        [],
+      );
+      const t = hostData(a.raw('embeddings'));
+      const shape = t && (t.tag === 'torch-tensor' || t.tag === 'param') ? t.shape : null;
+      if (!shape || shape.length !== 2 || shape.some((x) => x < 1n))
+        throw new CodeError(
+          `I can't tell the shape of the embeddings in \`${this.text(e)}\` (line ${e.line}); write \`nn.Embedding(vocab, dim)\` instead. ${EXAMPLE_HINT}`,
+        );
+      const spec: LayerSpec = {
+        kind: 'embedding',
+        framework: 'pytorch',
+        vocab: shape[0] as bigint,
+        dim: shape[1] as bigint,
+        inputLength: null,
+        paddingIdx: a.given('padding_idx'),
+        source: this.text(e),
+      };
+      if (a.bool('freeze', true)) spec.trainable = false;
+      return host(this.newLayer(spec, 'Embedding', 'pytorch', this.text(e)));
+    }
+    return null;
   }
 
   private builtin(name: string, e: CallExpr): Value | null {
@@ -804,38 +1342,93 @@ class Reader implements Host {
       if (d.tag === 'model' && name && !d.name) d.name = name;
     } else if (d.tag === 'tensor') {
       this.lastTensor = d;
+    } else if (d.tag === 'param' && !d.owner && name) {
+      // `self.cls_token = nn.Parameter(...)` pasted without its class: a parameter of its own.
+      const layer = this.newLayer(parameterSpec(name, d), 'Parameter', 'pytorch', 'nn.Parameter');
+      layer.param = d;
+      d.owner = { of: layer, name: '*' };
+      this.addTop(name, layer);
     }
   }
 
   run(): ModelSpec {
-    const body: Statement[] = this.module.body;
-    body.forEach((st, order) => {
-      switch (st.k) {
-        case 'pass':
-          return;
-        case 'import':
-          for (const n of st.names) {
-            if (n.name === '*') continue;
-            if (st.module === '') {
-              if (n.alias) this.aliases.set(n.alias, n.name);
-            } else {
-              this.aliases.set(n.alias ?? n.name, `${st.module}.${n.name}`);
-            }
-          }
-          return;
-        case 'assign': {
-          const v = this.ev.evaluate(st.value);
-          for (const t of st.targets) this.bindTarget(t, v, order);
-          return;
-        }
-        case 'expr': {
-          const v = this.ev.evaluate(st.expr);
-          this.takeValue(null, v);
-          return;
-        }
-      }
-    });
+    const returned = this.ev.run(this.module.body);
+    if (returned) this.takeValue('model', returned);
+    if (this.top.every((it) => this.consumed.has(it.data.id)) && !this.lastTensor) this.instantiateDefinitions();
     return this.assemble();
+  }
+
+  /**
+   * A class or builder pasted without the line that uses it: build the last one whose arguments all
+   * have defaults; otherwise say which line to add.
+   */
+  private instantiateDefinitions(): void {
+    const candidates: { name: string; v: Value }[] = [];
+    for (const st of this.module.body) {
+      if (st.k !== 'class' && st.k !== 'def') continue;
+      const v = this.env.get(st.name);
+      if (!v) continue;
+      if (v.t === 'class' && this.classIsModule(v.cls)) candidates.push({ name: st.name, v });
+      if (v.t === 'func' && !st.name.startsWith('_')) candidates.push({ name: st.name, v });
+    }
+    // Prefer a class no other pasted class or function uses (the outermost model).
+    const used = (name: string): boolean =>
+      candidates.some((c) => c.name !== name && c.v.t !== 'func' && mentions(c.v, name));
+    const order = [...candidates].reverse().sort((a, b) => Number(used(a.name)) - Number(used(b.name)));
+    for (const c of order) {
+      const params = c.v.t === 'func' ? c.v.fn : this.initOf(c.v);
+      const required = params
+        ? params.def.params.filter((p, i) => p.kind === 'plain' && params.defaults[i] === null && p.name !== 'self')
+        : [];
+      if (required.length > 0) {
+        if (c.v.t === 'func' && order.some((o) => o.v.t === 'class')) continue;
+        const names = required.map((p) => p.name);
+        throw new CodeError(
+          `I read \`${c.name}\` but nothing builds it, and ${names.map((n) => `\`${n}\``).join(', ')} ${names.length === 1 ? 'has' : 'have'} no default. Add the line that builds it, e.g. \`model = ${c.name}(${names.map((n) => `${n}=...`).join(', ')})\` with your numbers.`,
+        );
+      }
+      const e = {
+        k: 'call',
+        func: { k: 'name', id: c.name },
+        args: [],
+        kwargs: [],
+        start: 0,
+        end: 0,
+        line: 0,
+        col: 0,
+        depth: 2,
+      } as unknown as CallExpr;
+      const v =
+        c.v.t === 'func'
+          ? this.ev.callFunction(c.v.fn, [], [], e)
+          : this.ev.instantiate((c.v as Value & { t: 'class' }).cls, [], [], e);
+      const d = hostData(v);
+      if (d && (d.tag === 'model' || d.tag === 'layer')) {
+        this.note(
+          `Nothing in the paste builds \`${c.name}\`, so I built it with its default arguments: \`${c.name}()\`.`,
+        );
+        this.takeValue(c.name, v);
+        return;
+      }
+    }
+  }
+
+  private classIsModule(cls: ClassValue, depth = 0): boolean {
+    if (depth > 40) return false;
+    return cls.bases.some((b) =>
+      b.t === 'class' ? this.classIsModule(b.cls, depth + 1) : this.moduleKind(b) !== null,
+    );
+  }
+
+  private initOf(v: Value): (Value & { t: 'func' })['fn'] | null {
+    if (v.t !== 'class') return null;
+    for (let c: ClassValue | undefined = v.cls, i = 0; c && i < 40; i++) {
+      const init = c.ns.get('__init__');
+      if (init && init.t === 'func') return init.fn;
+      const base: Value | undefined = c.bases.find((b) => b.t === 'class');
+      c = base && base.t === 'class' ? base.cls : undefined;
+    }
+    return null;
   }
 
   private assemble(): ModelSpec {
@@ -852,7 +1445,7 @@ class Reader implements Host {
     const seen = new Set<number>();
     const nameCounts = new Map<string, number>();
     const soleContainer = items.length === 1 && items[0]?.data.tag === 'model';
-    const walk = (list: ModelItem[], prefix: string, topLevel: boolean, depth: number): void => {
+    const walk = (list: ModelItem[], prefix: string, topLevel: boolean, depth: number, frozen = false): void => {
       if (depth > 64) throw new CodeError(`Those models are nested too deeply. ${EXAMPLE_HINT}`);
       list.forEach((item, i) => {
         const d = item.data;
@@ -872,12 +1465,13 @@ class Reader implements Host {
                 : ''
             : `${prefix}${item.name ?? i}.`;
           if (d.inputShape) specs.push({ kind: 'input', shape: d.inputShape });
-          walk(d.items, childPrefix, false, depth + 1);
+          walk(d.items, childPrefix, false, depth + 1, frozen || d.frozen === true);
           return;
         }
         const all = [d.spec, ...(d.more ?? [])];
         all.forEach((spec, j) => {
-          let s = spec;
+          let s = j === 0 ? editedSpec(d, spec, this.notes) : spec;
+          if ((frozen || d.frozen) && s.kind !== 'input') s = { ...s, trainable: false };
           if (d.fw === 'pytorch' && !s.name && s.kind !== 'input') {
             let nm: string;
             if (topLevel) {
@@ -950,31 +1544,21 @@ export function looksLikeCode(text: string): boolean {
   return /(?:^|[^\w.])[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*\(/m.test(s);
 }
 
-/** Lines that only print or count (`sum(p.numel() for p in model.parameters())`): dropped, noted. */
-function dropCountingLines(src: string): { src: string; dropped: number } {
-  let dropped = 0;
-  const lines = src.split('\n').map((line) => {
-    if (
-      /\bnumel\s*\(|\bcount_params\s*\(|\.parameters\s*\(\s*\)\s*(?:if|\))|\bfor\s+\w+\s+in\s+\w+(?:\.\w+)*\.parameters\(/.test(
-        line,
-      ) &&
-      /\bfor\b/.test(line)
-    ) {
-      dropped++;
-      return '';
-    }
-    return line;
-  });
-  return { src: lines.join('\n'), dropped };
-}
-
 /**
  * Parses pasted PyTorch / Keras / Flax code (never executing it) into a checked ModelSpec, or a
  * friendly error saying what was expected.
  */
 export function parseCode(text: string): { ok: true; model: ModelSpec } | { ok: false; error: string } {
+  const printed = readTorchPrint(preprocess(text));
+  if (printed) {
+    const r = parseCodeOnce(printed.code);
+    if (r.ok) r.model.notes.push(...printed.notes);
+    return strip(r);
+  }
   const first = parseCodeOnce(text);
-  if (first.ok || !first.syntax) return strip(first);
+  // Backtick spans are read alone only when the whole text is prose around code, never inside a
+  // program (a docstring mentioning ``nn.Linear(768, 2)`` is not the model).
+  if (first.ok || !first.syntax || looksLikeProgram(text)) return strip(first);
   // Prose around `inline code` ("how many in `nn.LSTM(300, 512)`?"): read just the code spans.
   const spans = codeSpans(text);
   if (spans !== null) {
@@ -1004,16 +1588,8 @@ function codeSpans(text: string): string | null {
 
 function parseCodeOnce(text: string): Attempt {
   try {
-    const pre = preprocess(text);
-    const { src, dropped } = dropCountingLines(pre);
-    const module = parseTokens(src);
+    const module = parseTokens(preprocess(text));
     const reader = new Reader(module);
-    if (dropped > 0)
-      reader.notes.push(
-        dropped === 1
-          ? 'Skipped a line that only counts parameters.'
-          : `Skipped ${dropped} lines that only count parameters.`,
-      );
     const spec = reader.run();
     if (spec.layers.filter((l) => l.kind !== 'input').length === 0) {
       return { ok: false, error: `I couldn't find a layer in that code. ${EXAMPLE_HINT}`, syntax: true };
@@ -1035,4 +1611,50 @@ function parseCodeOnce(text: string): Attempt {
       return { ok: false, error: `That code is too complex for me to read. ${EXAMPLE_HINT}`, syntax: false };
     throw e;
   }
+}
+
+/** Whether a class's source mentions a name (so it uses that class or function). */
+function mentions(v: Value, name: string): boolean {
+  if (v.t !== 'class') return false;
+  const needle = `"id":${JSON.stringify(name)}`;
+  return v.cls.body.some(
+    (st) =>
+      st.k === 'def' && JSON.stringify(st.body, (_k, x) => (typeof x === 'bigint' ? x.toString() : x)).includes(needle),
+  );
+}
+
+/** Shape of nested lists (`np.array([[...], ...])`); null when ragged or not lists. */
+function nestedShape(v: Value | undefined): bigint[] | null {
+  const shape: bigint[] = [];
+  for (let x = v; x && x.t === 'seq'; x = x.items[0]) shape.push(BigInt(x.items.length));
+  return v && v.t === 'seq' ? shape : null;
+}
+
+/** Whether a text is a program (definitions, imports or assignments at the start of a line). */
+function looksLikeProgram(text: string): boolean {
+  for (const raw of text.split('\n')) {
+    const line = raw.trim();
+    for (const kw of ['class ', 'def ', 'import ', 'from ', '@', 'self.', 'return '])
+      if (line.startsWith(kw)) return true;
+    const eq = line.indexOf('=');
+    if (eq > 0 && line[eq + 1] !== '=' && isDottedName(line.slice(0, eq).trim())) return true;
+  }
+  return false;
+}
+
+function isDottedName(s: string): boolean {
+  if (s.length === 0 || s.length > 200) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const ok =
+      (c >= 65 && c <= 90) ||
+      (c >= 97 && c <= 122) ||
+      c === 95 ||
+      c === 46 ||
+      c === 44 ||
+      c === 32 ||
+      (i > 0 && c >= 48 && c <= 57);
+    if (!ok) return false;
+  }
+  return true;
 }

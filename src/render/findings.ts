@@ -2,7 +2,8 @@
 // the text and Block Kit renderers lay out (numbers come from the answer, never recomputed).
 import type { CountAnswer } from '../answer-types.js';
 import { CONVENTION_LABELS } from '../engine/types.js';
-import { formatCount, formatSigned } from './format.js';
+import { formatNumber, say, t } from '../i18n/index.js';
+import type { Locale } from '../i18n/index.js';
 import { stepLine } from './steps.js';
 import type { StepStyle } from './steps.js';
 
@@ -13,17 +14,21 @@ export interface Finding {
   table?: boolean;
 }
 
-function list(names: string[]): string {
+export function listOf(locale: Locale, names: string[]): string {
   if (names.length <= 1) return names.join('');
-  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  return t(locale, 'list-and', { head: names.slice(0, -1).join(', '), last: names[names.length - 1] ?? '' });
 }
 
-export function findings(a: CountAnswer, style: StepStyle): Finding[] {
+function signed(locale: Locale, v: bigint): string {
+  return v > 0n ? `+${formatNumber(locale, v)}` : v < 0n ? `−${formatNumber(locale, -v)}` : '0';
+}
+
+export function findings(a: CountAnswer, style: StepStyle, locale: Locale = 'en'): Finding[] {
+  const n = (v: bigint) => formatNumber(locale, v);
   const out: Finding[] = [];
   if (a.solved) {
-    const what = a.solved.unknown === 'input' ? 'input width' : 'units';
     out.push({
-      title: `Solved: ${what} = ${formatCount(a.solved.value)}`,
+      title: t(locale, 'solved-title', { what: a.solved.unknown, value: n(a.solved.value) }),
       lines: a.solved.steps.map((s) => stepLine(s, style)),
     });
   }
@@ -31,57 +36,63 @@ export function findings(a: CountAnswer, style: StepStyle): Finding[] {
     const c = a.claim;
     const holds = c.conventions.map((x) => CONVENTION_LABELS[x]);
     const title = holds.length
-      ? `${formatCount(c.stated)} holds for ${list(holds)}`
-      : `${formatCount(c.stated)} does not match any framework's count of this layer`;
+      ? t(locale, 'claim-holds', { stated: n(c.stated), conventions: listOf(locale, holds) })
+      : t(locale, 'claim-matches-none', { stated: n(c.stated) });
     const lines = c.rows
       .filter((r) => !r.holds)
-      .map(
-        (r) =>
-          `not ${CONVENTION_LABELS[r.convention]} (${formatCount(r.total)}): ${style.text(r.explanation ?? `off by ${formatCount(r.difference < 0n ? -r.difference : r.difference)}`)}`,
+      .map((r) =>
+        t(locale, 'claim-row', {
+          convention: CONVENTION_LABELS[r.convention],
+          total: n(r.total),
+          why: style.text(
+            r.explanationMessage
+              ? say(locale, r.explanationMessage)
+              : t(locale, 'claim-off-by', { diff: r.difference < 0n ? -r.difference : r.difference }),
+          ),
+        }),
       );
-    lines.push(...c.notes.map((n) => style.text(n)));
+    const noteMessages = c.messages ?? [];
+    const variantNotes = c.notes.slice(0, c.notes.length - noteMessages.length);
+    lines.push(...variantNotes.map((x) => style.text(x)), ...noteMessages.map((m) => style.text(say(locale, m))));
     out.push({ title, lines });
   }
   if (a.verification) {
     const v = a.verification;
     const mark = { agrees: '✓', disagrees: '✗', unknown: '?' } as const;
-    const rows = v.rows.map((r) => [
-      `${mark[r.status]} ${'  '.repeat(Math.min(r.depth, 4))}${r.name}`,
-      r.type,
-      formatCount(r.stated),
-      r.computed === null ? '?' : formatCount(r.computed),
-      r.conventions.join(', '),
-    ]);
-    const head = ['  layer', 'type', 'stated', 'computed', 'holds under'];
-    const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-    const line = (r: string[]) =>
-      r
-        .map((c, i) => (i >= 2 && i <= 3 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
-        .join('  ')
-        .trimEnd();
-    const t = v.total;
+    // Narrow rows for a phone: the mark, the name and type, then stated → computed; conventions apart.
+    const rows = v.rows.map((r) => {
+      const name = `${mark[r.status]} ${'  '.repeat(Math.min(r.depth, 4))}${r.name} (${r.type})`;
+      const counts = `${n(r.stated)}${r.computed === null ? ' ?' : r.computed === r.stated ? '' : ` → ${n(r.computed)}`}`;
+      return `${name}  ${counts}`;
+    });
+    const tt = v.total;
     out.push({
-      title: `Summary check: ${v.counts.agrees} rows agree, ${v.counts.disagrees} disagree, ${v.counts.unknown} not rebuilt`,
+      title: t(locale, 'verify-title', {
+        agrees: v.counts.agrees,
+        disagrees: v.counts.disagrees,
+        unknown: v.counts.unknown,
+      }),
       lines: [
-        line(head),
-        ...rows.map(line),
-        `Total: stated ${t.stated === null ? 'none' : formatCount(t.stated)}, rows add up to ${formatCount(t.computed)}${t.agrees === null ? '' : t.agrees ? ' ✓' : ' ✗'}`,
+        ...rows,
+        `Σ ${tt.stated === null ? '—' : n(tt.stated)} / ${n(tt.computed)}${tt.agrees === null ? '' : tt.agrees ? ' ✓' : ' ✗'}`,
       ],
       table: true,
     });
     const notes = v.rows
       .filter((r) => r.note)
       .map((r) => `${mark[r.status]} ${style.text(r.name)}: ${style.text(r.note)}`);
-    notes.push(style.text(t.note));
-    out.push({ title: 'Row by row', lines: notes });
+    notes.push(style.text(tt.note));
+    out.push({ title: t(locale, 'verify-rows'), lines: notes });
   }
   if (a.comparison) {
-    const rows = a.comparison.map((r) => {
-      const name = `${r.convention} (${CONVENTION_LABELS[r.convention]})`.padEnd(32);
-      const diff = r.difference === 0n ? '' : formatSigned(r.difference);
-      return `${name} ${formatCount(r.total).padStart(16)}  ${diff}${r.explanation ? `  ${r.explanation}` : ''}`.trimEnd();
-    });
-    out.push({ title: 'Every framework side by side', lines: rows, table: true });
+    const width = Math.max(...a.comparison.map((r) => CONVENTION_LABELS[r.convention].length));
+    const lines: string[] = [];
+    for (const r of a.comparison) {
+      const diff = r.difference === 0n ? '' : `  ${signed(locale, r.difference)}`;
+      lines.push(`${CONVENTION_LABELS[r.convention].padEnd(width)}  ${n(r.total).padStart(14)}${diff}`);
+      if (r.explanation) lines.push(`  ${r.explanation.replace(/^[+−-]/, '')}`);
+    }
+    out.push({ title: t(locale, 'compare-title'), lines, table: true });
   }
   return out;
 }

@@ -92,6 +92,15 @@ export function renderJson(a: Answer): { [k: string]: Json } {
     };
   }
   if (a.transformer) out.transformer = transformerJson(a.transformer);
+  if (a.compute) {
+    out.compute = {
+      timesteps: a.compute.timesteps.toString(),
+      macs_per_step: a.compute.macsPerStep.toString(),
+      macs_per_sequence: a.compute.macsPerSequence.toString(),
+      elementwise_per_step: a.compute.elementwisePerStep.toString(),
+      activations_per_step: a.compute.activationsPerStep.toString(),
+    };
+  }
   const notes = [...a.notes, ...m.notes];
   if (notes.length > 0) out.notes = notes;
   return out;

@@ -4,12 +4,15 @@ import type { Convention, Step, Term } from '../engine/types.js';
 import { CONVENTION_LABELS } from '../engine/types.js';
 import { formatCount, formatSigned } from './format.js';
 import { sentence } from './sentences.js';
+import type { Locale } from '../i18n/index.js';
 import { MAX_TABLE_ROWS } from '../limits.js';
 
 export interface StepStyle {
   strong: (s: string) => string;
   /** Escapes text that may come from the user (layer names in pasted code). */
   text: (s: string) => string;
+  /** The language of the engine's typed sentences (default English). */
+  locale?: Locale;
 }
 
 function term(t: Term, style: StepStyle): string {
@@ -30,7 +33,7 @@ export function stepLine(step: Step, style: StepStyle): string {
     case 'note':
       return style.text(step.text);
     case 'say':
-      return style.text(sentence(step.sentence));
+      return style.text(sentence(step.sentence, style.locale));
     case 'sum':
       if (step.terms.length === 1) return `${style.text(step.label)}: ${style.strong(formatCount(step.result))}`;
       return `${style.text(step.label)}: ${terms(step.terms, ' + ', style)} = ${style.strong(formatCount(step.result))}`;
@@ -41,14 +44,14 @@ export function stepLine(step: Step, style: StepStyle): string {
       return `${style.text(step.label)}: ${style.text(step.expression)} = ${style.strong(formatCount(step.result))}`;
     case 'compare': {
       if (step.difference === 0n)
-        return `${style.text(sentence(step.reason))}: ${style.strong(formatCount(step.total))}`;
+        return `${style.text(sentence(step.reason, style.locale))}: ${style.strong(formatCount(step.total))}`;
       const size = formatCount(step.difference < 0n ? -step.difference : step.difference);
       const more = step.difference < 0n ? 'fewer' : 'more';
       const why =
         step.factors.length > 0
           ? `${step.factors.map((f) => `${formatCount(f.value)} ${style.text(f.label)}`).join(' x ')} = ${size} ${more}`
           : `${formatSigned(step.difference)}`;
-      return `${style.text(sentence(step.reason))}: ${why} → ${style.strong(formatCount(step.total))} (${conventionFamily(step.convention)})`;
+      return `${style.text(sentence(step.reason, style.locale))}: ${why} → ${style.strong(formatCount(step.total))} (${conventionFamily(step.convention)})`;
     }
   }
 }

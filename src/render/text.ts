@@ -2,7 +2,7 @@
 import type { Answer, CountAnswer } from '../answer-types.js';
 import type { LayerRecord } from '../engine/types.js';
 import { CONVENTION_LABELS } from '../engine/types.js';
-import { formatBytes, formatCount, formatSigned, printable } from './format.js';
+import { formatBytes, formatCount, printable } from './format.js';
 import { findings } from './findings.js';
 import { helpSections } from './help.js';
 import { noteText } from './sentences.js';
@@ -10,6 +10,24 @@ import { renderCellPicture } from './picture.js';
 import { conventionFamily, stepLines } from './steps.js';
 import type { StepStyle } from './steps.js';
 import { transformerView } from './transformer.js';
+import { formatNumber, say, t } from '../i18n/index.js';
+import type { Locale } from '../i18n/index.js';
+import {
+  compactDerivation,
+  computeLines,
+  derivationLines,
+  foldedLayers,
+  headlineId,
+  stackLines,
+  titleOf,
+} from './short.js';
+import { errorMessage } from './error-message.js';
+
+export interface TextOptions {
+  /** The Slack form: headline and compact derivation (`paramcount --short`). */
+  short?: boolean;
+  locale?: Locale;
+}
 import { MAX_TABLE_ROWS, MAX_TEXT_CHARS } from '../limits.js';
 
 const plain: StepStyle = { strong: (s) => s, text: (s) => printable(s) };
@@ -69,27 +87,28 @@ export function summaryTable(a: CountAnswer): string[] {
   return lines;
 }
 
-function layerSection(a: CountAnswer, layer: LayerRecord): string[] {
+function layerSection(a: CountAnswer, layer: LayerRecord, locale: Locale): string[] {
+  const n = (v: bigint) => formatNumber(locale, v);
   const out: string[] = [];
-  out.push('How it adds up');
-  out.push(...stepLines(layer.steps, plain).map((l) => '  ' + l));
+  out.push(t(locale, 'title-how'));
+  out.push(...derivationLines(layer, locale, { ...plain, locale }).map((l) => '  ' + l));
   const formula = layer.steps.find((s) => s.kind === 'formula');
-  if (formula && formula.kind === 'formula') out.push('', `  ${formula.expression} = ${formatCount(formula.result)}`);
+  if (formula && formula.kind === 'formula') out.push('', `  ${formula.expression} = ${n(formula.result)}`);
   if (layer.stack && (layer.stack.length > 1 || (layer.stack[0]?.directions ?? 1) > 1)) {
-    out.push('', 'Per layer', ...stackTable(layer).map((l) => '  ' + l));
+    out.push('', t(locale, 'title-per-layer'), ...stackLines(locale, layer.stack).map((l) => '  ' + l));
   }
   if (layer.picture)
     out.push(
       '',
-      ...renderCellPicture(layer.picture)
+      ...renderCellPicture(layer.picture, locale)
         .split('\n')
         .map((l) => '  ' + l),
     );
   if (layer.tensors.length > 0) {
-    out.push('', `Tensors (${CONVENTION_LABELS[layer.convention ?? a.convention]} layout)`);
+    out.push('', t(locale, 'title-tensors', { convention: CONVENTION_LABELS[layer.convention ?? a.convention] }));
     out.push(...tensorTable(layer).map((l) => '  ' + l));
   }
-  for (const n of layer.notes) out.push(`  ${printable(noteText(n))}`);
+  for (const note of layer.notes) out.push(`  ${printable(noteText(note, locale))}`);
   return out;
 }
 
@@ -102,23 +121,72 @@ function renderTransformerText(a: CountAnswer, t: NonNullable<CountAnswer['trans
   return out.join('\n');
 }
 
-function renderCountText(a: CountAnswer): string {
-  if (a.transformer) return renderTransformerText(a, a.transformer);
-  const out: string[] = [];
-  out.push(`${printable(a.title)}: ${formatCount(a.model.total)} parameters (${CONVENTION_LABELS[a.convention]})`);
+function noteTexts(a: CountAnswer, locale: Locale): string[] {
+  const notes = a.messages && a.messages.length === a.notes.length ? a.messages.map((m) => say(locale, m)) : a.notes;
+  return notes.map((note) => t(locale, 'note-line', { note: printable(note) }));
+}
+
+function headLines(a: CountAnswer, locale: Locale): string[] {
+  const n = (v: bigint) => formatNumber(locale, v);
+  const out = [
+    `${t(locale, headlineId(a), { title: printable(titleOf(a, locale)), total: n(a.model.total) })} (${CONVENTION_LABELS[a.convention]})`,
+  ];
+  if (a.model.unknownLayers.length > 0)
+    out.push(t(locale, 'not-counted', { layers: a.model.unknownLayers.map(printable).join(', ') }));
   const only = a.model.layers.length === 1 ? a.model.layers[0] : undefined;
   for (const s of only?.steps ?? []) {
     if (s.kind === 'compare' && s.difference !== 0n)
-      out.push(`${conventionFamily(s.convention)}: ${formatCount(s.total)} (${formatSigned(s.difference)})`);
+      out.push(
+        t(locale, 'lead-other', {
+          family: conventionFamily(s.convention),
+          total: n(s.total),
+          difference: s.difference > 0n ? `+${n(s.difference)}` : `-${n(-s.difference)}`,
+        }),
+      );
   }
-  for (const n of a.notes) out.push(`Note: ${printable(n)}`);
-  for (const f of findings(a, plain)) out.push('', f.title, ...f.lines.map((l) => '  ' + l));
+  return out;
+}
+
+function computeText(a: CountAnswer, locale: Locale): string[] {
+  const lines = computeLines(locale, a);
+  if (!a.compute || lines.length === 0) return [];
+  return [
+    '',
+    t(locale, 'title-compute', { steps: formatNumber(locale, a.compute.timesteps) }),
+    ...lines.map((l) => '  ' + l),
+  ];
+}
+
+/** The Slack form in a terminal: headline, findings, the compact derivation, compute and notes. */
+export function renderShortText(a: CountAnswer, locale: Locale): string {
+  const out = headLines(a, locale).slice(0, 1);
+  for (const f of findings(a, plain, locale)) out.push('', f.title, ...f.lines.map((l) => '  ' + l));
+  const only = a.model.layers.length === 1 ? a.model.layers[0] : undefined;
+  const compact = only ? compactDerivation(locale, only, plain) : null;
+  if (compact) out.push('', t(locale, 'title-how'), ...compact.map((l) => '  ' + l));
+  else if (a.model.layers.length > 1 && !a.verification)
+    out.push('', t(locale, 'title-summary'), ...foldedLayers(locale, a).map((l) => '  ' + l));
+  else if (only) out.push('', t(locale, 'title-how'), ...stepLines(only.steps, plain).map((l) => '  ' + l));
+  out.push(...computeText(a, locale));
+  const notes = [
+    ...noteTexts(a, locale),
+    ...a.model.notes.map((note) => t(locale, 'note-line', { note: printable(note) })),
+  ];
+  if (notes.length) out.push('', ...notes);
+  return out.join('\n');
+}
+
+export function renderCountText(a: CountAnswer, locale: Locale = a.locale ?? 'en'): string {
+  const n = (v: bigint) => formatNumber(locale, v);
+  const out = headLines(a, locale);
+  out.push(...noteTexts(a, locale));
+  for (const f of findings(a, plain, locale)) out.push('', f.title, ...f.lines.map((l) => '  ' + l));
   out.push('');
-  if (a.model.layers.length === 1) out.push(...layerSection(a, a.model.layers[0]!));
+  if (a.model.layers.length === 1) out.push(...layerSection(a, a.model.layers[0] as LayerRecord, locale));
   else {
     if (!a.verification) out.push(...summaryTable(a), '');
     // The output budget: past MAX_TEXT_CHARS the remaining derivations are named, not printed.
-    let size = out.reduce((n, l) => n + l.length + 1, 0);
+    let size = out.reduce((sum, l) => sum + l.length + 1, 0);
     let left = 0;
     for (const layer of a.model.layers) {
       if (layer.params === 0n && layer.steps.length === 0) continue;
@@ -127,39 +195,44 @@ function renderCountText(a: CountAnswer): string {
         continue;
       }
       const section = [
-        `${printable(layer.name)} (${printable(layer.type)}): ${formatCount(layer.params)}`,
-        ...layerSection(a, layer),
+        `${printable(layer.name)} (${printable(layer.type)}): ${n(layer.params)}`,
+        ...layerSection(a, layer, locale),
         '',
       ];
-      size += section.reduce((n, l) => n + l.length + 1, 0);
+      size += section.reduce((sum, l) => sum + l.length + 1, 0);
       out.push(...section);
     }
-    if (left > 0)
-      out.push(
-        `(${formatCount(BigInt(left))} more layer derivations left out: this answer is past ${formatCount(BigInt(MAX_TEXT_CHARS))} characters. The table above has every layer; \`paramcount --json\` has every derivation.)`,
-        '',
-      );
+    if (left > 0) out.push(t(locale, 'text-left', { left: BigInt(left), most: BigInt(MAX_TEXT_CHARS) }), '');
   }
-  for (const n of a.model.notes) out.push(`Note: ${printable(n)}`);
+  out.push(...computeText(a, locale));
+  for (const note of a.model.notes) out.push(t(locale, 'note-line', { note: printable(note) }));
   out.push(
     '',
-    `Memory: ${formatBytes(a.memory.float32)} in float32 (${formatCount(a.memory.float32)} bytes), ${formatBytes(a.memory.float16)} in float16/bfloat16`,
+    t(locale, 'memory-bytes', {
+      float32: formatBytes(a.memory.float32),
+      bytes: n(a.memory.float32),
+      float16: formatBytes(a.memory.float16),
+    }),
   );
   if (a.alternatives.length > 0 && !a.comparison) {
-    out.push(`Other frameworks: ${a.alternatives.map((x) => `${x.convention} ${formatCount(x.total)}`).join(' · ')}`);
+    out.push(
+      t(locale, 'other-frameworks', { list: a.alternatives.map((x) => `${x.convention} ${n(x.total)}`).join(' · ') }),
+    );
   }
   return out.join('\n');
 }
 
-export function renderText(a: Answer): string {
+export function renderText(a: Answer, opts: TextOptions = {}): string {
+  const locale = opts.locale ?? a.locale ?? 'en';
   switch (a.kind) {
     case 'error':
-      return `Sorry: ${printable(a.message)}`;
+      return t(locale, 'sorry', { message: printable(errorMessage(a, locale)) });
     case 'help':
-      return helpSections(a.command)
+      return helpSections(a.command, locale)
         .map((s) => [s.title, ...s.lines.map((l) => '  ' + l)].join('\n'))
         .join('\n\n');
     case 'count':
-      return renderCountText(a);
+      if (a.transformer) return renderTransformerText(a, a.transformer);
+      return opts.short ? renderShortText(a, locale) : renderCountText(a, locale);
   }
 }

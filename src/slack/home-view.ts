@@ -1,5 +1,7 @@
 // The App Home tab: a short cheat sheet of examples to copy. Static text, no user input.
 import type { types } from '@slack/bolt';
+import { t } from '../i18n/index.js';
+import type { Locale } from '../i18n/index.js';
 
 type KnownBlock = types.KnownBlock;
 type HomeView = types.HomeView;
@@ -7,24 +9,22 @@ type HomeView = types.HomeView;
 export interface CheatSheetExample {
   /** Exactly what to type (copyable). */
   example: string;
-  /** What it shows. */
+  /** What it shows: a catalogue id (locales/*.ftl). */
   what: string;
 }
 
 export const CHEAT_SHEET: readonly CheatSheetExample[] = [
-  {
-    example: '/lstm 4096 256',
-    what: 'LSTM, 4,096 inputs → 256 units: 4,457,472 in Keras, 4,458,496 in cuDNN/PyTorch (two bias vectors)',
-  },
-  { example: '/gru 128 64 pytorch', what: 'GRU in PyTorch conventions' },
-  { example: '/lstm 300 300 bidirectional', what: 'both directions, counted and added' },
-  { example: '/lstm 1024 1024 layers=2 pytorch', what: 'a 2-layer stack, layer by layer' },
-  { example: '/params nn.LSTM(300, 512, num_layers=2, bidirectional=True)', what: 'paste PyTorch layer code' },
-  { example: '/lstm ? 64 = 49408', what: 'solve for the unknown size' },
-  { example: '/lstm 4096 256 = 4458496', what: 'check a count you already have' },
+  { example: '/lstm 4096 256', what: 'home-lstm' },
+  { example: '/gru 128 64 pytorch', what: 'home-gru' },
+  { example: '/lstm 300 300 bidirectional', what: 'home-bi' },
+  { example: '/lstm 1024 1024 layers=2 pytorch', what: 'home-stack' },
+  { example: '/params nn.LSTM(300, 512, num_layers=2, bidirectional=True)', what: 'home-paste' },
+  { example: '/lstm ? 64 = 49408', what: 'home-solve' },
+  { example: '/lstm 4096 256 = 4458496', what: 'home-check' },
+  { example: '/lstm input 300 hidden 128 2 layers bidirectional', what: 'home-plain' },
   {
     example: '/transformer d_model=4096 layers=32 heads=32 kv_heads=8 ffn=14336 vocab=128256 gated rmsnorm untied',
-    what: "a transformer block by block (Llama-3-8B's shape: 8,030,261,248), or paste a config.json",
+    what: 'home-transformer',
   },
 ];
 
@@ -49,35 +49,32 @@ function preformatted(text: string): KnownBlock {
   };
 }
 
-export function homeView(): HomeView {
+/** The App Home in the user's language (Slack's users.info locale, when the door knows it). */
+export function homeView(locale: Locale = 'en'): HomeView {
   const blocks: KnownBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: 'ParamCount', emoji: false } },
     {
       type: 'section',
       text: {
         type: 'mrkdwn',
-        text: mrkdwnEscape(
-          'Exact parameter counts for neural-network layers, explained step by step, with the differences between Keras and cuDNN/PyTorch conventions. Answers to slash commands are visible only to you until you press *Share in channel*.',
-        ),
+        text: mrkdwnEscape(t(locale, 'home-intro')),
       },
     },
     { type: 'divider' },
-    { type: 'section', text: { type: 'mrkdwn', text: '*Try these* (copy one into any message box)' } },
+    { type: 'section', text: { type: 'mrkdwn', text: t(locale, 'home-try') } },
   ];
   for (const { example, what } of CHEAT_SHEET) {
     blocks.push(preformatted(example));
-    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: mrkdwnEscape(what) }] });
+    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: mrkdwnEscape(t(locale, what)) }] });
   }
-  blocks.push({ type: 'section', text: { type: 'mrkdwn', text: '*A whole Keras model*' } });
+  blocks.push({ type: 'section', text: { type: 'mrkdwn', text: t(locale, 'home-keras') } });
   blocks.push(preformatted(KERAS_EXAMPLE));
   blocks.push({ type: 'divider' });
   blocks.push({
     type: 'section',
     text: {
       type: 'mrkdwn',
-      text: mrkdwnEscape(
-        'Or paste a model.summary() into a thread and mention @ParamCount in the same message. In a direct message, just paste it. On any message, use the shortcut "Explain parameter counts" from the message menu.',
-      ),
+      text: mrkdwnEscape(t(locale, 'home-mention')),
     },
   });
   return { type: 'home', blocks };

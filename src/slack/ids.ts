@@ -7,6 +7,7 @@ export const SLASH_COMMANDS = ['/lstm', '/gru', '/rnn', '/params', '/transformer
 export const SHARE_ACTION_ID = 'paramcount_share';
 export const COMPARE_ACTION_ID = 'paramcount_compare';
 export const DETAILS_ACTION_ID = 'paramcount_details';
+export const MORE_ACTION_ID = 'paramcount_more';
 
 /** The message shortcut's callback_id. */
 export const EXPLAIN_CALLBACK_ID = 'explain_parameter_counts';

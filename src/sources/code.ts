@@ -1,7 +1,9 @@
 // Pasted PyTorch / Keras / Flax code: parsed into a spec (never executed), counted once.
+import { msg, say } from '../i18n/index.js';
 import type { Answer } from '../answer-types.js';
 import { memoryBytes } from '../engine/memory.js';
 import { countModelWithAlternatives, ModelError } from '../engine/model.js';
+import { groupDigits } from '../engine/numbers.js';
 import type { CountedModel } from '../engine/model.js';
 import { looksLikeCode, parseCode } from '../parse/code.js';
 import { comparisonRows, errorAnswer } from './source.js';
@@ -20,14 +22,16 @@ function answerCode(ctx: SourceContext, text: string, compare: boolean): Answer 
   }
   const { record: model, alternatives } = counted;
   const only = model.layers.length === 1 ? model.layers[0] : undefined;
+  const modelTitle = msg('title-model', { layers: BigInt(model.layers.length) });
   const title = only
     ? `${only.type}${only.name && only.name.replace(/_/g, '').toLowerCase() !== only.type.toLowerCase() ? ` "${only.name}"` : ''}`
-    : `Model with ${model.layers.length.toLocaleString('en-US')} layers`;
+    : say('en', modelTitle);
   return {
     kind: 'count',
     query,
     command,
     title,
+    ...(only ? {} : { titleParts: [modelTitle] }),
     convention: model.convention,
     model,
     alternatives,

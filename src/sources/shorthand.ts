@@ -5,11 +5,14 @@ import { memoryBytes } from '../engine/memory.js';
 import { countRecurrent, recurrentAlternatives, recurrentProblem } from '../engine/recurrent.js';
 import { solveRecurrent } from '../engine/solve.js';
 import type { SolveUnknown } from '../engine/solve.js';
-import type { ModelRecord, RecurrentSpec } from '../engine/types.js';
+import type { CellKind, ModelRecord, RecurrentSpec } from '../engine/types.js';
 import { CELL_NAMES } from '../engine/types.js';
+import { sequenceCompute } from '../engine/compute.js';
+import { detectLanguage, msg, pickLocale, say } from '../i18n/index.js';
+import type { Message } from '../i18n/index.js';
 import { CELL_COMMANDS, parseSlashText, usageExample } from '../parse/slash.js';
-import type { SlashQuery } from '../parse/slash.js';
-import { formatCount } from '../render/format.js';
+import type { SlashParse, SlashQuery, SlashRefusal } from '../parse/slash.js';
+import type { ErrorAnswer } from '../answer-types.js';
 import { comparisonRows, errorAnswer } from './source.js';
 import type { InputSource, SourceContext } from './source.js';
 
@@ -29,15 +32,29 @@ function specFromSlash(q: SlashQuery, input: bigint, units: bigint): RecurrentSp
   };
 }
 
-function recurrentTitle(spec: RecurrentSpec): string {
-  const parts = [`${CELL_NAMES[spec.cell].torch} ${formatCount(spec.input)} → ${formatCount(spec.units)}`];
-  if (spec.bidirectional) parts.push('bidirectional');
-  if (spec.layers > 1) parts.push(`${spec.layers} layers`);
-  if (spec.proj !== null) parts.push(`proj ${formatCount(spec.proj)}`);
-  if (spec.peepholes) parts.push('peepholes');
-  if (!spec.bias) parts.push('no bias');
-  if (spec.resetAfter !== null) parts.push(`reset_after=${spec.resetAfter ? 'True' : 'False'}`);
-  return parts.join(' · ');
+/** The title as catalogue messages, joined with ' · ': "LSTM 4,096 → 256 · bidirectional · 2 layers". */
+function recurrentTitleParts(spec: RecurrentSpec): Message[] {
+  const parts = [msg('title-cell', { cell: CELL_NAMES[spec.cell].torch, input: spec.input, units: spec.units })];
+  if (spec.bidirectional) parts.push(msg('title-bidirectional'));
+  if (spec.layers > 1) parts.push(msg('title-layers', { layers: String(spec.layers) }));
+  if (spec.proj !== null) parts.push(msg('title-proj', { proj: spec.proj }));
+  if (spec.peepholes) parts.push(msg('title-peepholes'));
+  if (!spec.bias) parts.push(msg('title-no-bias'));
+  if (spec.resetAfter !== null) parts.push(msg('title-reset-after', { value: spec.resetAfter ? 'True' : 'False' }));
+  return parts;
+}
+
+/** `lang=` wins; then the Slack user's locale; then the language the question is written in. */
+function localeFor(ctx: SourceContext, chosen: SlashQuery['language'] | null) {
+  return pickLocale({ lang: chosen, locale: ctx.locale ?? null, text: ctx.query.slice(0, 2000) });
+}
+
+function refusalAnswer(ctx: SourceContext, parsed: Extract<SlashParse, { ok: false }>): ErrorAnswer {
+  const refusal: SlashRefusal = parsed.suggestion
+    ? { why: parsed.why, suggestion: parsed.suggestion, cell: parsed.cell }
+    : { why: parsed.why, cell: parsed.cell };
+  const locale = localeFor(ctx, parsed.languageChosen ? parsed.language : null);
+  return { ...errorAnswer(ctx, parsed.error), refusal, locale };
 }
 
 function answerSlash(ctx: SourceContext, q: SlashQuery, compare: boolean): Answer {
@@ -70,11 +87,18 @@ function answerSlash(ctx: SourceContext, q: SlashQuery, compare: boolean): Answe
     notes: [],
   };
   const alternatives = recurrentAlternatives(spec);
+  const titleParts = recurrentTitleParts(spec);
   let claim: ClaimPart | undefined;
   if (!solved && q.claim !== null) {
-    const checked = checkClaim(spec, q.claim);
+    const checked = checkClaim(spec, q.claim, { timesteps: q.timesteps, inputShape: q.inputShape });
     if (!checked.ok) return errorAnswer(ctx, checked.message);
-    claim = { stated: checked.stated, conventions: checked.conventions, rows: checked.rows, notes: checked.notes };
+    claim = {
+      stated: checked.stated,
+      conventions: checked.conventions,
+      rows: checked.rows,
+      notes: checked.notes,
+      messages: checked.messages,
+    };
   }
   let comparison: ComparisonRow[] | null = null;
   if (compare) {
@@ -92,15 +116,19 @@ function answerSlash(ctx: SourceContext, q: SlashQuery, compare: boolean): Answe
     kind: 'count',
     query,
     command,
-    title: recurrentTitle(spec),
+    title: titleParts.map((m) => say('en', m)).join(' · '),
+    titleParts,
     convention: spec.convention,
     model,
     alternatives,
     memory: memoryBytes(model.total),
     notes: q.notes,
+    messages: q.messages,
     comparison,
     incomplete: false,
+    locale: localeFor(ctx, q.languageChosen ? q.language : null),
   };
+  if (q.timesteps !== null) answer.compute = sequenceCompute(spec, q.timesteps);
   if (solved) answer.solved = solved;
   if (claim) answer.claim = claim;
   return answer;
@@ -114,7 +142,46 @@ export const shorthandSource: InputSource = {
     if (!cell) return errorAnswer(ctx, `I don't know the command \`${ctx.command.slice(0, 24)}\`.`);
     const parsed = parseSlashText(cell, text);
     if (parsed.ok === 'help') return { kind: 'help', query: ctx.query, command: ctx.command };
-    if (!parsed.ok) return errorAnswer(ctx, parsed.error);
+    if (!parsed.ok) return refusalAnswer(ctx, parsed);
+    return answerSlash(ctx, parsed.query, ctx.compare ?? parsed.query.compare);
+  },
+};
+
+/** The first LSTM, GRU or RNN a sentence names, found by scanning words (no regex on the user's text). */
+export function cellNamedIn(text: string): CellKind | null {
+  if (text.length > 2000) return null;
+  let word = '';
+  for (const ch of text.toLowerCase() + ' ') {
+    if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')) {
+      word += ch;
+      continue;
+    }
+    const cell = Object.hasOwn(CELL_COMMANDS, word) ? CELL_COMMANDS[word] : undefined;
+    if (cell) return cell;
+    word = '';
+  }
+  return null;
+}
+
+/**
+ * A question in plain words with no cell command (`/params`, a mention, the console): "how many params
+ * in an LSTM with 128 units and 300-dim input?", "一个输入4096、256个单元的LSTM有多少参数？". It names its
+ * layer somewhere; answered when it reads as one, or refused in its language when it is Chinese or French.
+ */
+export const questionSource: InputSource = {
+  name: 'question',
+  detect(text, ctx) {
+    if (CELL_COMMANDS[ctx.command.slice(1)] !== undefined) return false;
+    const cell = cellNamedIn(text);
+    if (!cell) return false;
+    const parsed = parseSlashText(cell, text);
+    return parsed.ok === true || (parsed.ok === false && detectLanguage(text.slice(0, 2000)) !== null);
+  },
+  answer(text, ctx) {
+    const cell = cellNamedIn(text) ?? 'lstm';
+    const parsed = parseSlashText(cell, text);
+    if (parsed.ok === 'help') return { kind: 'help', query: ctx.query, command: ctx.command || '/params' };
+    if (!parsed.ok) return refusalAnswer(ctx, parsed);
     return answerSlash(ctx, parsed.query, ctx.compare ?? parsed.query.compare);
   },
 };

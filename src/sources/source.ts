@@ -10,6 +10,8 @@ export interface SourceContext {
   command: string;
   /** Lay out every convention side by side (undefined: the text may ask for it). */
   compare: boolean | undefined;
+  /** The asker's locale when the door knows it (Slack users.info `locale`, e.g. "fr-FR"). */
+  locale?: string | undefined;
 }
 
 export interface InputSource {

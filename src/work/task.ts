@@ -13,8 +13,15 @@ import { renderText } from '../render/text.js';
 /** How the door wants the answer: terminal text, one JSON line, a Slack message, or the derivations button's messages. */
 export interface Rendered {
   text: string;
+  /** The Slack form as terminal text (`paramcount --short`). */
+  textShort: string;
   json: string;
+  /** The short Slack reply (headline, compact derivation, Share / More / Compare). */
   blocks: SlackMessage;
+  /** The full reply: the "More" button's. */
+  blocksFull: SlackMessage;
+  /** Posted for everyone by Share: no buttons. */
+  blocksShared: SlackMessage;
   details: SlackMessage[];
 }
 export type RenderKind = keyof Rendered;
@@ -36,10 +43,13 @@ export interface TaskResult<R extends RenderKind = RenderKind> {
 }
 
 export const renderers: { [R in RenderKind]: (a: ReturnType<typeof answerQuery>) => Rendered[R] } = {
-  text: renderText,
+  text: (a) => renderText(a),
+  textShort: (a) => renderText(a, { short: true }),
   json: renderJsonLine,
-  blocks: renderBlocks,
-  details: renderLayerDetails,
+  blocks: (a) => renderBlocks(a),
+  blocksFull: (a) => renderBlocks(a, { form: 'full' }),
+  blocksShared: (a) => renderBlocks(a, { shared: true }),
+  details: (a) => renderLayerDetails(a),
 };
 
 function byteSize(output: Rendered[RenderKind]): number {

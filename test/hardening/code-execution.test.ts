@@ -13,7 +13,6 @@ const ATTEMPTS = [
   "open('/etc/passwd')",
   "open('/etc/passwd').read()",
   "print(open('/etc/passwd').read())",
-  "getattr(nn, 'LSTM')(10, 20)",
   "getattr(__import__('os'), 'system')('id')",
   "setattr(nn, 'LSTM', 1)",
   "globals()['os']",
@@ -25,9 +24,6 @@ const ATTEMPTS = [
   "import subprocess; subprocess.run(['id'])",
   "os.system('id')",
   '(lambda: 1)()',
-  '(lambda: nn.LSTM(1, 2))()',
-  'f = lambda x: x',
-  'nn.Sequential(*map(lambda i: nn.Linear(i, i), range(3)))',
   'x = nn.LSTM(10, 20).__class__',
   'nn.LSTM.__init__.__globals__',
   'x = nn.LSTM.__subclasses__()',
@@ -35,9 +31,7 @@ const ATTEMPTS = [
   "nn.LSTM(10, 20).__getattribute__('x')",
   'x = __builtins__',
   "__builtins__.__dict__['eval']('1')",
-  'nn.LSTM(10, 20, nonlinearity=__name__)',
   "nn.LSTM(10, 20).forward(__import__('os'))",
-  'def f():\n    return nn.LSTM(1, 2)\nf()',
   'class A:\n    pass',
   'while True:\n    pass',
   '[x for x in range(10**9)]',
@@ -50,11 +44,9 @@ const SMUGGLED = [
   "nn.LSTM(int(open('/etc/passwd').read()), 20)",
   "nn.LSTM(getattr(os, 'system')('id'), 20)",
   "nn.LSTM(input_size=getattr(nn, 'x'), hidden_size=20)",
-  'nn.LSTM((lambda: 10)(), 20)',
   "nn.LSTM(10, 20)\n__import__('os').system('id')",
   "nn.LSTM(10, 20)\nexec('import os')",
   "nn.LSTM(10, 20); os.system('id')",
-  'nn.LSTM(10, 20)\nf = lambda x: x',
   "model.add(LSTM(64, input_shape=(10, 32)))\nopen('/etc/passwd')",
   'self.lstm = nn.LSTM(10, 20)\nself.__dict__',
   'nn.LSTM(10, 20)\ndel nn',
@@ -76,8 +68,24 @@ describe('Python that tries to run is refused', () => {
     expect(imp.kind === 'error' && imp.message).toMatch(/`__import__`.*double underscores.*never run code/);
     const ev = answerAndCheck("nn.LSTM(eval('10'), 20)").answer;
     expect(ev.kind === 'error' && ev.message).toMatch(/`eval`.*never run code/);
-    const lam = answerAndCheck('nn.LSTM((lambda: 10)(), 20)').answer;
-    expect(lam.kind === 'error' && lam.message).toMatch(/`lambda`/);
+    const sub = answerAndCheck('x = nn.LSTM.__subclasses__()').answer;
+    expect(sub.kind === 'error' && sub.message).toMatch(/`__subclasses__`.*double underscores/);
+  });
+
+  it('plain Python that builds layers is followed symbolically (nothing runs), not refused', () => {
+    const cases: [string, bigint][] = [
+      ["getattr(nn, 'LSTM')(10, 20)", 2560n],
+      ['(lambda: nn.LSTM(1, 2))()', 40n],
+      ['def f():\n    return nn.LSTM(1, 2)\nmodel = f()', 40n],
+      ['nn.LSTM((lambda: 10)(), 20)', 2560n],
+      ['nn.LSTM(10, 20)\nf = lambda x: x', 2560n],
+      ['m = nn.Sequential(*map(lambda i: nn.Linear(i, i), range(1, 3)))', 2n + 6n],
+    ];
+    for (const [code, total] of cases) {
+      const { answer } = answerAndCheck(code);
+      expect(answer.kind, code).toBe('count');
+      if (answer.kind === 'count') expect(answer.model.total, code).toBe(total);
+    }
   });
 
   it('comments and strings that merely mention such calls are harmless', () => {

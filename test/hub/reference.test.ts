@@ -25,6 +25,13 @@ describe('Hub references in a query', () => {
   it('not a Hub model: layer shorthand, code, plain words', () => {
     for (const text of ['4096 256', 'LSTM', 'nn.LSTM(300, 512)', 'help', '4096', 'a/b/c', 'model.summary()'])
       expect(findHubReference(text)).toBeNull();
+    // PyTorch's Embedding.from_pretrained takes a tensor: a layer for the code reader, not a Hub model.
+    expect(findHubReference('self.emb = nn.Embedding.from_pretrained(table, freeze=True)')).toBeNull();
+    expect(
+      findHubReference(
+        'e = nn.EmbeddingBag.from_pretrained(w)\nm = AutoModel.from_pretrained("openai-community/gpt2")',
+      ),
+    ).toEqual({ ok: true, repo: 'openai-community/gpt2', autoClass: 'AutoModel' });
   });
   it('bad names and variables are answered, not fetched', () => {
     expect(findHubReference('AutoModel.from_pretrained(name)')?.ok).toBe(false);

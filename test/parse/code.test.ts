@@ -306,7 +306,6 @@ describe('refusals: friendly strings, no throw, no stack overflow', () => {
       "__import__('os').system('id')",
       'eval("1")',
       'exec("print(1)")',
-      'lambda x: x',
       "nn.Linear(eval('3'), 4)",
       'import os\nos.system("id")',
     ]) {
@@ -405,7 +404,7 @@ describe('prose around inline code', () => {
     expect(refusal('is `nn.LSTM(300, 512` right?')).toMatch(/Unbalanced parentheses: the `\(` at line 1, column 8/);
   });
   it('a refusal anywhere still stands', () => {
-    expect(refusal('`nn.Linear(3, 4)` and lambda')).toMatch(/lambda/);
+    expect(refusal('`nn.Linear(3, 4)` and __import__')).toMatch(/__import__/);
   });
 });
 

@@ -17,9 +17,10 @@ import type { SlackMessage } from '../../src/render/blocks.js';
 
 type Block = Record<string, unknown>;
 
+/** The full reply (the "More" button's): the short one is checked in short-reply.test.ts. */
 function reply(query: string): { answer: Answer; message: SlackMessage; blocks: Block[] } {
   const answer = answerQuery(query);
-  const message = renderBlocks(answer);
+  const message = renderBlocks(answer, { form: 'full' });
   return { answer, message, blocks: message.blocks as unknown as Block[] };
 }
 
@@ -154,11 +155,12 @@ describe('/lstm 4096 256', () => {
   it('a picture of the cell in a code block', () => {
     const picture = codeBlocks(blocks).find((c) => c.startsWith('[ h_{t-1} | x_t ]'));
     expect(picture).toBeDefined();
-    expect(picture).toContain('256 + 4,096 = 4,352 wide');
-    for (const gate of ['input', 'forget', 'cell candidate', 'output']) expect(picture).toContain(`│ ${gate} `);
-    expect(picture!.match(/W 4,352 x 256/g)).toHaveLength(4);
-    expect(picture!.match(/= 1,114,368/g)).toHaveLength(4);
-    expect(picture).toContain('4 gates x 1,114,368 = 4,457,472');
+    expect(picture).toContain('256 + 4,096 = 4,352');
+    for (const gate of ['├─ input (σ)', '├─ forget (σ)', '├─ cell candidate (tanh)', '└─ output (σ)'])
+      expect(picture).toContain(gate);
+    expect(picture!.match(/4,352x256 \+ 256 = 1,114,368/g)).toHaveLength(4);
+    expect(picture).toContain('4 x 1,114,368 = 4,457,472');
+    for (const line of picture!.split('\n')) expect(line.length).toBeLessThanOrEqual(60);
   });
 
   it('the Keras tensors with their shapes', () => {
@@ -210,9 +212,9 @@ describe('multi-layer and bidirectional replies show each layer', () => {
     expect(answer.kind === 'count' && answer.model.total).toBe(2n * per + 2n * 2n * upper);
     const rows = codeBlocks(blocks).find((c) => c.startsWith('layer 0'))!;
     expect(rows.split('\n')).toEqual([
-      'layer 0: input 4,096: 2 directions x 4,458,496 = 8,916,992',
-      'layer 1: input 512: 2 directions x 788,480 = 1,576,960',
-      'layer 2: input 512: 2 directions x 788,480 = 1,576,960',
+      'layer 0: input 4,096: 2 x 4,458,496 = 8,916,992',
+      // Identical layers folded.
+      'layers 1–2: input 512: 1,576,960 each',
     ]);
     expect(sectionTexts(blocks).join('\n')).toContain('*Per layer*');
     expect(blocks[0]).toMatchObject({
@@ -313,7 +315,7 @@ describe('Slack limits on large and random answers', () => {
     fc.bigInt({ min: 1n, max: 10_000n }).map((n) => `proj=${n}`),
     fc.string({ maxLength: 12 }),
   );
-  it('property: any /lstm|/gru|/rnn query renders within limits, inert, never throwing', () => {
+  it('property: any /lstm|/gru|/rnn query renders within limits, inert, never throwing', { timeout: 60_000 }, () => {
     fc.assert(
       fc.property(
         fc.constantFrom('/lstm', '/gru', '/rnn'),
@@ -329,7 +331,8 @@ describe('Slack limits on large and random answers', () => {
       { numRuns: 300 },
     );
   });
-  it('property: any text at all renders within limits and inert', () => {
+  // Not a speed check: a budget for a loaded machine (300 runs x 3 queries through vitest's transform).
+  it('property: any text at all renders within limits and inert', { timeout: 60_000 }, () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (s) => {
         for (const q of [s, '/lstm ' + s, '/params ' + s]) {

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger.js';
 import { homeView, CHEAT_SHEET } from '../../src/slack/home-view.js';
 import { compareButtonCallback } from '../../src/slack/listeners/actions/compare-button.js';
+import { moreButtonCallback } from '../../src/slack/listeners/actions/more-button.js';
 import { shareButtonCallback } from '../../src/slack/listeners/actions/share-button.js';
 import { paramCountCommand } from '../../src/slack/listeners/commands/param-count-command.js';
 import { appHomeOpenedCallback } from '../../src/slack/listeners/events/app-home-opened.js';
@@ -204,6 +205,33 @@ describe('button callbacks', { timeout: 30_000 }, () => {
     await shareButtonCallback(pool)(pressArgs('paramcount_share', 'garbage', sent));
     expect(sent[1].response_type).toBe('ephemeral');
     expect(sent[1].text).toMatch(/Run the command again/);
+  });
+});
+
+describe('more and share button callbacks', () => {
+  const press = async (callback: Any, action_id: string) => {
+    const sent: Any[] = [];
+    await callback(pool)({
+      ack: async () => {},
+      action: { type: 'button', action_id, value: JSON.stringify({ q: '/lstm 4096 256' }) },
+      body: { response_url: 'http://127.0.0.1:9/unused' },
+      respond: async (m: Any) => void sent.push(m),
+      logger: quietLogger(),
+    } as Any);
+    return sent;
+  };
+  it('More answers with the full derivation (tensors, memory), only for the clicker', async () => {
+    const sent = await press(moreButtonCallback, 'paramcount_more');
+    expect(sent).toHaveLength(1);
+    expect(sent[0].response_type).toBe('ephemeral');
+    expect(messageText(sent[0])).toContain('recurrent_kernel');
+    expect(messageText(sent[0])).toContain('Memory: 17.0 MiB in float32');
+  });
+  it('Share posts the short answer for everyone, without buttons', async () => {
+    const sent = await press(shareButtonCallback, 'paramcount_share');
+    expect(sent[0].response_type).toBe('in_channel');
+    expect(JSON.stringify(sent[0].blocks)).not.toContain('"actions"');
+    expect(messageText(sent[0])).toContain('4,457,472');
   });
 });
 

@@ -5,7 +5,8 @@ import type { Framework, LayerSpec } from '../../engine/model.js';
 import { MAX_SIZE } from '../../limits.js';
 import type { Expr } from '../python/ast.js';
 import { describe } from '../python/evaluate.js';
-import type { Value } from '../python/evaluate.js';
+import type { ClassValue, Value } from '../python/evaluate.js';
+import type { ParamData, TorchTensorData } from './modules.js';
 import { CodeError, EXAMPLE_HINT } from '../python/tokenizer.js';
 import { groupDigits } from '../../engine/numbers.js';
 
@@ -20,6 +21,13 @@ export interface LayerData {
   kerasCell?: boolean;
   /** Extra specs this call expands to (Keras RNN([cell, cell]) stacks). */
   more?: LayerSpec[];
+  /** Frozen as a whole. */
+  frozen?: boolean;
+  /** A Keras merge layer (Concatenate, Add...): how its output shape follows from its inputs. */
+  merge?: 'concat' | 'same';
+  mergeAxis?: number;
+  /** For a raw nn.Parameter registered on a module: the parameter itself. */
+  param?: ParamData;
 }
 
 export interface ModelItem {
@@ -37,6 +45,12 @@ export interface ModelData {
   /** model.build(input_shape) or Sequential(..., input_shape) */
   inputShape: Dim[] | null;
   name: string | null;
+  /** The user class of an nn.Module / keras.Model instance. */
+  klass?: ClassValue;
+  /** Plain attributes set on the instance (`self.hidden = 256`). */
+  attrs?: Map<string, Value>;
+  /** Every parameter frozen (`requires_grad_(False)` or a loop over `.parameters()`). */
+  frozen?: boolean;
 }
 
 export interface TensorData {
@@ -44,6 +58,10 @@ export interface TensorData {
   /** Layers applied from the input to here, in order (shared prefixes deduplicated later). */
   chain: (LayerData | ModelData)[];
   input: Dim[] | null;
+  /** This tensor's shape (batch excluded), when known. */
+  shape?: Dim[] | null;
+  /** The application that made it (none for an Input). */
+  from?: { layer: LayerData | ModelData; inputs: TensorData[]; order: number } | null;
 }
 
 export interface PathData {
@@ -62,7 +80,7 @@ export interface OpaqueData {
   what: string;
 }
 
-export type HostData = LayerData | ModelData | TensorData | PathData | OpaqueData;
+export type HostData = LayerData | ModelData | TensorData | PathData | OpaqueData | TorchTensorData | ParamData;
 
 export function host(data: HostData): Value {
   return { t: 'host', data };
@@ -131,7 +149,7 @@ export class Args {
     const d = hostData(v);
     if (d && d.tag === 'path' && d.unbound) {
       return new CodeError(
-        `\`${d.written}\` (the \`${name}\` of ${this.source}) isn't defined in what you pasted: add a line such as \`${d.written.split('.')[0]} = 256\`, or write the number in.`,
+        `\`${d.written}\` (the \`${name}\` of ${this.source}) isn't defined in what you pasted: add a line such as \`${d.written} = 256\`, or write the number in. ${EXAMPLE_HINT}`,
       );
     }
     return null;
@@ -299,6 +317,10 @@ export function describeValue(v: Value): string {
         return `\`${d.written}\``;
       case 'opaque':
         return d.what;
+      case 'torch-tensor':
+        return 'a tensor';
+      case 'param':
+        return 'a parameter';
     }
   }
   return `\`${describe(v)}\``;

@@ -1,133 +1,350 @@
-// Recursive descent over the tokens. The tokenizer has already bounded bracket nesting
-// (MAX_NESTING), the only thing that makes this parser recurse; operator chains, unary signs,
-// powers and attribute/call trailers are all loops, and every node's height is checked.
+// Statement half of the recursive-descent parser: blocks by indentation (the tokenizer emits
+// indent/dedent and bounds their depth), compound statements, and the lenient one-line forms people
+// paste (`LSTM(64) input=128`). A function body that does not parse is kept as a broken function and
+// reported only if it is ever called (a `forward` full of tensor code never is).
 import { MAX_NESTING } from '../../limits.js';
-import type { Arg, BinOp, Expr, Keyword, Module, Statement } from './ast.js';
-import { CodeError, EXAMPLE_HINT, preprocess, refuseNotLayer, tokenize } from './tokenizer.js';
+import type { ClassStatement, DefStatement, Expr, Module, Statement } from './ast.js';
+import { ExprParser, KEYWORDS } from './expressions.js';
+import { CodeError, EXAMPLE_HINT, preprocess, tokenize } from './tokenizer.js';
 import type { Token } from './tokenizer.js';
 
-/** Largest AST height accepted (every walk over the tree recurses at most this deep). */
-export const MAX_AST_DEPTH = MAX_NESTING * 4;
-/** Trailers (`.x`, `(...)`, `[...]`) on one primary. */
-const MAX_TRAILERS = 32;
+export { MAX_AST_DEPTH } from './expressions.js';
 
-const EXPRESSION_KEYWORDS = new Set([
-  'and',
-  'or',
-  'not',
-  'in',
-  'is',
-  'if',
-  'else',
-  'for',
-  'yield',
-  'await',
-  'async',
-  'lambda',
-]);
+const AUG_OPS = new Set(['+=', '-=', '*=', '/=', '//=', '%=', '**=', '@=', '&=', '|=', '^=', '<<=', '>>=']);
 
-type Positioned = 'depth' | 'start' | 'end' | 'line' | 'col';
-type NodeFields = Expr extends infer T ? (T extends Expr ? Omit<T, Positioned> : never) : never;
-
-class Parser {
-  private pos = 0;
-  constructor(
-    private readonly tokens: Token[],
-    private readonly source: string,
-  ) {}
-
-  private peek(offset = 0): Token {
-    return this.tokens[Math.min(this.pos + offset, this.tokens.length - 1)] as Token;
-  }
-
-  private next(): Token {
-    const t = this.peek();
-    if (this.pos < this.tokens.length - 1) this.pos++;
-    return t;
-  }
-
-  private isOp(text: string, offset = 0): boolean {
-    const t = this.peek(offset);
-    return t.kind === 'op' && t.text === text;
-  }
-
-  private fail(t: Token, expected: string): never {
-    const got =
-      t.kind === 'eof'
-        ? 'the end of the text'
-        : t.kind === 'newline'
-          ? 'the end of the line'
-          : `\`${t.text.length > 20 ? t.text.slice(0, 20) + '…' : t.text}\``;
-    throw new CodeError(
-      `I expected ${expected} but found ${got} at line ${t.line}, column ${t.col}. ${EXAMPLE_HINT}`,
-      true,
-    );
-  }
-
-  private expectOp(text: string, what?: string): Token {
-    const t = this.peek();
-    if (t.kind === 'op' && t.text === text) return this.next();
-    this.fail(t, what ?? `\`${text}\``);
-  }
-
-  private node(partial: NodeFields, first: Token, children: Expr[], end?: number): Expr {
-    let d = 0;
-    for (const c of children) if (c.depth > d) d = c.depth;
-    const depth = d + 1;
-    if (depth > MAX_AST_DEPTH) {
-      throw new CodeError(
-        `That expression is nested too deeply (more than ${MAX_AST_DEPTH} levels at line ${first.line}). ${EXAMPLE_HINT}`,
-      );
-    }
-    const last = this.tokens[this.pos - 1];
-    return {
-      ...partial,
-      depth,
-      start: first.start,
-      end: end ?? (last ? last.end : first.end),
-      line: first.line,
-      col: first.col,
-    } as Expr;
-  }
+class Parser extends ExprParser {
+  /** Statement nesting (blocks), bounded by the tokenizer's indentation limit; counted for safety. */
+  private blockDepth = 0;
 
   parseModule(): Module {
+    const body = this.parseStatements(null);
+    return { body, source: this.source };
+  }
+
+  /** Statements until a dedent (inside a block) or the end of the text. */
+  private parseStatements(until: 'dedent' | null): Statement[] {
     const body: Statement[] = [];
     for (;;) {
       const t = this.peek();
       if (t.kind === 'eof') break;
-      if (t.kind === 'newline' || (t.kind === 'op' && t.text === ';')) {
+      if (t.kind === 'dedent') {
+        if (until === 'dedent') break;
         this.next();
         continue;
       }
-      const st = this.parseStatement();
-      if (st) body.push(st);
+      if (t.kind === 'newline' || t.kind === 'indent' || (t.kind === 'op' && t.text === ';')) {
+        this.next();
+        continue;
+      }
+      this.parseLine(body);
+    }
+    return body;
+  }
+
+  /** One line: a compound statement, or simple statements separated by `;`. */
+  private parseLine(body: Statement[]): void {
+    const st = this.parseStatement();
+    if (st) body.push(st);
+    if (st && isCompound(st)) return;
+    for (;;) {
       const after = this.peek();
-      if (after.kind === 'newline' || after.kind === 'eof' || (after.kind === 'op' && after.text === ';')) continue;
+      if (after.kind === 'newline' || after.kind === 'eof' || after.kind === 'dedent') return;
+      if (after.kind === 'op' && after.text === ';') {
+        this.next();
+        const n = this.peek();
+        if (n.kind === 'newline' || n.kind === 'eof' || n.kind === 'dedent') return;
+        const more = this.parseSimple();
+        if (more) body.push(more);
+        continue;
+      }
       // Lenient: `LSTM(64) input=128` or two calls on one line start a new statement.
       const prev = this.tokens[this.pos - 1];
       if (
         after.kind === 'name' &&
+        !KEYWORDS.has(after.text) &&
         prev &&
         ((prev.kind === 'op' && (prev.text === ')' || prev.text === ']')) ||
           prev.kind === 'int' ||
           prev.kind === 'name')
-      )
+      ) {
+        const more = this.parseSimple();
+        if (more) body.push(more);
         continue;
+      }
       if (after.kind === 'op' && after.text === ',' && this.peek(1).kind === 'name' && this.isOp('=', 2)) {
         this.next();
+        const more = this.parseSimple();
+        if (more) body.push(more);
         continue;
       }
       this.fail(after, 'the end of the statement');
     }
-    return { body, source: this.source };
+  }
+
+  /** A block after `:`: an indented suite, or simple statements on the same line. */
+  private parseSuite(): Statement[] {
+    this.expectOp(':', '`:`');
+    if (++this.blockDepth > MAX_NESTING)
+      throw new CodeError(`That code nests blocks too deeply (more than ${MAX_NESTING}). ${EXAMPLE_HINT}`);
+    try {
+      if (this.peek().kind !== 'newline') {
+        const body: Statement[] = [];
+        this.parseLine(body);
+        return body;
+      }
+      this.next();
+      if (this.peek().kind !== 'indent') this.fail(this.peek(), 'an indented block');
+      this.next();
+      const body = this.parseStatements('dedent');
+      if (this.peek().kind === 'dedent') this.next();
+      return body;
+    } finally {
+      this.blockDepth--;
+    }
+  }
+
+  /** Skips a suite whose contents failed to parse (from just after its header's `:`). */
+  private skipSuite(from: number): void {
+    this.pos = from;
+    this.expectOp(':');
+    if (this.peek().kind !== 'newline') {
+      while (this.peek().kind !== 'newline' && this.peek().kind !== 'eof') this.next();
+      return;
+    }
+    this.next();
+    if (this.peek().kind !== 'indent') return;
+    let depth = 0;
+    for (;;) {
+      const t = this.next();
+      if (t.kind === 'eof') return;
+      if (t.kind === 'indent') depth++;
+      if (t.kind === 'dedent' && --depth === 0) return;
+    }
   }
 
   private parseStatement(): Statement | null {
     const t = this.peek();
-    if (t.kind === 'name' && (t.text === 'import' || t.text === 'from')) return this.parseImport();
-    if (t.kind === 'name' && t.text === 'pass') {
+    if (t.kind === 'op' && t.text === '@') return this.parseDecorated();
+    if (t.kind === 'name') {
+      switch (t.text) {
+        case 'def':
+          return this.parseDef([]);
+        case 'class':
+          return this.parseClass([]);
+        case 'async':
+          this.next();
+          return this.parseStatement();
+        case 'if':
+          return this.parseIf();
+        case 'for': {
+          this.next();
+          const target = this.parseTargetList();
+          if (!this.isWord('in')) this.fail(this.peek(), '`in`');
+          this.next();
+          const iter = this.parseTestList();
+          const body = this.parseSuite();
+          const orelse = this.parseElse();
+          return { k: 'for', target, iter, body, orelse, ...this.span(t) };
+        }
+        case 'while': {
+          this.next();
+          const test = this.parseTest();
+          const body = this.parseSuite();
+          return { k: 'while', test, body, orelse: this.parseElse(), ...this.span(t) };
+        }
+        case 'with':
+          return this.parseWith();
+        case 'try':
+          return this.parseTry();
+      }
+    }
+    return this.parseSimple();
+  }
+
+  private span(t: Token): { line: number; start: number; end: number } {
+    const last = this.tokens[this.pos - 1];
+    return { line: t.line, start: t.start, end: last ? last.end : t.end };
+  }
+
+  private parseElse(): Statement[] {
+    if (!this.isWord('else')) return [];
+    this.next();
+    return this.parseSuite();
+  }
+
+  private parseIf(): Statement {
+    const t = this.next();
+    const test = this.parseTest();
+    const body = this.parseSuite();
+    let orelse: Statement[] = [];
+    if (this.isWord('elif')) orelse = [this.parseIf()];
+    else orelse = this.parseElse();
+    return { k: 'if', test, body, orelse, ...this.span(t) };
+  }
+
+  private parseWith(): Statement {
+    const t = this.next();
+    const items: { expr: Expr; target: Expr | null }[] = [];
+    const paren =
+      this.isOp('(') && this.tokens.slice(this.pos).findIndex((x) => x.kind === 'name' && x.text === 'as') >= 0;
+    for (;;) {
+      const expr = this.parseTest();
+      let target: Expr | null = null;
+      if (this.isWord('as')) {
+        this.next();
+        target = this.parseTargetList();
+      }
+      items.push({ expr, target });
+      if (!this.isOp(',')) break;
       this.next();
-      return { k: 'pass', line: t.line };
+    }
+    void paren;
+    return { k: 'with', items, body: this.parseSuite(), ...this.span(t) };
+  }
+
+  private parseTry(): Statement {
+    const t = this.next();
+    const body = this.parseSuite();
+    while (this.isWord('except')) {
+      this.next();
+      if (this.isOp('*')) this.next();
+      if (!this.isOp(':')) {
+        this.parseTest();
+        if (this.isWord('as')) {
+          this.next();
+          this.expectName('a name after `as`');
+        } else if (this.isOp(',')) {
+          this.next();
+          this.parseTest();
+        }
+      }
+      this.parseSuite();
+    }
+    const orelse = this.parseElse();
+    let finalbody: Statement[] = [];
+    if (this.isWord('finally')) {
+      this.next();
+      finalbody = this.parseSuite();
+    }
+    return { k: 'try', body, orelse, finalbody, ...this.span(t) };
+  }
+
+  private parseDecorated(): Statement {
+    const decorators: Expr[] = [];
+    while (this.isOp('@')) {
+      this.next();
+      decorators.push(this.parseTest());
+      while (this.peek().kind === 'newline') this.next();
+    }
+    if (this.isWord('async')) this.next();
+    if (this.isWord('def')) return this.parseDef(decorators);
+    if (this.isWord('class')) return this.parseClass(decorators);
+    this.fail(this.peek(), '`def` or `class` after a decorator');
+  }
+
+  private parseDef(decorators: Expr[]): DefStatement {
+    const t = this.next();
+    const name = this.expectName('a function name');
+    this.expectOp('(');
+    const params = this.parseParams(')');
+    this.expectOp(')', '`)` or `,`');
+    if (this.isOp('->')) {
+      this.next();
+      this.parseTest();
+    }
+    const bodyStart = this.pos;
+    let body: Statement[];
+    let broken: string | undefined;
+    try {
+      body = this.parseSuite();
+    } catch (e) {
+      if (!(e instanceof CodeError) || !e.syntax) throw e;
+      broken = e.message;
+      this.skipSuite(bodyStart);
+      body = [];
+    }
+    return { k: 'def', name, params, body, decorators, ...(broken ? { broken } : {}), ...this.span(t) };
+  }
+
+  private parseClass(decorators: Expr[]): ClassStatement {
+    const t = this.next();
+    const name = this.expectName('a class name');
+    let bases: Expr[] = [];
+    if (this.isOp('(')) {
+      const call = this.parsePostfixCallArgs();
+      bases = call;
+    }
+    return { k: 'class', name, bases, body: this.parseSuite(), decorators, ...this.span(t) };
+  }
+
+  /** `(Base1, Base2, metaclass=M)`: the positional bases. */
+  private parsePostfixCallArgs(): Expr[] {
+    this.expectOp('(');
+    const bases: Expr[] = [];
+    while (!this.isOp(')')) {
+      if (this.peek().kind === 'name' && this.isOp('=', 1)) {
+        this.next();
+        this.next();
+        this.parseTest();
+      } else bases.push(this.parseTest());
+      if (!this.isOp(',')) break;
+      this.next();
+    }
+    this.expectOp(')', '`)` or `,`');
+    return bases;
+  }
+
+  /** A simple statement: expression, assignment, import, return, pass and the keyword statements. */
+  private parseSimple(): Statement | null {
+    const t = this.peek();
+    if (t.kind === 'name') {
+      switch (t.text) {
+        case 'import':
+        case 'from':
+          return this.parseImport();
+        case 'pass':
+          this.next();
+          return { k: 'pass', line: t.line };
+        case 'return': {
+          this.next();
+          const n = this.peek();
+          const value =
+            n.kind === 'newline' || n.kind === 'eof' || n.kind === 'dedent' || (n.kind === 'op' && n.text === ';')
+              ? null
+              : this.parseTestList();
+          return { k: 'return', value, ...this.span(t) };
+        }
+        case 'break':
+        case 'continue':
+          this.next();
+          return { k: t.text, names: [], ...this.span(t) };
+        case 'global':
+        case 'nonlocal': {
+          this.next();
+          const names = [this.expectName('a name')];
+          while (this.isOp(',')) {
+            this.next();
+            names.push(this.expectName('a name'));
+          }
+          return { k: 'global', names, ...this.span(t) };
+        }
+        case 'raise':
+        case 'del':
+        case 'assert': {
+          this.next();
+          const names: string[] = [];
+          const n = this.peek();
+          if (!(n.kind === 'newline' || n.kind === 'eof' || n.kind === 'dedent')) {
+            const e = this.parseTestList();
+            names.push(this.source.slice(e.start, e.end));
+            if (t.text === 'raise' && this.isWord('from')) {
+              this.next();
+              this.parseTest();
+            }
+          }
+          return { k: t.text, names, ...this.span(t) };
+        }
+      }
     }
     const first = this.parseTestList();
     if (this.isOp('=')) {
@@ -139,11 +356,7 @@ class Parser {
         targets.push(value);
       }
       targets.pop();
-      for (const target of targets) {
-        if (target.k !== 'name' && target.k !== 'attr' && target.k !== 'subscript' && target.k !== 'tuple') {
-          throw new CodeError(`I can't assign to that at line ${target.line}, column ${target.col}. ${EXAMPLE_HINT}`);
-        }
-      }
+      for (const target of targets) checkTarget(target);
       return { k: 'assign', targets, value, start: t.start, end: value.end, line: t.line };
     }
     if (this.isOp(':')) {
@@ -153,17 +366,36 @@ class Parser {
       if (this.isOp('=')) {
         this.next();
         const value = this.parseTestList();
-        return { k: 'assign', targets: [first], value, start: t.start, end: value.end, line: t.line };
+        return { k: 'assign', targets: [first], value, annotated: true, start: t.start, end: value.end, line: t.line };
       }
-      return null;
+      const name = first.k === 'name' ? first.id : this.source.slice(first.start, first.end);
+      return { k: 'annotation', names: [name], ...this.span(t) };
     }
     const aug = this.peek();
-    if (aug.kind === 'op' && /^(\+|-|\*|\/|\/\/|%|\*\*|@|&|\||\^|<<|>>)=$/.test(aug.text)) {
-      throw new CodeError(
-        `I don't follow \`${aug.text}\` (line ${aug.line}): write the value out, e.g. \`hidden = 256\`. ${EXAMPLE_HINT}`,
-      );
+    if (aug.kind === 'op' && AUG_OPS.has(aug.text)) {
+      this.next();
+      checkTarget(first);
+      const value = this.parseTestList();
+      return {
+        k: 'augassign',
+        target: first,
+        op: aug.text.slice(0, -1),
+        value,
+        start: t.start,
+        end: value.end,
+        line: t.line,
+      };
     }
     return { k: 'expr', expr: first, start: first.start, end: first.end, line: t.line };
+  }
+
+  protected override subExpression(text: string, t: Token): Expr {
+    const tokens = tokenize(text).filter((x) => x.kind !== 'newline');
+    const sub = new Parser(
+      tokens.map((x) => ({ ...x, start: t.start, end: t.end, line: t.line, col: t.col })),
+      this.source,
+    );
+    return sub.parseTest();
   }
 
   private dotted(): string {
@@ -232,295 +464,19 @@ class Parser {
     if (paren) this.expectOp(')');
     return { k: 'import', module, names, line: kw.line };
   }
+}
 
-  /** `a, b` at statement level becomes a tuple. */
-  private parseTestList(): Expr {
-    const first = this.peek();
-    const e = this.parseTest();
-    if (!this.isOp(',')) return e;
-    const items = [e];
-    while (this.isOp(',')) {
-      this.next();
-      const t = this.peek();
-      if (t.kind === 'newline' || t.kind === 'eof' || (t.kind === 'op' && (t.text === '=' || t.text === ';'))) break;
-      items.push(this.parseTest());
-    }
-    return this.node({ k: 'tuple', items }, first, items);
+function isCompound(st: Statement): boolean {
+  return ['def', 'class', 'if', 'for', 'while', 'with', 'try'].includes(st.k);
+}
+
+function checkTarget(target: Expr): void {
+  if (target.k === 'tuple' || target.k === 'list') {
+    for (const item of target.items) checkTarget(item.k === 'starred' ? item.value : item);
+    return;
   }
-
-  private parseTest(): Expr {
-    const e = this.parseArith();
-    const t = this.peek();
-    if (t.kind === 'name' && EXPRESSION_KEYWORDS.has(t.text)) {
-      if (t.text === 'for')
-        throw new CodeError(
-          `I don't read comprehensions or loops (line ${t.line}): write the layers out one by one. ${EXAMPLE_HINT}`,
-          true,
-        );
-      if (t.text === 'lambda') throw refuseNotLayer(`\`lambda\` at line ${t.line}: I don't read functions.`);
-      throw new CodeError(
-        `I don't read \`${t.text}\` expressions (line ${t.line}, column ${t.col}); layer arguments are numbers, strings, True/False/None and tuples. ${EXAMPLE_HINT}`,
-        true,
-      );
-    }
-    if (t.kind === 'op' && ['==', '!=', '<', '>', '<=', '>=', '|', '&', '^', '<<', '>>', ':='].includes(t.text)) {
-      this.fail(t, 'a layer argument (numbers, strings, True/False/None or tuples)');
-    }
-    return e;
-  }
-
-  private parseArith(): Expr {
-    const first = this.peek();
-    const head = this.parseTerm();
-    const rest: { op: BinOp; right: Expr }[] = [];
-    for (;;) {
-      const t = this.peek();
-      if (t.kind === 'op' && (t.text === '+' || t.text === '-')) {
-        this.next();
-        rest.push({ op: t.text, right: this.parseTerm() });
-      } else break;
-    }
-    if (rest.length === 0) return head;
-    return this.node({ k: 'chain', first: head, rest }, first, [head, ...rest.map((r) => r.right)]);
-  }
-
-  private parseTerm(): Expr {
-    const first = this.peek();
-    const head = this.parseFactor();
-    const rest: { op: BinOp; right: Expr }[] = [];
-    for (;;) {
-      const t = this.peek();
-      if (
-        t.kind === 'op' &&
-        (t.text === '*' || t.text === '/' || t.text === '//' || t.text === '%' || t.text === '@')
-      ) {
-        this.next();
-        rest.push({ op: t.text, right: this.parseFactor() });
-      } else break;
-    }
-    if (rest.length === 0) return head;
-    return this.node({ k: 'chain', first: head, rest }, first, [head, ...rest.map((r) => r.right)]);
-  }
-
-  /** Unary signs then a power; iterative over `- - x` and `a ** b ** c`. */
-  private parseFactor(): Expr {
-    const first = this.peek();
-    const ops: ('-' | '+' | '~')[] = [];
-    for (;;) {
-      const t = this.peek();
-      if (t.kind === 'op' && (t.text === '-' || t.text === '+' || t.text === '~')) {
-        ops.push(t.text);
-        this.next();
-        if (ops.length > MAX_NESTING)
-          throw new CodeError(`Too many signs in a row at line ${t.line}, column ${t.col}. ${EXAMPLE_HINT}`);
-      } else break;
-    }
-    const operands: Expr[] = [this.parsePostfix()];
-    while (this.isOp('**')) {
-      this.next();
-      const opFirst = this.peek();
-      const signs: ('-' | '+' | '~')[] = [];
-      for (;;) {
-        const t = this.peek();
-        if (t.kind === 'op' && (t.text === '-' || t.text === '+' || t.text === '~')) {
-          signs.push(t.text);
-          this.next();
-          if (signs.length > MAX_NESTING)
-            throw new CodeError(`Too many signs in a row at line ${t.line}, column ${t.col}. ${EXAMPLE_HINT}`);
-        } else break;
-      }
-      const p = this.parsePostfix();
-      operands.push(signs.length ? this.node({ k: 'unary', ops: signs, operand: p }, opFirst, [p]) : p);
-      if (operands.length > MAX_NESTING)
-        throw new CodeError(`Too long a chain of \`**\` at line ${opFirst.line}. ${EXAMPLE_HINT}`);
-    }
-    let e: Expr = operands.length === 1 ? (operands[0] as Expr) : this.node({ k: 'power', operands }, first, operands);
-    if (ops.length) e = this.node({ k: 'unary', ops, operand: e }, first, [e]);
-    return e;
-  }
-
-  private parsePostfix(): Expr {
-    const first = this.peek();
-    let e = this.parseAtom();
-    let trailers = 0;
-    for (;;) {
-      const t = this.peek();
-      if (t.kind !== 'op') break;
-      if (t.text === '.') {
-        this.next();
-        const name = this.next();
-        if (name.kind !== 'name') this.fail(name, 'an attribute name after `.`');
-        e = this.node({ k: 'attr', obj: e, attr: name.text }, first, [e]);
-      } else if (t.text === '(') {
-        this.next();
-        const { args, kwargs } = this.parseArgs();
-        const close = this.expectOp(')', '`)` or `,`');
-        e = this.node(
-          { k: 'call', func: e, args, kwargs },
-          first,
-          [e, ...args.map((a) => a.value), ...kwargs.map((k) => k.value)],
-          close.end,
-        );
-      } else if (t.text === '[') {
-        this.next();
-        const index = this.parseSubscript();
-        this.expectOp(']');
-        e = this.node({ k: 'subscript', obj: e, index }, first, [e, index]);
-      } else break;
-      if (++trailers > MAX_TRAILERS)
-        throw new CodeError(
-          `Too long a chain of calls and attributes at line ${t.line}, column ${t.col}. ${EXAMPLE_HINT}`,
-        );
-    }
-    return e;
-  }
-
-  private parseSubscript(): Expr {
-    const t = this.peek();
-    if (this.isOp(':')) this.fail(t, 'an index (slices are not supported)');
-    const e = this.parseTestList();
-    if (this.isOp(':')) this.fail(this.peek(), '`]` (slices are not supported)');
-    return e;
-  }
-
-  private parseArgs(): { args: Arg[]; kwargs: Keyword[] } {
-    const args: Arg[] = [];
-    const kwargs: Keyword[] = [];
-    for (;;) {
-      if (this.isOp(')')) break;
-      const t = this.peek();
-      if (t.kind === 'op' && t.text === '**') {
-        this.next();
-        kwargs.push({ name: null, value: this.parseTest() });
-      } else if (t.kind === 'op' && t.text === '*') {
-        this.next();
-        args.push({ star: true, value: this.parseTest() });
-      } else if (t.kind === 'name' && this.isOp('=', 1)) {
-        this.next();
-        this.next();
-        if (kwargs.some((k) => k.name === t.text)) {
-          throw new CodeError(`\`${t.text}=\` is given twice at line ${t.line}. ${EXAMPLE_HINT}`);
-        }
-        kwargs.push({ name: t.text, value: this.parseTest() });
-      } else {
-        if (kwargs.length > 0 && !args.some((a) => a.star)) {
-          // Python rejects a positional argument after a keyword one.
-          const e = this.parseTest();
-          throw new CodeError(
-            `A positional argument follows keyword arguments at line ${e.line}, column ${e.col}; put positional arguments first. ${EXAMPLE_HINT}`,
-          );
-        }
-        args.push({ star: false, value: this.parseTest() });
-      }
-      if (!this.isOp(',')) break;
-      this.next();
-    }
-    return { args, kwargs };
-  }
-
-  private parseSequence(close: string): Expr[] {
-    const items: Expr[] = [];
-    for (;;) {
-      if (this.isOp(close)) break;
-      if (this.isOp('*')) this.fail(this.peek(), 'a value (unpacking is not supported here)');
-      items.push(this.parseTest());
-      if (!this.isOp(',')) break;
-      this.next();
-    }
-    return items;
-  }
-
-  private parseAtom(): Expr {
-    const t = this.peek();
-    switch (t.kind) {
-      case 'int':
-        this.next();
-        return this.node({ k: 'int', value: t.int as bigint }, t, []);
-      case 'float':
-        this.next();
-        return this.node({ k: 'float', value: t.float as number }, t, []);
-      case 'string': {
-        this.next();
-        let value = t.text;
-        while (this.peek().kind === 'string') value += this.next().text;
-        return this.node({ k: 'str', value }, t, []);
-      }
-      case 'name': {
-        if (t.text === 'True' || t.text === 'False' || t.text === 'None') {
-          this.next();
-          return this.node({ k: 'const', value: t.text === 'None' ? null : t.text === 'True' }, t, []);
-        }
-        if (EXPRESSION_KEYWORDS.has(t.text) || t.text === 'import' || t.text === 'from') {
-          if (t.text === 'lambda') throw refuseNotLayer(`\`lambda\` at line ${t.line}: I don't read functions.`);
-          this.fail(t, 'a layer or a value');
-        }
-        this.next();
-        return this.node({ k: 'name', id: t.text }, t, []);
-      }
-      case 'op': {
-        if (t.text === '(') {
-          this.next();
-          if (this.isOp(')')) {
-            this.next();
-            return this.node({ k: 'tuple', items: [] }, t, []);
-          }
-          const e = this.parseTest();
-          if (this.isOp(')')) {
-            this.next();
-            return e;
-          }
-          if (!this.isOp(',')) this.fail(this.peek(), '`)` or `,`');
-          this.next();
-          const items = [e, ...this.parseSequence(')')];
-          this.expectOp(')', '`)` or `,`');
-          return this.node({ k: 'tuple', items }, t, items);
-        }
-        if (t.text === '[') {
-          this.next();
-          const items = this.parseSequence(']');
-          this.expectOp(']', '`]` or `,`');
-          return this.node({ k: 'list', items }, t, items);
-        }
-        if (t.text === '{') {
-          this.next();
-          if (this.isOp('}')) {
-            this.next();
-            return this.node({ k: 'dict', entries: [] }, t, []);
-          }
-          const key = this.parseTest();
-          if (this.isOp(':')) {
-            this.next();
-            const entries = [{ key, value: this.parseTest() }];
-            while (this.isOp(',')) {
-              this.next();
-              if (this.isOp('}')) break;
-              const k = this.parseTest();
-              this.expectOp(':');
-              entries.push({ key: k, value: this.parseTest() });
-            }
-            this.expectOp('}', '`}` or `,`');
-            return this.node(
-              { k: 'dict', entries },
-              t,
-              entries.flatMap((x) => [x.key, x.value]),
-            );
-          }
-          const items = [key];
-          if (this.isOp(',')) {
-            this.next();
-            items.push(...this.parseSequence('}'));
-          }
-          this.expectOp('}', '`}` or `,`');
-          return this.node({ k: 'set', items }, t, items);
-        }
-        if (t.text === '...') this.fail(t, 'a value (`...` is a placeholder: fill in the real argument)');
-        this.fail(t, 'a layer or a value');
-        break;
-      }
-      default:
-        this.fail(t, 'a layer or a value');
-    }
-    this.fail(t, 'a layer or a value');
+  if (target.k !== 'name' && target.k !== 'attr' && target.k !== 'subscript') {
+    throw new CodeError(`I can't assign to that at line ${target.line}, column ${target.col}. ${EXAMPLE_HINT}`);
   }
 }
 

@@ -18,7 +18,7 @@ export class CodeError extends Error {
   }
 }
 
-export type TokenKind = 'name' | 'int' | 'float' | 'string' | 'op' | 'newline' | 'eof';
+export type TokenKind = 'name' | 'int' | 'float' | 'string' | 'op' | 'newline' | 'indent' | 'dedent' | 'eof';
 
 export interface Token {
   kind: TokenKind;
@@ -31,6 +31,8 @@ export interface Token {
   col: number;
   int?: bigint;
   float?: number;
+  /** An f-string (its text is the raw template, placeholders unevaluated). */
+  fstring?: boolean;
 }
 
 /**
@@ -89,42 +91,16 @@ const TWO_CHAR_OPS = [
 ];
 const ONE_CHAR_OPS = '()[]{},:.;=+-*/%@<>&|^~!';
 
-/** Keywords that mean the paste is a program, not a layer description. */
-const PROGRAM_KEYWORDS: Record<string, string> = {
-  def: 'function definitions',
-  class: 'class definitions',
-  for: 'loops',
-  while: 'loops',
-  if: 'conditionals',
-  elif: 'conditionals',
-  else: 'conditionals',
-  with: '`with` blocks',
-  try: '`try` blocks',
-  except: '`try` blocks',
-  finally: '`try` blocks',
-  return: '`return` statements',
-  yield: 'generators',
-  async: 'async code',
-  await: 'async code',
-  global: 'globals',
-  nonlocal: 'globals',
-  del: '`del` statements',
-  raise: 'exceptions',
-  assert: 'assertions',
-};
-
-const FORBIDDEN_NAMES = new Set([
+/** Names that would run code or reach the system: refused wherever they are evaluated. */
+export const FORBIDDEN_NAMES = new Set([
   'eval',
   'exec',
   'execfile',
   'compile',
   'open',
-  'getattr',
-  'setattr',
   'delattr',
   'globals',
   'locals',
-  'vars',
   'breakpoint',
   'subprocess',
   'system',
@@ -133,6 +109,34 @@ const FORBIDDEN_NAMES = new Set([
 ]);
 
 const ATTRIBUTE_FORBIDDEN = new Set(['system', 'popen', 'subprocess', 'spawn', 'remove', 'rmtree', 'unlink']);
+
+/** Double-underscore names that only reach Python's internals: refused as soon as they are read. */
+const FORBIDDEN_DUNDERS = new Set([
+  '__import__',
+  '__builtins__',
+  '__globals__',
+  '__subclasses__',
+  '__getattribute__',
+  '__dict__',
+  '__code__',
+  '__base__',
+  '__bases__',
+  '__mro__',
+  '__loader__',
+  '__reduce__',
+  '__reduce_ex__',
+  '__closure__',
+  '__func__',
+  '__self__',
+  '__spec__',
+  '__file__',
+  '__getattr__',
+  '__setattr__',
+  '__delattr__',
+]);
+
+/** Indentation levels (nested blocks) accepted. */
+export const MAX_BLOCK_DEPTH = 40;
 
 const NOT_A_NUMBER = new Set(['nan', 'inf', 'infinity']);
 
@@ -189,13 +193,51 @@ export function tokenize(src: string): Token[] {
       throw new CodeError(`That paste has more than ${MAX_QUERY_LINES.toLocaleString('en-US')} lines. ${EXAMPLE_HINT}`);
     }
   };
+  // Indentation: a stack of column widths; the first code line sets the base, so a pasted
+  // function body (every line indented) reads like top-level code.
+  const indents: number[] = [];
+  let atLineStart = true;
+  const indentation = (): void => {
+    let j = i;
+    let width = 0;
+    while (j < n && (src[j] === ' ' || src[j] === '\t' || src[j] === '\f')) {
+      width = src[j] === '\t' ? width - (width % 8) + 8 : width + 1;
+      j++;
+    }
+    if (j >= n || src[j] === '\n' || src[j] === '#' || (src[j] === '\\' && src[j + 1] === '\n')) return;
+    atLineStart = false;
+    const mark = { text: '', start: j, end: j, line, col: j - lineStart + 1 };
+    if (indents.length === 0) {
+      indents.push(width);
+      return;
+    }
+    const top = indents[indents.length - 1] as number;
+    if (width > top) {
+      indents.push(width);
+      if (indents.length > MAX_BLOCK_DEPTH)
+        throw new CodeError(
+          `That code nests blocks more than ${MAX_BLOCK_DEPTH} deep (at line ${line}). ${EXAMPLE_HINT}`,
+        );
+      push({ kind: 'indent', ...mark });
+      return;
+    }
+    while (indents.length > 1 && width < (indents[indents.length - 1] as number)) {
+      indents.pop();
+      push({ kind: 'dedent', ...mark });
+    }
+    // Below the first line's indentation, or between two levels: read leniently as the level reached.
+    if (indents.length === 1 && width < (indents[0] as number)) indents[0] = width;
+  };
   while (i < n) {
+    if (atLineStart && stack.length === 0) indentation();
     const c = src[i] as string;
     const col = i - lineStart + 1;
     if (c === '\n') {
       if (stack.length === 0) {
         const last = tokens[tokens.length - 1];
-        if (last && last.kind !== 'newline') push({ kind: 'newline', text: '\n', start: i, end: i + 1, line, col });
+        if (last && last.kind !== 'newline' && last.kind !== 'indent' && last.kind !== 'dedent')
+          push({ kind: 'newline', text: '\n', start: i, end: i + 1, line, col });
+        atLineStart = true;
       }
       i++;
       newline();
@@ -273,7 +315,15 @@ export function tokenize(src: string): Token[] {
           true,
         );
       }
-      push({ kind: 'string', text: value, start, end: i, line: startLine, col });
+      push({
+        kind: 'string',
+        text: value,
+        start,
+        end: i,
+        line: startLine,
+        col,
+        ...(prefix.includes('f') ? { fstring: true } : {}),
+      });
       continue;
     }
     if (/[0-9]/.test(c) || (c === '.' && /[0-9]/.test(src[i + 1] ?? ''))) {
@@ -326,27 +376,18 @@ export function tokenize(src: string): Token[] {
       const start = i;
       while (i < n && isIdentChar(src[i] as string)) i++;
       const word = src.slice(start, i);
-      if (/^__.*__$/.test(word) || (word.startsWith('__') && word.length > 2)) {
+      if (FORBIDDEN_DUNDERS.has(word)) {
         throw refuseNotLayer(`\`${word}\` at ${where(line, col)}: names with double underscores are not allowed.`);
       }
-      if (word === 'lambda') throw refuseNotLayer(`\`lambda\` at ${where(line, col)}: I don't read functions.`);
       const prevTok = tokens[tokens.length - 1];
       const isAttribute = prevTok !== undefined && prevTok.kind === 'op' && prevTok.text === '.';
       // `model.compile(...)` is everyday Keras; a bare `compile(...)` or `os.system` is not.
-      if (isAttribute ? ATTRIBUTE_FORBIDDEN.has(word) : FORBIDDEN_NAMES.has(word)) {
+      if (isAttribute && ATTRIBUTE_FORBIDDEN.has(word)) {
         throw refuseNotLayer(`\`${word}\` at ${where(line, col)} is not a layer.`);
       }
       if (NOT_A_NUMBER.has(word.toLowerCase())) {
         throw new CodeError(
           `\`${word}\` at ${where(line, col)} is not a size: sizes are whole numbers up to ${MAX_SIZE.toLocaleString('en-US')}. ${EXAMPLE_HINT}`,
-        );
-      }
-      const prev = tokens[tokens.length - 1];
-      const atStatementStart = !prev || prev.kind === 'newline' || (prev.kind === 'op' && prev.text === ';');
-      if (atStatementStart && PROGRAM_KEYWORDS[word] !== undefined) {
-        throw new CodeError(
-          `I read layer lines, not Python programs (no ${PROGRAM_KEYWORDS[word]}, and I never run code): \`${word}\` at ${where(line, col)}. Paste just the layers, e.g. \`self.lstm = nn.LSTM(300, 512, num_layers=2)\` or ${CODE_EXAMPLE}.`,
-          true,
         );
       }
       push({ kind: 'name', text: word, start, end: i, line, col });
@@ -393,8 +434,10 @@ export function tokenize(src: string): Token[] {
     );
   }
   const last = tokens[tokens.length - 1];
-  if (last && last.kind !== 'newline')
+  if (last && last.kind !== 'newline' && last.kind !== 'dedent')
     push({ kind: 'newline', text: '\n', start: n, end: n, line, col: n - lineStart + 1 });
+  for (let k = 1; k < indents.length; k++)
+    push({ kind: 'dedent', text: '', start: n, end: n, line, col: n - lineStart + 1 });
   tokens.push({ kind: 'eof', text: '', start: n, end: n, line, col: n - lineStart + 1 });
   return tokens;
 }

@@ -5,7 +5,8 @@ import { buttonReply } from './button-reply.js';
 const shareButtonCallback = buttonReply(
   SHARE_ACTION_ID,
   async (pool, query) => {
-    const answer = await pool.answer(query, {}, 'blocks');
+    // Posted for everyone: no buttons (they would act for whoever clicks, on someone else's question).
+    const answer = await pool.answer(query, {}, 'blocksShared');
     return { kind: answer.kind, messages: [answer.output] };
   },
   true,

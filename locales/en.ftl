@@ -1,0 +1,256 @@
+# ParamCount, English. One message per sentence; `{ $name }` is filled in by the code.
+# Counts arrive already grouped for the language (4,457,472); `$name-n` is the same count as a plain
+# number, for plural choices.
+
+## Refusals of slash shorthand
+
+slash-refusal = { $why }. { $hint }Expected `/{ $cell } <input> <units> [options]`, e.g. `{ $example }`.
+did-you-mean = Did you mean `{ $suggestion }`?
+number-too-large = `{ $raw }` is too large: { $what ->
+    [layers] layers go up to { $max }
+    [counts] counts go up to { $max }
+   *[sizes] sizes go up to { $max }
+  }
+number-negative = `{ $raw }` is negative: { $what ->
+    [layers] layers are whole numbers from 1 to { $max }
+    [counts] counts are whole numbers
+   *[sizes] sizes are whole numbers from 1 to { $max }
+  }
+number-fraction = `{ $raw }` is a fraction: { $what ->
+    [layers] layers are whole numbers from 1 to { $max }
+    [counts] counts are whole numbers
+   *[sizes] sizes are whole numbers from 1 to { $max }
+  }
+number-scientific = `{ $raw }` is in scientific notation: write { $what ->
+    [layers] layers
+    [counts] counts
+   *[sizes] sizes
+  } as plain digits, from 1 to { $max }
+number-not-size = `{ $raw }` is not a size: { $what ->
+    [layers] layers are whole numbers from 1 to { $max }
+   *[other] sizes are whole numbers from 1 to { $max }
+  }
+number-not-whole = `{ $raw }` is not a whole number from 1 to { $max }
+size-given-twice = the { $which ->
+    [input] input width
+   *[units] units
+  } is given twice
+size-at-least-one = the { $which ->
+    [input] input width
+   *[units] units
+  } must be at least 1 (got { $raw })
+layers-given-twice = the number of layers is given twice
+layers-at-least-one = layers must be at least 1 (got { $raw })
+layers-at-most = layers goes up to { $max } (got { $raw })
+layers-without-number = `layers` needs a number
+proj-at-least-one = proj must be at least 1 (got { $raw }); leave it out for no projection
+bool-expected = `{ $key }={ $raw }` should be true or false
+option-no-value = `{ $tok }` has no value
+unknown-framework = I don't know the framework `{ $raw }`; pick one of keras, keras2 (tfjs), pytorch, cudnn, onnx, flax, tf1
+unknown-language = I don't know the language `{ $raw }`; replies come in `lang=en`, `lang=zh` or `lang=fr`
+unknown-option = I don't know the option `{ $tok }`; options are `bidirectional` (or `bi`), `layers=N`, `no-bias`, `proj=N`, `peepholes`, `reset_after=true|false`, a framework (`keras`, `keras2`/`tfjs`, `pytorch`, `cudnn`, `onnx`, `flax`, `tf1`), `compare`
+other-layer = `{ $tok }` names another layer; use `/{ $command }` for it
+one-size-too-many = there is one size too many (`{ $raw }`): give the input width, then the units
+sizes-missing = the input width and the units are missing
+input-missing = the input width is missing
+units-missing = the units are missing (I read the input width { $input })
+frameworks-conflict = `{ $first }` and `{ $second }` name two different frameworks, and they count this layer differently; name one, or add `compare` to see both
+claim-not-number = the stated total `{ $raw }` is not a whole number of parameters
+claim-negative = the stated count cannot be negative
+two-unknowns = only one size can be `?`
+unknown-needs-total = a `?` needs a total to solve for, e.g. `{ $example }`
+not-a-layer = that did not read as a layer
+lookalike-letter = `{ $raw }` has the { $script } letter `{ $letter }` ({ $codepoint }) in it, which looks like the digit { $digit } but is not one
+
+## Notes on how a question was read
+
+note-timesteps = Sequence length ({ $steps }) never changes the parameter count: the same weights are reused at every time step. It changes the compute and the activation memory, not the weights.
+note-batch = Batch size ({ $batch }) never changes the parameter count: the same weights are reused for every example. It changes activations and memory during training, not the weights.
+note-typo = `{ $raw }`: did you mean `{ $word }`? Counted as `{ $word }`.
+note-ignored = Words I did not use: { $words }.
+note-read-as = Read as `{ $reading }`.
+note-proj-pytorch = Keras has no LSTM projection, so this is counted as PyTorch (proj_size).
+note-peepholes-tf1 = Keras 3 has no peephole LSTM, so this is counted as TF1's LSTMCell(use_peepholes=True).
+
+## Checking a stated count
+
+claim-off-by = off by { $diff }
+claim-off-by-why = off by { $why }
+claim-fits-input = off by { $diff }; the stated count fits an input width of { $fits } (not { $input })
+claim-fits-units = off by { $diff }; the stated count fits { $fits } units (not { $units })
+claim-times-steps = off by { $diff }; the stated count is exactly { $total } x { $steps }, this count times { $steps } time steps
+claim-about-times = off by { $diff }; the stated count is about { $ratio } x this count ({ $total })
+claim-shape-swapped = off by { $diff }; the stated count is what an input width of { $steps } gives: the two dimensions of input_shape=({ $steps }, { $features }) look swapped
+claim-steps-never-count = A parameter count never depends on the number of time steps: the same weights are reused at every step. A figure that grows with the sequence length is compute (multiply-accumulates) or activations, not parameters.
+claim-shape-explained = Keras's input_shape is (time steps, features): the input width is the last dimension; the time steps do not change the count.
+
+## The reply
+
+headline = { $title }: { $total } parameters
+headline-at-least = { $title }: at least { $total } parameters
+lead-total = { $total } parameters ({ $convention })
+lead-other = { $family }: { $total } ({ $difference })
+trainable-split = Trainable { $trainable } · non-trainable { $nontrainable }
+buffers = Buffers (not parameters): { $buffers }
+not-counted = Not counted: { $layers }
+memory = Memory: { $float32 } in float32, { $float16 } in float16/bfloat16
+memory-bytes = Memory: { $float32 } in float32 ({ $bytes } bytes), { $float16 } in float16/bfloat16
+other-frameworks = Other frameworks: { $list }
+note-line = Note: { $note }
+sorry = Sorry: { $message }
+more-help = Type `{ $command } help` for every option.
+title-how = How it adds up
+title-per-layer = Per layer
+title-picture = What the numbers mean
+title-tensors = Tensors ({ $convention } layout)
+title-summary = Summary
+title-compute = Compute over { $steps } time steps
+layers-shown = Derivations shown for the { $count } largest layers; the table has every layer. Press *All layer derivations* (or run `paramcount` in a terminal) for the rest.
+cut-to-fit = (Cut to fit Slack: run `paramcount` in a terminal for the whole answer.)
+all-derived = Every layer is already derived in the answer.
+derivations-range = { $title }: derivations { $from } to { $to }
+identical-layers = { $first } … { $last }: { $count } identical layers, each derived as below
+button-share = Share in channel
+button-compare = Compare frameworks
+button-more = More
+button-details = All layer derivations
+shared-footer = Shared from ParamCount: try `{ $query }` for the derivation.
+
+## The short derivation
+
+gate-input = input
+gate-forget = forget
+gate-cell-candidate = cell candidate
+gate-output = output
+gate-reset = reset
+gate-update = update
+gate-candidate = candidate
+gate-hidden = hidden
+short-gates = { $gates ->
+    [1] 1 cell ({ $names }): one layer over [h, x]
+   *[other] { $gates } gates ({ $names }): each a layer over [h, x]
+  }
+short-concat = [{ $label } | x_t] width: { $recurrent } + { $input } = { $concat }
+short-weights = weights per gate: { $concat } x { $units } = { $weights }
+short-bias = bias per gate: { $vectors ->
+    [0] none, so { $gate } per gate
+    [1] { $units }, so { $weights } + { $units } = { $gate } per gate
+   *[other] { $vectors } x { $units } = { $bias }, so { $weights } + { $bias } = { $gate } per gate
+  }
+short-extra = {" "}+ { $label } { $params }
+short-per-direction = per direction: { $gates } x { $gate }{ $extras } = { $total }
+short-total-single = total: { $gates } x { $gate }{ $extras } = { $total }
+short-total = total: { $total }
+short-more-bias = cuDNN / PyTorch keep a second bias per gate (b_ih and b_hh): +{ $difference } = { $total }
+short-fewer-bias = Keras keeps one bias per gate where cuDNN / PyTorch keep two: −{ $difference } = { $total }
+stack-run = { $count ->
+    [1] layer { $first }: input { $input }: { $directions ->
+        [2] 2 x { $perDirection } = { $params }
+       *[other] { $params }
+      }
+   *[other] layers { $first }–{ $last }: input { $input }: { $params } each
+  }
+layer-line = { $name } ({ $type }): { $params }
+layer-run = { $first } … { $last } ({ $type }): { $count } x { $params }
+compute-formula = MACs = T x gates x H x (I + H) = { $steps } x { $gates } x { $units } x ({ $input } + { $recurrent })
+compute-macs = { $perStep } multiply-accumulates per time step, { $perSequence } over { $steps } steps
+compute-elementwise = plus, per step, { $products } elementwise products and { $activations } activations (σ, tanh)
+
+## Findings
+
+solved-title = Solved: { $what ->
+    [input] input width
+   *[units] units
+  } = { $value }
+claim-holds = { $stated } holds for { $conventions }
+claim-matches-none = { $stated } does not match any framework's count of this layer
+claim-row = not { $convention } ({ $total }): { $why }
+verify-title = Summary check: { $agrees } rows agree, { $disagrees } disagree, { $unknown } not rebuilt
+verify-rows = Row by row
+compare-title = Every framework side by side
+list-and = { $head } and { $last }
+
+## Help
+
+help-title = { $params ->
+    [yes] ParamCount: explain a layer or model's parameter count
+   *[other] { $command }: explain { $cell ->
+        [LSTM] an LSTM
+        [RNN] an RNN
+       *[other] a { $cell }
+      }'s parameter count
+  }
+help-usage = `{ $command } <input> <units> [options]`: e.g. `{ $command } 4096 256`, `{ $command } 4096, 256`, `{ $command } input=4096 units=256`, or in plain words: `{ $command } input 300 hidden 128 2 layers`.
+help-promise = I answer with the total and a short derivation; press *More* for every step, the tensors and how other frameworks count it.
+help-options = Options
+help-bidirectional = `bidirectional` (or `bi`): two directions, each counted
+help-layers = `layers=N` (or `N layers`): stacked layers; layers above the first read the one below
+help-no-bias = `no-bias` (or `bias=false`): no bias vectors at all
+help-proj = `proj=N`: LSTM projection (PyTorch proj_size, TF1 num_proj)
+help-peepholes = `peepholes`: LSTM peephole weights (ONNX, TF1)
+help-reset-after = `reset_after=true|false`: Keras GRU variant
+help-compare = `compare`: every framework side by side
+help-framework = a framework: `keras` (default), `keras2`/`tfjs`, `pytorch`, `cudnn`, `onnx`, `flax`, `tf1` (or `framework=NAME`)
+help-lang = `lang=en|zh|fr`: the reply's language (else your Slack language, or the question's)
+help-more = More
+help-paste = `/params nn.LSTM(300, 512, num_layers=2, bidirectional=True)`: paste PyTorch, Keras or Flax code
+help-transformer = `/params meta-llama/Meta-Llama-3-8B` (a Hub model), a pasted config.json, or `/transformer help`: a transformer, block by block
+help-claim = `= N` checks a count you have; `?` solves for a size: `{ $command } ? 64 = 49408`
+help-sequence = Sequence length and batch size never change a parameter count; give `timesteps=N` and I add the compute (MACs) per step and per sequence.
+help-fallback = How to use ParamCount: /lstm 4096 256
+
+## App Home
+
+home-intro = Exact parameter counts for neural-network layers, explained step by step, with the differences between Keras and cuDNN/PyTorch conventions. Answers to slash commands are visible only to you until you press *Share in channel*.
+home-try = *Try these* (copy one into any message box)
+home-keras = *A whole Keras model*
+home-mention = Or paste a model.summary() into a thread and mention @ParamCount in the same message. In a direct message, just paste it. On any message, use the shortcut "Explain parameter counts" from the message menu.
+home-lstm = LSTM, 4,096 inputs → 256 units: 4,457,472 in Keras, 4,458,496 in cuDNN/PyTorch (two bias vectors)
+home-gru = GRU in PyTorch conventions
+home-bi = both directions, counted and added
+home-stack = a 2-layer stack, layer by layer
+home-paste = paste PyTorch layer code
+home-transformer = a transformer block by block (Llama-3-8B's shape: 8,030,261,248), or paste a config.json
+home-solve = solve for the unknown size
+home-check = check a count you already have
+home-plain = a question in plain words
+
+## Titles
+
+title-cell = { $cell } { $input } → { $units }
+title-bidirectional = bidirectional
+title-layers = { $layers } layers
+title-proj = proj { $proj }
+title-peepholes = peepholes
+title-no-bias = no bias
+title-reset-after = reset_after={ $value }
+
+## Budgets
+
+details-left = { $left } more layers are not derived here (I post at most { $most } messages). Run `paramcount --json` with the same code in a terminal for every layer.
+text-left = ({ $left } more layer derivations left out: this answer is past { $most } characters. The table above has every layer; `paramcount --json` has every derivation.)
+title-model = Model with { $layers } layers
+
+## The engine's typed sentences
+
+sentence-cell-gates = { $article } { $cell } cell has { $gates } gates ({ $names }), each its own dense layer over the concatenated [h_{"{"}t-1{"}"}, x_t].
+sentence-cell-one-layer = { $article } { $cell } cell is one dense layer: h_t = tanh(W·[h_{"{"}t-1{"}"}, x_t] + b).
+sentence-recurrent-no-bias = No bias: bias=False / use_bias=False removes every bias vector.
+sentence-bidirectional-counts-twice = Bidirectional: a second, independent copy of the cell reads the sequence backwards, so each layer counts twice.
+sentence-stacked = Stacked: layer 0 reads the input ({ $input } wide); layers 1 and up read the layer below's output, { $upper } wide{ $bidirectional ->
+    [yes] {" "}(both directions concatenated).
+   *[no] .
+  }
+sentence-counts-the-same = { $convention } counts the same
+sentence-two-bias-vectors = { $mine ->
+    [0] cuDNN and PyTorch with bias keep two bias vectors per gate (b_ih and b_hh)
+   *[other] cuDNN and PyTorch keep two bias vectors (b_ih and b_hh), one more per gate
+  }
+sentence-keras-one-bias-vector = Keras keeps one bias vector per gate where cuDNN and PyTorch keep two (b_ih and b_hh)
+sentence-laid-out-differently = { $convention } lays the cell out differently
+sentence-layers-not-listed = { $same ->
+    [yes] Layer { $from } has the same tensor shapes as layer 1 and is not listed.
+   *[no] Layers { $from } to { $to } have the same tensor shapes as layer 1 and are not listed.
+  }
+sentence-merge-mode-none = merge_mode=None returns the two directions as separate outputs.
+sentence-merge-mode = merge_mode='{ $mode }' combines the two directions element by element, so the output is { $units } wide (concat would give { $concat }); the weights are the same.
