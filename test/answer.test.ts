@@ -79,6 +79,20 @@ describe('a pasted model', () => {
 });
 
 describe('a pasted summary', () => {
+  it("an edited row: the layers in the JSON add up to the engine's total, not the stated one (issue 11)", () => {
+    const table = [
+      'Layer (type)                 Output Shape              Param #',
+      '=================================================================',
+      'lstm_1 (LSTM)                (None, 20, 64)            16900',
+      'dense_1 (Dense)              (None, 10)                650',
+      '=================================================================',
+      'Total params: 17,550',
+    ].join('\n');
+    const out = json(table);
+    expect(out.total).toBe('17546');
+    expect(out.layers.map((l: { params: string }) => l.params)).toEqual(['16896', '650']);
+    expect(out.verification.total).toMatchObject({ stated: '17550', computed: '17546', agrees: false });
+  });
   it('several tables pasted: the answer says only the first was checked', () => {
     const table = 'Layer (type) Output Shape Param #\n' + '='.repeat(30) + '\nd (Dense) (None, 1) 2\nTotal params: 2\n';
     const out = json(table + table + table);

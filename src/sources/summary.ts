@@ -48,7 +48,8 @@ function answerSummary(ctx: SourceContext, text: string): Answer {
   const layers = v.rows
     .filter((r) => v.format === 'torchinfo' || r.depth === 0)
     .map((r) => {
-      const params = r.computed ?? r.stated;
+      // The same count the total adds up (verify.ts): the engine's, else its nearest, else the stated one.
+      const params = r.computed ?? r.nearest ?? r.stated;
       if (r.spec && recurrentProblem(r.spec) === null) {
         const rec = countRecurrent(r.spec);
         return { ...rec, name: r.name, type: r.type };
