@@ -423,3 +423,14 @@ describe('limits', () => {
     expect(refusal('nn.LSTM(10, 20, num_layers=5000)')).toMatch(/more than the 1000 stacked layers/);
   });
 });
+
+describe('errors quote at most a short piece of the paste', () => {
+  it('a 98,980-character name is cut in the error, with its length said', () => {
+    const name = 'a'.repeat(98_980);
+    const r = parseCode(`nn.Linear(${name}, 3)`);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error.length).toBeLessThan(1000);
+    expect(r.error).toContain('… (98,980 characters)');
+  });
+});
