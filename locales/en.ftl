@@ -254,3 +254,9 @@ sentence-layers-not-listed = { $same ->
   }
 sentence-merge-mode-none = merge_mode=None returns the two directions as separate outputs.
 sentence-merge-mode = merge_mode='{ $mode }' combines the two directions element by element, so the output is { $units } wide (concat would give { $concat }); the weights are the same.
+
+## The worker pool stopped an answer (src/work/pool.ts)
+stopped-split = Split it: ask about one layer at a time (e.g. `/lstm 4096 256`), or paste a smaller part of the model (a few layers, fewer repeats).
+stopped-too-slow = That needs more work than I allow for one answer (limit { $seconds } s), so I stopped.
+stopped-out-of-memory = That needs more memory than I allow for one answer (limit { $megabytes } MB), so I stopped.
+stopped-failed = Sorry, something went wrong while counting that. Try again, or try a smaller example such as `/lstm 4096 256`.

@@ -253,3 +253,9 @@ sentence-layers-not-listed = { $same ->
   }
 sentence-merge-mode-none = merge_mode=None renvoie les deux directions comme deux sorties séparées.
 sentence-merge-mode = merge_mode='{ $mode }' combine les deux directions élément par élément : la sortie a une largeur de { $units } (concat donnerait { $concat }) ; les poids sont les mêmes.
+
+## The worker pool stopped an answer (src/work/pool.ts)
+stopped-split = Découpez-la : demandez une couche à la fois (par ex. `/lstm 4096 256`), ou collez une plus petite partie du modèle (quelques couches, moins de répétitions).
+stopped-too-slow = Cela demande plus de travail que je n’en accorde à une réponse (limite { $seconds } s), alors je me suis arrêté.
+stopped-out-of-memory = Cela demande plus de mémoire que je n’en accorde à une réponse (limite { $megabytes } Mo), alors je me suis arrêté.
+stopped-failed = Désolé, quelque chose s’est mal passé pendant le calcul. Réessayez, ou essayez un exemple plus petit comme `/lstm 4096 256`.

@@ -252,3 +252,9 @@ sentence-layers-not-listed = { $same ->
   }
 sentence-merge-mode-none = merge_mode=None 把两个方向作为两个独立的输出返回。
 sentence-merge-mode = merge_mode='{ $mode }' 逐元素合并两个方向，所以输出宽 { $units }（concat 会是 { $concat }）；权重不变。
+
+## The worker pool stopped an answer (src/work/pool.ts)
+stopped-split = 请拆开来问：一次问一层（例如 `/lstm 4096 256`），或只粘贴模型的一小部分（少几层、少些重复）。
+stopped-too-slow = 这需要的计算量超过了我为一个回答设定的上限（{ $seconds } 秒），所以我停下了。
+stopped-out-of-memory = 这需要的内存超过了我为一个回答设定的上限（{ $megabytes } MB），所以我停下了。
+stopped-failed = 抱歉，计算时出了问题。请再试一次，或换个小一点的例子，比如 `/lstm 4096 256`。

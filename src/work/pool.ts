@@ -53,16 +53,20 @@ function taskFile(): string {
   return url.endsWith('.ts') ? new URL('../../dist/work/task.js', url).href : new URL('./task.js', url).href;
 }
 
-function stoppedMessage(kind: StoppedKind, deadlineMs: number): string {
-  const split =
-    'Split it: ask about one layer at a time (e.g. `/lstm 4096 256`), or paste a smaller part of the model (a few layers, fewer repeats).';
+/** The stopped answer's words, from the catalogues (`say` is `t` in the reply's language). */
+function stoppedMessage(
+  kind: StoppedKind,
+  deadlineMs: number,
+  say: (id: string, args?: Record<string, number>) => string,
+): string {
+  const split = say('stopped-split');
   switch (kind) {
     case 'too_slow':
-      return `That needs more work than I allow for one answer (limit ${deadlineMs / 1000} s), so I stopped. ${split}`;
+      return `${say('stopped-too-slow', { seconds: deadlineMs / 1000 })} ${split}`;
     case 'out_of_memory':
-      return `That needs more memory than I allow for one answer (limit ${WORKER_HEAP_MB} MB), so I stopped. ${split}`;
+      return `${say('stopped-out-of-memory', { megabytes: WORKER_HEAP_MB })} ${split}`;
     case 'failed':
-      return 'Sorry, something went wrong while counting that. Try again, or try a smaller example such as `/lstm 4096 256`.';
+      return say('stopped-failed');
   }
 }
 
@@ -75,9 +79,13 @@ async function renderStopped<R extends RenderKind>(
   render: R,
 ): Promise<PoolAnswer<R>> {
   const { renderers } = await import('./task.js');
+  const { pickLocale, t } = await import('../i18n/index.js');
   const command = options.command ?? '';
   const query = command ? `${command} ${text}`.trim() : text;
-  const output = renderers[render]({ kind: 'error', query, command, message: stoppedMessage(kind, deadlineMs) });
+  // In the asker's language, as the answer would have been (their Slack locale, else the question's).
+  const locale = pickLocale({ locale: options.locale ?? null, text: text.slice(0, 2000) });
+  const message = stoppedMessage(kind, deadlineMs, (id, args) => t(locale, id, args));
+  const output = renderers[render]({ kind: 'error', query, command, message, locale });
   return { kind, output };
 }
 

@@ -77,6 +77,14 @@ describe('the deadline', { timeout: 30_000 }, () => {
       expect(lines).toHaveLength(3);
       expect(lines[0]).toMatch(/answer stopped: past the 1 ms deadline after \d+ ms; worker replaced \(chars=32\)/);
       expect(lines.join('\n')).not.toContain('secret-layer-name');
+      // In the asker's language: their Slack locale, else the question's.
+      const french = await strict.answer('/lstm 4096 256', { locale: 'fr-FR' }, 'text');
+      expect(french.output).toContain(
+        'Cela demande plus de travail que je n’en accorde à une réponse (limite 0,001 s)',
+      );
+      expect(french.output).toContain('Découpez-la');
+      const chinese = await strict.answer('一个输入4096、256个单元的LSTM有多少参数？', {}, 'text');
+      expect(chinese.output).toContain('这需要的计算量超过了我为一个回答设定的上限（0.001 秒）');
     } finally {
       await strict.close();
     }
