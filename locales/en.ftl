@@ -260,3 +260,71 @@ stopped-split = Split it: ask about one layer at a time (e.g. `/lstm 4096 256`),
 stopped-too-slow = That needs more work than I allow for one answer (limit { $seconds } s), so I stopped.
 stopped-out-of-memory = That needs more memory than I allow for one answer (limit { $megabytes } MB), so I stopped.
 stopped-failed = Sorry, something went wrong while counting that. Try again, or try a smaller example such as `/lstm 4096 256`.
+
+## The layer counters' typed sentences and step labels (src/engine/layers, render/sentences.ts)
+sentence-no-bias = No bias (bias=False / use_bias=False).
+sentence-dense-linear = A Linear layer multiplies by a weight matrix of shape (out_features, in_features) = ({ $units }, { $input }){ $bias ->
+    [yes] {" "}and adds a bias of out_features.
+   *[no] .
+  }
+sentence-dense-keras = A Dense layer multiplies the last axis by a kernel of shape (input, units) = ({ $input }, { $units }){ $bias ->
+    [yes] {" "}and adds a bias of units.
+   *[no] .
+  }
+sentence-embedding-table = An embedding is a lookup table: one learned vector of { $dim } for each of the { $vocab } tokens, and no bias.
+sentence-embedding-padding = padding_idx adds nothing: that row stays in the table (its gradient is just zeroed), so it is still counted.
+sentence-conv-depthwise = A depthwise convolution gives each of the { $input } input channels its own { $kernel } filter{ $multiplier-n ->
+    [1] .
+   *[other] s ({ $multiplier } per channel).
+  }
+sentence-conv-separable = A separable convolution is a depthwise { $kernel } filter per input channel followed by a 1x1 pointwise convolution to { $filters } filters.
+sentence-conv-weight = Each of the { $filters } { $torch ->
+    [yes] output channels
+   *[no] filters
+  } has a { $kernel } kernel over { $groups-n ->
+    [1] all { $input } input channels
+   *[other] its group's { $groupWidth } { $transpose ->
+        [yes] output
+       *[no] input
+      } channels (groups={ $groups })
+  }; the weight has shape { $shape }.
+sentence-layernorm-no-affine = elementwise_affine=False: LayerNorm only normalises, with no learned weight or bias, so it has 0 parameters.
+sentence-layernorm-learns = LayerNorm learns a scale (weight){ $bias ->
+    [yes] {" "}and a shift (bias)
+   *[no] {""}
+  } for each of the { $size } normalised elements{ $shape ->
+    [none] .
+   *[other] {" "}(normalized_shape { $shape }).
+  }
+sentence-layernorm-weight-only = bias=False: only the weight, { $size }.
+sentence-torch-mha = MultiheadAttention projects query, key and value to embed_dim ({ $embed }) with three weight matrices, then an output projection E x E. The { $heads } heads split those { $embed } columns ({ $perHead } each) and add no weights of their own.
+sentence-torch-mha-no-bias = bias=False drops in_proj_bias and out_proj.bias.
+sentence-keras-mha = Keras MultiHeadAttention gives each of the { $heads } heads its own query/key projections of key_dim={ $keyDim } and value projection of value_dim={ $valueDim }, then projects the concatenated heads back to { $output }.
+label-weights = weights
+label-bias = bias
+label-total = total
+label-in-one-line = in one line
+label-input-width = input width
+label-units = units
+label-table = table
+label-input-dim-vocabulary = input_dim (vocabulary)
+label-kernel = kernel
+label-kernel-h = kernel h
+label-kernel-w = kernel w
+label-kernel-d = kernel d
+label-input-channels = input channels
+label-depth-multiplier = depth multiplier
+label-depthwise-kernel = depthwise kernel
+label-pointwise-kernel = pointwise kernel
+label-channels = channels
+label-filters = filters
+label-in-channels = in channels
+label-out-channels = out channels
+label-in-channels-groups = in channels / groups
+label-out-channels-groups = out channels / groups
+label-bias-one-per-output-channel = bias (one per output channel)
+label-weight-and-bias = weight and bias
+label-normalized-size = normalized size
+label-in-proj-weight-q-k-v-stacked = in_proj_weight (q, k, v stacked)
+label-q-k-v-weights = q/k/v weights
+label-q-k-v-projections-kdim-vdim-differ-so-three-separate-matrices = q/k/v projections (kdim/vdim differ, so three separate matrices)

@@ -259,3 +259,71 @@ stopped-split = Découpez-la : demandez une couche à la fois (par ex. `/lstm 40
 stopped-too-slow = Cela demande plus de travail que je n’en accorde à une réponse (limite { $seconds } s), alors je me suis arrêté.
 stopped-out-of-memory = Cela demande plus de mémoire que je n’en accorde à une réponse (limite { $megabytes } Mo), alors je me suis arrêté.
 stopped-failed = Désolé, quelque chose s’est mal passé pendant le calcul. Réessayez, ou essayez un exemple plus petit comme `/lstm 4096 256`.
+
+## The layer counters' typed sentences and step labels (src/engine/layers, render/sentences.ts)
+sentence-no-bias = Pas de biais (bias=False / use_bias=False).
+sentence-dense-linear = Une couche Linear multiplie par une matrice de poids de forme (out_features, in_features) = ({ $units }, { $input }){ $bias ->
+    [yes] {" "}et ajoute un biais de taille out_features.
+   *[no] .
+  }
+sentence-dense-keras = Une couche Dense multiplie le dernier axe par un noyau de forme (input, units) = ({ $input }, { $units }){ $bias ->
+    [yes] {" "}et ajoute un biais de taille units.
+   *[no] .
+  }
+sentence-embedding-table = Un embedding est une table de correspondance : un vecteur appris de taille { $dim } pour chacun des { $vocab } jetons, sans biais.
+sentence-embedding-padding = padding_idx n'ajoute rien : cette ligne reste dans la table (seul son gradient est mis à zéro), elle est donc comptée.
+sentence-conv-depthwise = Une convolution en profondeur donne à chacun des { $input } canaux d'entrée son propre filtre { $kernel }{ $multiplier-n ->
+    [1] .
+   *[other] {" "}({ $multiplier } par canal).
+  }
+sentence-conv-separable = Une convolution séparable est un filtre en profondeur { $kernel } par canal d'entrée suivi d'une convolution ponctuelle 1x1 vers { $filters } filtres.
+sentence-conv-weight = Chacun des { $filters } { $torch ->
+    [yes] canaux de sortie
+   *[no] filtres
+  } a un noyau { $kernel } sur { $groups-n ->
+    [1] les { $input } canaux d'entrée
+   *[other] les { $groupWidth } canaux { $transpose ->
+        [yes] de sortie
+       *[no] d'entrée
+      } de son groupe (groups={ $groups })
+  } ; le poids a la forme { $shape }.
+sentence-layernorm-no-affine = elementwise_affine=False : LayerNorm ne fait que normaliser, sans poids ni biais appris, donc 0 paramètre.
+sentence-layernorm-learns = LayerNorm apprend une échelle (weight){ $bias ->
+    [yes] {" "}et un décalage (bias)
+   *[no] {""}
+  } pour chacun des { $size } éléments normalisés{ $shape ->
+    [none] .
+   *[other] {" "}(normalized_shape { $shape }).
+  }
+sentence-layernorm-weight-only = bias=False : seulement le poids, { $size }.
+sentence-torch-mha = MultiheadAttention projette query, key et value vers embed_dim ({ $embed }) avec trois matrices de poids, puis une projection de sortie E x E. Les { $heads } têtes se partagent ces { $embed } colonnes ({ $perHead } chacune) et n'ajoutent aucun poids.
+sentence-torch-mha-no-bias = bias=False supprime in_proj_bias et out_proj.bias.
+sentence-keras-mha = Keras MultiHeadAttention donne à chacune des { $heads } têtes ses propres projections query/key de key_dim={ $keyDim } et une projection value de value_dim={ $valueDim }, puis projette les têtes concaténées vers { $output }.
+label-weights = poids
+label-bias = biais
+label-total = total
+label-in-one-line = en une ligne
+label-input-width = largeur d'entrée
+label-units = unités
+label-table = table
+label-input-dim-vocabulary = input_dim (vocabulaire)
+label-kernel = noyau
+label-kernel-h = hauteur du noyau
+label-kernel-w = largeur du noyau
+label-kernel-d = profondeur du noyau
+label-input-channels = canaux d'entrée
+label-depth-multiplier = multiplicateur de profondeur
+label-depthwise-kernel = noyau en profondeur
+label-pointwise-kernel = noyau ponctuel
+label-channels = canaux
+label-filters = filtres
+label-in-channels = canaux d'entrée
+label-out-channels = canaux de sortie
+label-in-channels-groups = canaux d'entrée / groupes
+label-out-channels-groups = canaux de sortie / groupes
+label-bias-one-per-output-channel = biais (un par canal de sortie)
+label-weight-and-bias = poids et biais
+label-normalized-size = taille normalisée
+label-in-proj-weight-q-k-v-stacked = in_proj_weight (q, k, v empilés)
+label-q-k-v-weights = poids q/k/v
+label-q-k-v-projections-kdim-vdim-differ-so-three-separate-matrices = projections q/k/v (kdim/vdim diffèrent, donc trois matrices séparées)

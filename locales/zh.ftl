@@ -258,3 +258,71 @@ stopped-split = 请拆开来问：一次问一层（例如 `/lstm 4096 256`）�
 stopped-too-slow = 这需要的计算量超过了我为一个回答设定的上限（{ $seconds } 秒），所以我停下了。
 stopped-out-of-memory = 这需要的内存超过了我为一个回答设定的上限（{ $megabytes } MB），所以我停下了。
 stopped-failed = 抱歉，计算时出了问题。请再试一次，或换个小一点的例子，比如 `/lstm 4096 256`。
+
+## The layer counters' typed sentences and step labels (src/engine/layers, render/sentences.ts)
+sentence-no-bias = 没有偏置（bias=False / use_bias=False）。
+sentence-dense-linear = Linear 层乘以一个形状为 (out_features, in_features) = ({ $units }, { $input }) 的权重矩阵{ $bias ->
+    [yes] ，再加上长度为 out_features 的偏置。
+   *[no] 。
+  }
+sentence-dense-keras = Dense 层把最后一个轴乘以形状为 (input, units) = ({ $input }, { $units }) 的核{ $bias ->
+    [yes] ，再加上长度为 units 的偏置。
+   *[no] 。
+  }
+sentence-embedding-table = 嵌入层是一张查找表：{ $vocab } 个词元各有一个长度为 { $dim } 的可学习向量，没有偏置。
+sentence-embedding-padding = padding_idx 不增加参数：那一行仍在表中（只是梯度被置零），所以照样计入。
+sentence-conv-depthwise = 深度卷积给 { $input } 个输入通道各配一个自己的 { $kernel } 滤波器{ $multiplier-n ->
+    [1] 。
+   *[other] （每个通道 { $multiplier } 个）。
+  }
+sentence-conv-separable = 可分离卷积是每个输入通道一个 { $kernel } 深度滤波器，再接一个到 { $filters } 个滤波器的 1x1 逐点卷积。
+sentence-conv-weight = { $filters } 个{ $torch ->
+    [yes] 输出通道
+   *[no] 滤波器
+  }各有一个 { $kernel } 的核，覆盖{ $groups-n ->
+    [1] 全部 { $input } 个输入通道
+   *[other] 本组的 { $groupWidth } 个{ $transpose ->
+        [yes] 输出
+       *[no] 输入
+      }通道（groups={ $groups }）
+  }；权重形状为 { $shape }。
+sentence-layernorm-no-affine = elementwise_affine=False：LayerNorm 只做归一化，没有可学习的权重或偏置，所以参数为 0。
+sentence-layernorm-learns = LayerNorm 为 { $size } 个归一化元素{ $shape ->
+    [none] {""}
+   *[other] （normalized_shape { $shape }）
+  }各学习一个缩放（weight）{ $bias ->
+    [yes] 和一个平移（bias）。
+   *[no] 。
+  }
+sentence-layernorm-weight-only = bias=False：只有权重，{ $size }。
+sentence-torch-mha = MultiheadAttention 用三个权重矩阵把 query、key 和 value 投影到 embed_dim（{ $embed }），再接一个 E x E 的输出投影。{ $heads } 个头分摊这 { $embed } 列（每个 { $perHead } 列），自身不增加权重。
+sentence-torch-mha-no-bias = bias=False 去掉 in_proj_bias 和 out_proj.bias。
+sentence-keras-mha = Keras MultiHeadAttention 给 { $heads } 个头各配自己的 query/key 投影（key_dim={ $keyDim }）和 value 投影（value_dim={ $valueDim }），再把拼接后的各头投影回 { $output }。
+label-weights = 权重
+label-bias = 偏置
+label-total = 合计
+label-in-one-line = 一行算式
+label-input-width = 输入宽度
+label-units = 单元数
+label-table = 查找表
+label-input-dim-vocabulary = input_dim（词表）
+label-kernel = 核
+label-kernel-h = 核高
+label-kernel-w = 核宽
+label-kernel-d = 核深
+label-input-channels = 输入通道
+label-depth-multiplier = 深度乘数
+label-depthwise-kernel = 深度卷积核
+label-pointwise-kernel = 逐点卷积核
+label-channels = 通道
+label-filters = 滤波器
+label-in-channels = 输入通道
+label-out-channels = 输出通道
+label-in-channels-groups = 输入通道 / 组数
+label-out-channels-groups = 输出通道 / 组数
+label-bias-one-per-output-channel = 偏置（每个输出通道一个）
+label-weight-and-bias = 权重和偏置
+label-normalized-size = 归一化大小
+label-in-proj-weight-q-k-v-stacked = in_proj_weight（q、k、v 堆叠）
+label-q-k-v-weights = q/k/v 权重
+label-q-k-v-projections-kdim-vdim-differ-so-three-separate-matrices = q/k/v 投影（kdim/vdim 不同，所以是三个独立矩阵）

@@ -88,7 +88,39 @@ export type Sentence =
   /** Layers `from` to `to` of a stack repeat layer 1's tensor shapes and are not listed. */
   | { id: 'layers-not-listed'; from: number; to: number }
   | { id: 'merge-mode-none' }
-  | { id: 'merge-mode'; mode: 'sum' | 'mul' | 'ave'; units: bigint };
+  | { id: 'merge-mode'; mode: 'sum' | 'mul' | 'ave'; units: bigint }
+  /** No bias vector on a weights + bias layer. */
+  | { id: 'no-bias' }
+  /** A Linear (PyTorch) or Dense (Keras, Flax) layer's weight matrix and bias. */
+  | { id: 'dense-linear'; units: bigint; input: bigint; bias: boolean }
+  | { id: 'dense-keras'; units: bigint; input: bigint; bias: boolean }
+  | { id: 'embedding-table'; vocab: bigint; dim: bigint }
+  | { id: 'embedding-padding' }
+  /** `kernel` is the kernel size written "3x3". */
+  | { id: 'conv-depthwise'; input: bigint; kernel: string; multiplier: bigint }
+  | { id: 'conv-separable'; kernel: string; filters: bigint }
+  /**
+   * A standard or transposed convolution's weight: each output channel (filter) has a kernel over
+   * all input channels, or over its group's `groupWidth` channels when grouped.
+   */
+  | {
+      id: 'conv-weight';
+      torch: boolean;
+      filters: bigint;
+      kernel: string;
+      input: bigint;
+      groups: bigint;
+      groupWidth: bigint;
+      transpose: boolean;
+      shape: string;
+    }
+  | { id: 'layernorm-no-affine' }
+  /** `shape` is normalized_shape written out when it has more than one axis, else null. */
+  | { id: 'layernorm-learns'; bias: boolean; size: bigint; shape: string | null }
+  | { id: 'layernorm-weight-only'; size: bigint }
+  | { id: 'torch-mha'; embed: bigint; heads: bigint; perHead: bigint }
+  | { id: 'torch-mha-no-bias' }
+  | { id: 'keras-mha'; heads: bigint; keyDim: bigint; valueDim: bigint; output: bigint };
 
 /** A note on a layer: a typed sentence, or a reader's own text. */
 export type Note = string | Sentence;

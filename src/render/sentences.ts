@@ -32,8 +32,45 @@ function sentenceArgs(s: Sentence, locale: Locale): Record<string, MessageArg> {
     case 'merge-mode':
       return { mode: s.mode, units: s.units.toString(), concat: (2n * s.units).toString() };
     default:
-      return {};
+      return plainArgs(s);
   }
+}
+
+/**
+ * A sentence's own fields as message arguments: counts as plain digits (as the English has always
+ * written them inside a sentence), yes/no for a flag, "none" for an absent value.
+ */
+function plainArgs(s: Sentence): Record<string, MessageArg> {
+  const out: Record<string, MessageArg> = {};
+  for (const [k, v] of Object.entries(s)) {
+    if (k === 'id') continue;
+    if (typeof v === 'bigint') {
+      out[k] = v.toString();
+      out[`${k}-n`] = Number(v); // for a selector: picks the form, never printed
+    } else if (v === null) out[k] = 'none';
+    else if (typeof v === 'boolean') out[k] = v ? 'yes' : 'no';
+    else if (typeof v === 'string' || typeof v === 'number') out[k] = v;
+  }
+  return out;
+}
+
+/** A step or term label: catalogue message `label-<label as a slug>` when there is one, else the label as written. */
+export function labelText(label: string, locale: Locale = 'en'): string {
+  if (locale === 'en' || label === '') return label;
+  const id = `label-${labelSlug(label)}`;
+  const text = t(locale, id);
+  return text === id ? label : text;
+}
+
+/** "in_proj_weight (q, k, v stacked)" -> "in-proj-weight-q-k-v-stacked" (plain string code, no regex). */
+export function labelSlug(label: string): string {
+  let slug = '';
+  for (const ch of label.toLowerCase()) {
+    const word = (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9');
+    if (word) slug += ch;
+    else if (slug !== '' && !slug.endsWith('-')) slug += '-';
+  }
+  return slug.endsWith('-') ? slug.slice(0, -1) : slug;
 }
 
 /** A typed sentence in the reply's language. */

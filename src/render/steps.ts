@@ -3,7 +3,7 @@
 import type { Convention, Step, Term } from '../engine/types.js';
 import { CONVENTION_LABELS } from '../engine/types.js';
 import { formatCount, formatSigned } from './format.js';
-import { sentence } from './sentences.js';
+import { labelText, sentence } from './sentences.js';
 import type { Locale } from '../i18n/index.js';
 import { MAX_TABLE_ROWS } from '../limits.js';
 
@@ -16,7 +16,7 @@ export interface StepStyle {
 }
 
 function term(t: Term, style: StepStyle): string {
-  return t.label ? `${formatCount(t.value)} (${style.text(t.label)})` : formatCount(t.value);
+  return t.label ? `${formatCount(t.value)} (${style.text(labelText(t.label, style.locale))})` : formatCount(t.value);
 }
 
 /** Terms joined by `sep`; past MAX_TABLE_ROWS the middle ones are counted, not written. */
@@ -35,13 +35,15 @@ export function stepLine(step: Step, style: StepStyle): string {
     case 'say':
       return style.text(sentence(step.sentence, style.locale));
     case 'sum':
-      if (step.terms.length === 1) return `${style.text(step.label)}: ${style.strong(formatCount(step.result))}`;
-      return `${style.text(step.label)}: ${terms(step.terms, ' + ', style)} = ${style.strong(formatCount(step.result))}`;
+      if (step.terms.length === 1)
+        return `${style.text(labelText(step.label, style.locale))}: ${style.strong(formatCount(step.result))}`;
+      return `${style.text(labelText(step.label, style.locale))}: ${terms(step.terms, ' + ', style)} = ${style.strong(formatCount(step.result))}`;
     case 'product':
-      if (step.factors.length === 1) return `${style.text(step.label)}: ${style.strong(formatCount(step.result))}`;
-      return `${style.text(step.label)}: ${terms(step.factors, ' x ', style)} = ${style.strong(formatCount(step.result))}`;
+      if (step.factors.length === 1)
+        return `${style.text(labelText(step.label, style.locale))}: ${style.strong(formatCount(step.result))}`;
+      return `${style.text(labelText(step.label, style.locale))}: ${terms(step.factors, ' x ', style)} = ${style.strong(formatCount(step.result))}`;
     case 'formula':
-      return `${style.text(step.label)}: ${style.text(step.expression)} = ${style.strong(formatCount(step.result))}`;
+      return `${style.text(labelText(step.label, style.locale))}: ${style.text(step.expression)} = ${style.strong(formatCount(step.result))}`;
     case 'compare': {
       if (step.difference === 0n)
         return `${style.text(sentence(step.reason, style.locale))}: ${style.strong(formatCount(step.total))}`;
@@ -49,7 +51,7 @@ export function stepLine(step: Step, style: StepStyle): string {
       const more = step.difference < 0n ? 'fewer' : 'more';
       const why =
         step.factors.length > 0
-          ? `${step.factors.map((f) => `${formatCount(f.value)} ${style.text(f.label)}`).join(' x ')} = ${size} ${more}`
+          ? `${step.factors.map((f) => `${formatCount(f.value)} ${style.text(labelText(f.label, style.locale))}`).join(' x ')} = ${size} ${more}`
           : `${formatSigned(step.difference)}`;
       return `${style.text(sentence(step.reason, style.locale))}: ${why} → ${style.strong(formatCount(step.total))} (${conventionFamily(step.convention)})`;
     }

@@ -52,10 +52,7 @@ export function countTorchMHA(p: TorchMHAParams): LayerRecord {
   const vdim = p.vdim ?? E;
   const same = kdim === E && vdim === E;
   const steps: Step[] = [
-    {
-      kind: 'explain',
-      text: `MultiheadAttention projects query, key and value to embed_dim (${E}) with three weight matrices, then an output projection E x E. The ${p.numHeads} heads split those ${E} columns (${E / p.numHeads} each) and add no weights of their own.`,
-    },
+    { kind: 'say', sentence: { id: 'torch-mha', embed: E, heads: p.numHeads, perHead: E / p.numHeads } },
   ];
   const proj = E * E + E * kdim + E * vdim;
   if (same) {
@@ -83,7 +80,7 @@ export function countTorchMHA(p: TorchMHAParams): LayerRecord {
   });
   terms.push(term(E * E, 'out_proj.weight'));
   if (p.bias) terms.push(term(E, 'out_proj.bias'));
-  else steps.push({ kind: 'note', text: 'bias=False drops in_proj_bias and out_proj.bias.' });
+  else steps.push({ kind: 'say', sentence: { id: 'torch-mha-no-bias' } });
   if (p.addBiasKv) terms.push(term(2n * E, 'bias_k + bias_v'));
   const tensors = torchMHATensors(p);
   const total = tensors.reduce((s, t) => s + t.params, 0n);
@@ -378,8 +375,8 @@ export function countKerasMHA(p: KerasMHAParams): LayerRecord {
   ];
   const steps: Step[] = [
     {
-      kind: 'explain',
-      text: `Keras MultiHeadAttention gives each of the ${h} heads its own query/key projections of key_dim=${kd} and value projection of value_dim=${vd}, then projects the concatenated heads back to ${out}.`,
+      kind: 'say',
+      sentence: { id: 'keras-mha', heads: h, keyDim: kd, valueDim: vd, output: out },
     },
   ];
   const terms = [];

@@ -119,7 +119,7 @@ export function weightBiasSteps(opts: {
       result: opts.total,
     });
   } else {
-    steps.push({ kind: 'note', text: 'No bias (bias=False / use_bias=False).' });
+    steps.push({ kind: 'say', sentence: { id: 'no-bias' } });
   }
   steps.push({ kind: 'formula', label: 'in one line', expression: opts.formula, result: opts.total });
   return steps;

@@ -52,11 +52,11 @@ export function countConv(p: ConvParams): LayerRecord {
     const dw = prod(dwShape);
     tensors.push(tensor('depthwise_kernel', dwShape));
     steps.push({
-      kind: 'explain',
-      text:
+      kind: 'say',
+      sentence:
         variant === 'depthwise'
-          ? `A depthwise convolution gives each of the ${p.input} input channels its own ${p.kernel.join('x')} filter${dm > 1n ? `s (${dm} per channel)` : ''}.`
-          : `A separable convolution is a depthwise ${p.kernel.join('x')} filter per input channel followed by a 1x1 pointwise convolution to ${p.filters} filters.`,
+          ? { id: 'conv-depthwise', input: p.input, kernel: p.kernel.join('x'), multiplier: dm }
+          : { id: 'conv-separable', kernel: p.kernel.join('x'), filters: p.filters },
     });
     steps.push({
       kind: 'product',
@@ -89,8 +89,18 @@ export function countConv(p: ConvParams): LayerRecord {
     tensors.push(tensor(torch ? 'weight' : 'kernel', weightShape));
     const weight = prod(weightShape);
     steps.push({
-      kind: 'explain',
-      text: `Each of the ${p.filters} ${torch ? 'output channels' : 'filters'} has a ${p.kernel.join('x')} kernel over ${groups > 1n ? `its group's ${variant === 'transpose' ? p.filters / groups : perGroupIn} ${variant === 'transpose' ? 'output' : 'input'} channels (groups=${groups})` : `all ${p.input} input channels`}; the weight has shape ${shapeText(weightShape)}.`,
+      kind: 'say',
+      sentence: {
+        id: 'conv-weight',
+        torch,
+        filters: p.filters,
+        kernel: p.kernel.join('x'),
+        input: p.input,
+        groups,
+        groupWidth: variant === 'transpose' ? p.filters / groups : perGroupIn,
+        transpose: variant === 'transpose',
+        shape: shapeText(weightShape),
+      },
     });
     const factors =
       variant === 'transpose'
@@ -118,7 +128,7 @@ export function countConv(p: ConvParams): LayerRecord {
       result: total,
     });
   } else {
-    steps.push({ kind: 'note', text: 'No bias (bias=False / use_bias=False).' });
+    steps.push({ kind: 'say', sentence: { id: 'no-bias' } });
   }
   if (variant === 'standard' || variant === 'transpose') {
     const inner = [

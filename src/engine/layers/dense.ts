@@ -27,10 +27,8 @@ export function countDense(p: DenseParams): LayerRecord {
   const total = weight + (bias ?? 0n);
   const steps: Step[] = [
     {
-      kind: 'explain',
-      text: torch
-        ? `A Linear layer multiplies by a weight matrix of shape (out_features, in_features) = (${p.units}, ${p.input})${p.bias ? ' and adds a bias of out_features' : ''}.`
-        : `A Dense layer multiplies the last axis by a kernel of shape (input, units) = (${p.input}, ${p.units})${p.bias ? ' and adds a bias of units' : ''}.`,
+      kind: 'say',
+      sentence: { id: torch ? 'dense-linear' : 'dense-keras', units: p.units, input: p.input, bias: p.bias },
     },
     ...weightBiasSteps({
       weightLabel: 'weights',
@@ -73,10 +71,7 @@ export function countEmbedding(p: EmbeddingParams): LayerRecord {
   const name = torch ? 'weight' : p.framework === 'flax' ? 'embedding' : 'embeddings';
   const total = p.vocab * p.dim;
   const steps: Step[] = [
-    {
-      kind: 'explain',
-      text: `An embedding is a lookup table: one learned vector of ${p.dim} for each of the ${p.vocab} tokens, and no bias.`,
-    },
+    { kind: 'say', sentence: { id: 'embedding-table', vocab: p.vocab, dim: p.dim } },
     {
       kind: 'product',
       label: 'table',
@@ -89,10 +84,7 @@ export function countEmbedding(p: EmbeddingParams): LayerRecord {
   ];
   const notes: string[] = [];
   if (p.paddingIdx) {
-    steps.push({
-      kind: 'note',
-      text: 'padding_idx adds nothing: that row stays in the table (its gradient is just zeroed), so it is still counted.',
-    });
+    steps.push({ kind: 'say', sentence: { id: 'embedding-padding' } });
   }
   return makeRecord({
     name: p.name ?? 'embedding',

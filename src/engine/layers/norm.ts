@@ -17,16 +17,18 @@ export function countTorchLayerNorm(p: TorchLayerNormParams): LayerRecord {
   const tensors = [];
   const steps: Step[] = [];
   if (!p.elementwiseAffine) {
-    steps.push({
-      kind: 'explain',
-      text: 'elementwise_affine=False: LayerNorm only normalises, with no learned weight or bias, so it has 0 parameters.',
-    });
+    steps.push({ kind: 'say', sentence: { id: 'layernorm-no-affine' } });
   } else {
     tensors.push(tensor('weight', [...p.shape]));
     if (p.bias) tensors.push(tensor('bias', [...p.shape]));
     steps.push({
-      kind: 'explain',
-      text: `LayerNorm learns a scale (weight)${p.bias ? ' and a shift (bias)' : ''} for each of the ${n} normalised elements${p.shape.length > 1 ? ` (normalized_shape ${shapeText(p.shape)})` : ''}.`,
+      kind: 'say',
+      sentence: {
+        id: 'layernorm-learns',
+        bias: p.bias,
+        size: n,
+        shape: p.shape.length > 1 ? shapeText(p.shape) : null,
+      },
     });
     if (p.bias)
       steps.push({
@@ -35,7 +37,7 @@ export function countTorchLayerNorm(p: TorchLayerNormParams): LayerRecord {
         factors: [term(2n, 'weight and bias'), term(n, 'normalized size')],
         result: 2n * n,
       });
-    else steps.push({ kind: 'note', text: `bias=False: only the weight, ${n}.` });
+    else steps.push({ kind: 'say', sentence: { id: 'layernorm-weight-only', size: n } });
   }
   return makeRecord({ name: p.name ?? 'layer_norm', type: 'LayerNorm', framework: 'pytorch', tensors, steps });
 }

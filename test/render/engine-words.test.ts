@@ -1,0 +1,100 @@
+// Issues 11 and 14, item 4 ("words out of the engine"): the layer counters return typed sentences
+// and label ids, and render/ words them from the catalogues, so a Chinese or French reply has no
+// English derivation lines (and the English reply is word for word what it was).
+import { describe, expect, it } from 'vitest';
+import { answerQuery } from '../../src/answer.js';
+import { renderBlocks } from '../../src/render/blocks.js';
+import { renderText } from '../../src/render/text.js';
+
+const QUESTIONS = [
+  'nn.Linear(300, 128)',
+  'Conv2D(32, 3, input_shape=(28, 28, 1))',
+  'nn.LayerNorm(512)',
+  'nn.MultiheadAttention(512, 8)',
+];
+
+function both(q: string, lang: 'zh' | 'fr'): { text: string; blocks: string } {
+  const a = answerQuery(q, { locale: lang });
+  return { text: renderText(a), blocks: JSON.stringify(renderBlocks(a, { form: 'full' }).blocks) };
+}
+
+// English words a Chinese or French derivation of these layers used to carry ("total" is French too).
+const ENGLISH = [
+  'How it adds up',
+  'A Linear layer',
+  'multiplies by',
+  'weights:',
+  '(weights)',
+  '(bias) =',
+  'Each of the',
+  'kernel h',
+  'in channels',
+  'one per output channel',
+  'learns a scale',
+  'weight and bias',
+  'normalized size',
+  'stacked',
+  'three weight matrices',
+  'q/k/v weights',
+];
+
+describe('engine words: the layer counters speak Chinese and French', () => {
+  it.each(QUESTIONS)('%s has no English derivation words in zh or fr (text and full blocks)', (q) => {
+    for (const lang of ['zh', 'fr'] as const) {
+      const { text, blocks } = both(q, lang);
+      if (lang === 'zh') expect(text).not.toContain('total');
+      for (const english of ENGLISH) {
+        expect(text).not.toContain(english);
+        expect(blocks).not.toContain(english);
+      }
+    }
+  });
+  it('Chinese phrases of each layer', () => {
+    expect(both(QUESTIONS[0]!, 'zh').text).toContain(
+      '1. Linear 层乘以一个形状为 (out_features, in_features) = (128, 300) 的权重矩阵，再加上长度为 out_features 的偏置。',
+    );
+    expect(both(QUESTIONS[0]!, 'zh').blocks).toContain('合计: 38,400 (权重) + 128 (偏置) = *38,528*');
+    const conv = both(QUESTIONS[1]!, 'zh');
+    expect(conv.text).toContain('32 个滤波器各有一个 3x3 的核，覆盖全部 1 个输入通道；权重形状为 (3, 3, 1, 32)。');
+    expect(conv.blocks).toContain('权重: 3 (核高) x 3 (核宽) x 1 (输入通道) x 32 (滤波器) = *288*');
+    const norm = both(QUESTIONS[2]!, 'zh');
+    expect(norm.text).toContain('LayerNorm 为 512 个归一化元素各学习一个缩放（weight）和一个平移（bias）。');
+    expect(norm.blocks).toContain('合计: 2 (权重和偏置) x 512 (归一化大小) = *1,024*');
+    const mha = both(QUESTIONS[3]!, 'zh');
+    expect(mha.text).toContain('8 个头分摊这 512 列（每个 64 列），自身不增加权重。');
+    expect(mha.blocks).toContain('in_proj_weight（q、k、v 堆叠）: 3 (q, k, v) x 512 (embed_dim) x 512 (embed_dim)');
+  });
+  it('French phrases of each layer', () => {
+    const linear = both(QUESTIONS[0]!, 'fr');
+    expect(linear.text).toContain('Une couche Linear multiplie par une matrice de poids de forme');
+    expect(linear.blocks).toContain('total: 38,400 (poids) + 128 (biais) = *38,528*');
+    const conv = both(QUESTIONS[1]!, 'fr');
+    expect(conv.text).toContain('Chacun des 32 filtres a un noyau 3x3 sur les 1 canaux d');
+    expect(conv.blocks).toContain('32 (biais (un par canal de sortie))');
+    const norm = both(QUESTIONS[2]!, 'fr');
+    expect(norm.text).toContain(
+      'LayerNorm apprend une échelle (weight) et un décalage (bias) pour chacun des 512 éléments normalisés.',
+    );
+    expect(norm.blocks).toContain('2 (poids et biais) x 512 (taille normalisée)');
+    const mha = both(QUESTIONS[3]!, 'fr');
+    expect(mha.text).toContain('avec trois matrices de poids, puis une projection de sortie E x E.');
+    expect(mha.blocks).toContain('786,432 (poids q/k/v)');
+  });
+  it('the English derivation is word for word as before', () => {
+    expect(renderText(answerQuery(QUESTIONS[1]!))).toContain(
+      '1. Each of the 32 filters has a 3x3 kernel over all 1 input channels; the weight has shape (3, 3, 1, 32).',
+    );
+    expect(renderText(answerQuery('nn.LayerNorm((4, 8), bias=False)'))).toContain(
+      '1. LayerNorm learns a scale (weight) for each of the 32 normalised elements (normalized_shape (4, 8)).\n  2. bias=False: only the weight, 32.',
+    );
+    expect(renderText(answerQuery('nn.Linear(300, 128, bias=False)'))).toContain(
+      '(out_features, in_features) = (128, 300).\n  2. weights: 300 (in_features) x 128 (out_features) = 38,400\n  3. No bias (bias=False / use_bias=False).',
+    );
+    expect(renderText(answerQuery('DepthwiseConv2D(3, depth_multiplier=2, input_shape=(28, 28, 8))'))).toContain(
+      'A depthwise convolution gives each of the 8 input channels its own 3x3 filters (2 per channel).',
+    );
+    expect(renderText(answerQuery('nn.Conv2d(64, 128, 3, groups=4)'))).toContain(
+      "Each of the 128 output channels has a 3x3 kernel over its group's 16 input channels (groups=4); the weight has shape (128, 16, 3, 3).",
+    );
+  });
+});
