@@ -328,3 +328,22 @@ label-normalized-size = normalized size
 label-in-proj-weight-q-k-v-stacked = in_proj_weight (q, k, v stacked)
 label-q-k-v-weights = q/k/v weights
 label-q-k-v-projections-kdim-vdim-differ-so-three-separate-matrices = q/k/v projections (kdim/vdim differ, so three separate matrices)
+sentence-torch-batchnorm-affine = { $type } learns a scale (weight) and a shift (bias) per channel.
+sentence-torch-batchnorm-no-affine = affine=False: { $type } learns no weight or bias, so it has 0 parameters.
+sentence-torch-batchnorm-buffers = running_mean, running_var and num_batches_tracked are buffers, not parameters: they are saved in the state_dict but not in parameters(), so the { $buffers } elements are reported separately.
+sentence-groupnorm-affine = GroupNorm learns a scale and shift per channel (the groups only decide what is averaged).
+sentence-groupnorm-no-affine = affine=False: GroupNorm has 0 parameters.
+sentence-keras-batchnorm = BatchNormalization keeps 4 vectors over the { $channels } channels: gamma (scale) and beta (shift) are trained; moving_mean and moving_variance are updated by averaging, not by gradients, so Keras counts them as non-trainable parameters.
+sentence-keras-batchnorm-split = Trainable { $trainable }, non-trainable { $frozen }.
+sentence-keras-layernorm = { $type } learns { $learns ->
+    [both] a scale (gamma) and a shift (beta)
+    [scale] only a scale (gamma)
+    [shift] only a shift (beta)
+   *[nothing] nothing
+  } for each of the { $features } features on the normalised axis.
+sentence-frozen = trainable=False: every weight of this layer counts as non-trainable.
+label-parameters = parameters
+label-buffers-not-parameters = buffers (not parameters)
+label-gamma-and-beta = gamma and beta
+label-vectors = vectors
+label-features = features

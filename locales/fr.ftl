@@ -327,3 +327,22 @@ label-normalized-size = taille normalisée
 label-in-proj-weight-q-k-v-stacked = in_proj_weight (q, k, v empilés)
 label-q-k-v-weights = poids q/k/v
 label-q-k-v-projections-kdim-vdim-differ-so-three-separate-matrices = projections q/k/v (kdim/vdim diffèrent, donc trois matrices séparées)
+sentence-torch-batchnorm-affine = { $type } apprend une échelle (weight) et un décalage (bias) par canal.
+sentence-torch-batchnorm-no-affine = affine=False : { $type } n'apprend ni poids ni biais, donc 0 paramètre.
+sentence-torch-batchnorm-buffers = running_mean, running_var et num_batches_tracked sont des tampons, pas des paramètres : ils sont enregistrés dans le state_dict mais pas dans parameters(), donc ces { $buffers } éléments sont comptés à part.
+sentence-groupnorm-affine = GroupNorm apprend une échelle et un décalage par canal (les groupes décident seulement de ce qui est moyenné).
+sentence-groupnorm-no-affine = affine=False : GroupNorm a 0 paramètre.
+sentence-keras-batchnorm = BatchNormalization garde 4 vecteurs sur les { $channels } canaux : gamma (échelle) et beta (décalage) sont entraînés ; moving_mean et moving_variance sont mis à jour par moyenne glissante, pas par gradient, donc Keras les compte comme paramètres non entraînables.
+sentence-keras-batchnorm-split = Entraînables { $trainable }, non entraînables { $frozen }.
+sentence-keras-layernorm = { $type } apprend { $learns ->
+    [both] une échelle (gamma) et un décalage (beta)
+    [scale] seulement une échelle (gamma)
+    [shift] seulement un décalage (beta)
+   *[nothing] rien
+  } pour chacune des { $features } caractéristiques de l'axe normalisé.
+sentence-frozen = trainable=False : tous les poids de cette couche comptent comme non entraînables.
+label-parameters = paramètres
+label-buffers-not-parameters = tampons (pas des paramètres)
+label-gamma-and-beta = gamma et beta
+label-vectors = vecteurs
+label-features = caractéristiques

@@ -326,3 +326,22 @@ label-normalized-size = 归一化大小
 label-in-proj-weight-q-k-v-stacked = in_proj_weight（q、k、v 堆叠）
 label-q-k-v-weights = q/k/v 权重
 label-q-k-v-projections-kdim-vdim-differ-so-three-separate-matrices = q/k/v 投影（kdim/vdim 不同，所以是三个独立矩阵）
+sentence-torch-batchnorm-affine = { $type } 为每个通道学习一个缩放（weight）和一个平移（bias）。
+sentence-torch-batchnorm-no-affine = affine=False：{ $type } 不学习权重或偏置，所以参数为 0。
+sentence-torch-batchnorm-buffers = running_mean、running_var 和 num_batches_tracked 是缓冲区而不是参数：它们保存在 state_dict 中但不在 parameters() 中，所以这 { $buffers } 个元素单独报告。
+sentence-groupnorm-affine = GroupNorm 为每个通道学习一个缩放和一个平移（分组只决定在哪些通道上求平均）。
+sentence-groupnorm-no-affine = affine=False：GroupNorm 参数为 0。
+sentence-keras-batchnorm = BatchNormalization 在 { $channels } 个通道上保存 4 个向量：gamma（缩放）和 beta（平移）参与训练；moving_mean 和 moving_variance 通过滑动平均而不是梯度更新，所以 Keras 把它们算作不可训练参数。
+sentence-keras-batchnorm-split = 可训练 { $trainable }，不可训练 { $frozen }。
+sentence-keras-layernorm = { $type } 在归一化轴的 { $features } 个特征上各学习{ $learns ->
+    [both] 一个缩放（gamma）和一个平移（beta）
+    [scale] 仅一个缩放（gamma）
+    [shift] 仅一个平移（beta）
+   *[nothing] 零个参数
+  }。
+sentence-frozen = trainable=False：这一层的所有权重都算作不可训练。
+label-parameters = 参数
+label-buffers-not-parameters = 缓冲区（不是参数）
+label-gamma-and-beta = gamma 和 beta
+label-vectors = 向量
+label-features = 特征

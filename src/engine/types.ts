@@ -120,6 +120,18 @@ export type Sentence =
   | { id: 'layernorm-weight-only'; size: bigint }
   | { id: 'torch-mha'; embed: bigint; heads: bigint; perHead: bigint }
   | { id: 'torch-mha-no-bias' }
+  /** PyTorch BatchNorm/InstanceNorm (`type` is the class name). */
+  | { id: 'torch-batchnorm-affine'; type: string }
+  | { id: 'torch-batchnorm-no-affine'; type: string }
+  | { id: 'torch-batchnorm-buffers'; buffers: bigint }
+  | { id: 'groupnorm-affine' }
+  | { id: 'groupnorm-no-affine' }
+  | { id: 'keras-batchnorm'; channels: bigint }
+  | { id: 'keras-batchnorm-split'; trainable: bigint; frozen: bigint }
+  /** Keras LayerNormalization-like: which of gamma (scale) and beta (shift) it learns per feature. */
+  | { id: 'keras-layernorm'; type: string; learns: 'both' | 'scale' | 'shift' | 'nothing'; features: bigint }
+  /** Keras `trainable=False`. */
+  | { id: 'frozen' }
   | { id: 'keras-mha'; heads: bigint; keyDim: bigint; valueDim: bigint; output: bigint };
 
 /** A note on a layer: a typed sentence, or a reader's own text. */

@@ -97,4 +97,16 @@ describe('engine words: the layer counters speak Chinese and French', () => {
       "Each of the 128 output channels has a 3x3 kernel over its group's 16 input channels (groups=4); the weight has shape (128, 16, 3, 3).",
     );
   });
+  it('the norms in Chinese and French, and in English as before', () => {
+    const bn = renderText(answerQuery('nn.BatchNorm2d(64)', { locale: 'zh' }));
+    expect(bn).toContain('1. BatchNorm2d 为每个通道学习一个缩放（weight）和一个平移（bias）。');
+    expect(bn).toContain('2. 参数: 2 (权重和偏置) x 64 (通道) = 128');
+    expect(bn).toContain('缓冲区（不是参数）: 64 (running_mean) + 64 (running_var) + 1 (num_batches_tracked) = 129');
+    const kbn = renderText(answerQuery('BatchNormalization(input_shape=(10, 32))', { locale: 'fr' }));
+    expect(kbn).toContain('BatchNormalization garde 4 vecteurs sur les 32 canaux');
+    expect(kbn).toContain('Entraînables 64, non entraînables 64.');
+    expect(renderText(answerQuery('LayerNormalization(center=False, input_shape=(10, 32))'))).toContain(
+      '1. LayerNormalization learns only a scale (gamma) for each of the 32 features on the normalised axis.\n  2. total: 1 (vectors) x 32 (features) = 32',
+    );
+  });
 });

@@ -1,5 +1,5 @@
 // Shared pieces for the non-recurrent layer counters: tensors, records, steps. All BigInt.
-import type { Convention, LayerRecord, Step, TensorRecord, Term } from '../types.js';
+import type { Convention, LayerRecord, Note, Step, TensorRecord, Term } from '../types.js';
 
 /** Whose layout and tensor names a layer uses. */
 export type Framework = 'pytorch' | 'keras' | 'flax';
@@ -34,7 +34,7 @@ export interface RecordInput {
   framework: Framework;
   tensors: TensorRecord[];
   steps: Step[];
-  notes?: string[];
+  notes?: Note[];
   buffers?: bigint;
   /** Keras `trainable=False`: every weight counts as non-trainable. */
   isTrainable?: boolean;
@@ -78,7 +78,7 @@ export function freeze(record: LayerRecord): LayerRecord {
     trainable: 0n,
     nonTrainable: record.params,
     isTrainable: false,
-    notes: [...record.notes, 'trainable=False: every weight of this layer counts as non-trainable.'],
+    notes: [...record.notes, { id: 'frozen' }],
   };
 }
 

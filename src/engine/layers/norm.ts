@@ -59,7 +59,7 @@ export function countTorchBatchNorm(p: TorchBatchNormParams): LayerRecord {
   const steps: Step[] = [];
   if (p.affine) {
     tensors.push(tensor('weight', [C]), tensor('bias', [C]));
-    steps.push({ kind: 'explain', text: `${type} learns a scale (weight) and a shift (bias) per channel.` });
+    steps.push({ kind: 'say', sentence: { id: 'torch-batchnorm-affine', type } });
     steps.push({
       kind: 'product',
       label: 'parameters',
@@ -67,17 +67,14 @@ export function countTorchBatchNorm(p: TorchBatchNormParams): LayerRecord {
       result: 2n * C,
     });
   } else {
-    steps.push({ kind: 'explain', text: `affine=False: ${type} learns no weight or bias, so it has 0 parameters.` });
+    steps.push({ kind: 'say', sentence: { id: 'torch-batchnorm-no-affine', type } });
   }
   const buffers = p.trackRunningStats ? 2n * C + 1n : 0n;
   const notes: string[] = [];
   if (p.trackRunningStats) {
     const terms: Term[] = [term(C, 'running_mean'), term(C, 'running_var'), term(1n, 'num_batches_tracked')];
     steps.push({ kind: 'sum', label: 'buffers (not parameters)', terms, result: buffers });
-    steps.push({
-      kind: 'note',
-      text: `running_mean, running_var and num_batches_tracked are buffers, not parameters: they are saved in the state_dict but not in parameters(), so the ${buffers} elements are reported separately.`,
-    });
+    steps.push({ kind: 'say', sentence: { id: 'torch-batchnorm-buffers', buffers } });
     notes.push(
       `Buffers (not parameters): running_mean (${C}), running_var (${C}), num_batches_tracked (1) = ${buffers}.`,
     );
@@ -99,10 +96,7 @@ export function countTorchGroupNorm(p: TorchGroupNormParams): LayerRecord {
   const tensors = p.affine ? [tensor('weight', [p.channels]), tensor('bias', [p.channels])] : [];
   const steps: Step[] = p.affine
     ? [
-        {
-          kind: 'explain',
-          text: 'GroupNorm learns a scale and shift per channel (the groups only decide what is averaged).',
-        },
+        { kind: 'say', sentence: { id: 'groupnorm-affine' } },
         {
           kind: 'product',
           label: 'total',
@@ -110,7 +104,7 @@ export function countTorchGroupNorm(p: TorchGroupNormParams): LayerRecord {
           result: 2n * p.channels,
         },
       ]
-    : [{ kind: 'explain', text: 'affine=False: GroupNorm has 0 parameters.' }];
+    : [{ kind: 'say', sentence: { id: 'groupnorm-no-affine' } }];
   return makeRecord({ name: p.name ?? 'group_norm', type: 'GroupNorm', framework: 'pytorch', tensors, steps });
 }
 
@@ -135,10 +129,7 @@ export function countKerasBatchNorm(p: KerasNormParams): LayerRecord {
   tensors.push(tensor('moving_mean', [...p.axisShape], false), tensor('moving_variance', [...p.axisShape], false));
   const learned = BigInt((p.scale ? 1 : 0) + (p.center ? 1 : 0));
   const steps: Step[] = [
-    {
-      kind: 'explain',
-      text: `BatchNormalization keeps 4 vectors over the ${C} channels: gamma (scale) and beta (shift) are trained; moving_mean and moving_variance are updated by averaging, not by gradients, so Keras counts them as non-trainable parameters.`,
-    },
+    { kind: 'say', sentence: { id: 'keras-batchnorm', channels: C } },
     {
       kind: 'sum',
       label: 'total',
@@ -150,7 +141,7 @@ export function countKerasBatchNorm(p: KerasNormParams): LayerRecord {
       ],
       result: (learned + 2n) * C,
     },
-    { kind: 'note', text: `Trainable ${learned * C}, non-trainable ${2n * C}.` },
+    { kind: 'say', sentence: { id: 'keras-batchnorm-split', trainable: learned * C, frozen: 2n * C } },
   ];
   return makeRecord({
     name: p.name ?? 'batch_normalization',
@@ -175,8 +166,13 @@ export function countKerasLayerNorm(p: KerasNormParams & { typeName?: string }):
   const n = BigInt((scale ? 1 : 0) + (center ? 1 : 0));
   const steps: Step[] = [
     {
-      kind: 'explain',
-      text: `${type} learns ${n === 2n ? 'a scale (gamma) and a shift (beta)' : n === 1n ? (scale ? 'only a scale (gamma)' : 'only a shift (beta)') : 'nothing'} for each of the ${C} features on the normalised axis.`,
+      kind: 'say',
+      sentence: {
+        id: 'keras-layernorm',
+        type,
+        learns: n === 2n ? 'both' : n === 1n ? (scale ? 'scale' : 'shift') : 'nothing',
+        features: C,
+      },
     },
     {
       kind: 'product',
