@@ -347,3 +347,22 @@ label-buffers-not-parameters = buffers (not parameters)
 label-gamma-and-beta = gamma and beta
 label-vectors = vectors
 label-features = features
+sentence-transformer-layer = { $decoder ->
+    [yes] A TransformerDecoderLayer is self-attention, cross-attention (each a MultiheadAttention over d_model={ $model }), a feed-forward block { $model } → { $ff } → { $model }, and three LayerNorms.
+   *[no] A TransformerEncoderLayer is self-attention (a MultiheadAttention over d_model={ $model }), a feed-forward block { $model } → { $ff } → { $model }, and two LayerNorms.
+  }
+sentence-transformer-layers-not-listed = Tensors of { $part } layers 2 to { $to } have the same shapes as layer 1 and are not listed.
+label-self-attn-in-proj-weight-q-k-v-stacked = self_attn.in_proj_weight (q, k, v stacked)
+label-multihead-attn-in-proj-weight-q-k-v-stacked = multihead_attn.in_proj_weight (q, k, v stacked)
+label-layernorms-weight-and-bias-each = LayerNorms (weight and bias each)
+label-layernorms-weight-only-bias-false = LayerNorms (weight only: bias=False)
+label-norms = norms
+label-weight-bias = weight, bias
+label-layers = layers
+label-per-layer = per layer
+label-encoder-layers = encoder layers
+label-decoder-layers = decoder layers
+label-encoder-norm = encoder norm
+label-decoder-norm = decoder norm
+label-encoder-final-norm = encoder final norm
+label-decoder-final-norm = decoder final norm

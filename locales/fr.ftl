@@ -346,3 +346,25 @@ label-buffers-not-parameters = tampons (pas des paramètres)
 label-gamma-and-beta = gamma et beta
 label-vectors = vecteurs
 label-features = caractéristiques
+sentence-transformer-layer = { $decoder ->
+    [yes] Un TransformerDecoderLayer est une auto-attention, une attention croisée (chacune un MultiheadAttention sur d_model={ $model }), un bloc feed-forward { $model } → { $ff } → { $model } et trois LayerNorm.
+   *[no] Un TransformerEncoderLayer est une auto-attention (un MultiheadAttention sur d_model={ $model }), un bloc feed-forward { $model } → { $ff } → { $model } et deux LayerNorm.
+  }
+sentence-transformer-layers-not-listed = Les tenseurs des couches 2 à { $to } { $part ->
+    [encoder] de l'encodeur
+   *[decoder] du décodeur
+  } ont les mêmes formes que la couche 1 et ne sont pas listés.
+label-self-attn-in-proj-weight-q-k-v-stacked = self_attn.in_proj_weight (q, k, v empilés)
+label-multihead-attn-in-proj-weight-q-k-v-stacked = multihead_attn.in_proj_weight (q, k, v empilés)
+label-layernorms-weight-and-bias-each = LayerNorm (poids et biais chacune)
+label-layernorms-weight-only-bias-false = LayerNorm (poids seul : bias=False)
+label-norms = normalisations
+label-weight-bias = poids, biais
+label-layers = couches
+label-per-layer = par couche
+label-encoder-layers = couches de l'encodeur
+label-decoder-layers = couches du décodeur
+label-encoder-norm = normalisation de l'encodeur
+label-decoder-norm = normalisation du décodeur
+label-encoder-final-norm = normalisation finale de l'encodeur
+label-decoder-final-norm = normalisation finale du décodeur

@@ -345,3 +345,25 @@ label-buffers-not-parameters = 缓冲区（不是参数）
 label-gamma-and-beta = gamma 和 beta
 label-vectors = 向量
 label-features = 特征
+sentence-transformer-layer = { $decoder ->
+    [yes] TransformerDecoderLayer 由自注意力、交叉注意力（各是一个 d_model={ $model } 的 MultiheadAttention）、一个 { $model } → { $ff } → { $model } 的前馈块和三个 LayerNorm 组成。
+   *[no] TransformerEncoderLayer 由自注意力（一个 d_model={ $model } 的 MultiheadAttention）、一个 { $model } → { $ff } → { $model } 的前馈块和两个 LayerNorm 组成。
+  }
+sentence-transformer-layers-not-listed = { $part ->
+    [encoder] 编码器
+   *[decoder] 解码器
+  }第 2 到 { $to } 层的张量形状与第 1 层相同，未列出。
+label-self-attn-in-proj-weight-q-k-v-stacked = self_attn.in_proj_weight（q、k、v 堆叠）
+label-multihead-attn-in-proj-weight-q-k-v-stacked = multihead_attn.in_proj_weight（q、k、v 堆叠）
+label-layernorms-weight-and-bias-each = LayerNorm（各有权重和偏置）
+label-layernorms-weight-only-bias-false = LayerNorm（只有权重：bias=False）
+label-norms = 归一化层数
+label-weight-bias = 权重、偏置
+label-layers = 层数
+label-per-layer = 每层
+label-encoder-layers = 编码器各层
+label-decoder-layers = 解码器各层
+label-encoder-norm = 编码器归一化
+label-decoder-norm = 解码器归一化
+label-encoder-final-norm = 编码器最后的归一化
+label-decoder-final-norm = 解码器最后的归一化

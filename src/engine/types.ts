@@ -120,6 +120,10 @@ export type Sentence =
   | { id: 'layernorm-weight-only'; size: bigint }
   | { id: 'torch-mha'; embed: bigint; heads: bigint; perHead: bigint }
   | { id: 'torch-mha-no-bias' }
+  /** A PyTorch TransformerEncoderLayer / TransformerDecoderLayer over d_model `model` with feed-forward width `ff`. */
+  | { id: 'transformer-layer'; decoder: boolean; model: bigint; ff: bigint }
+  /** A transformer stack's layers 2 to `to` repeat layer 1's tensor shapes and are not listed. */
+  | { id: 'transformer-layers-not-listed'; part: 'encoder' | 'decoder'; to: number }
   /** PyTorch BatchNorm/InstanceNorm (`type` is the class name). */
   | { id: 'torch-batchnorm-affine'; type: string }
   | { id: 'torch-batchnorm-no-affine'; type: string }

@@ -109,4 +109,20 @@ describe('engine words: the layer counters speak Chinese and French', () => {
       '1. LayerNormalization learns only a scale (gamma) for each of the 32 features on the normalised axis.\n  2. total: 1 (vectors) x 32 (features) = 32',
     );
   });
+  it('a PyTorch transformer stack in Chinese and French, and in English as before', () => {
+    const q = 'nn.TransformerEncoder(nn.TransformerEncoderLayer(512, 8), num_layers=6)';
+    const zh = renderText(answerQuery(q, { locale: 'zh' }));
+    expect(zh).toContain('1. TransformerEncoderLayer 由自注意力（一个 d_model=512 的 MultiheadAttention）');
+    expect(zh).toContain('12. 编码器各层: 6 (层数) x 3,152,384 (每层) = 18,914,304');
+    expect(zh).toContain('编码器第 2 到 4 层的张量形状与第 1 层相同，未列出。');
+    const fr = renderText(answerQuery(q, { locale: 'fr' }));
+    expect(fr).toContain(
+      '10. LayerNorm (poids et biais chacune): 2 (normalisations) x 2 (poids, biais) x 512 (d_model) = 2,048',
+    );
+    const en = renderText(answerQuery(q));
+    expect(en).toContain(
+      '1. A TransformerEncoderLayer is self-attention (a MultiheadAttention over d_model=512), a feed-forward block 512 → 2048 → 512, and two LayerNorms.',
+    );
+    expect(en).toContain('Tensors of encoder layers 2 to 4 have the same shapes as layer 1 and are not listed.');
+  });
 });

@@ -1,6 +1,6 @@
 // Attention: PyTorch MultiheadAttention, TransformerEncoderLayer/DecoderLayer, TransformerEncoder/
 // Decoder stacks and nn.Transformer; Keras MultiHeadAttention.
-import type { LayerRecord, Step, TensorRecord } from '../types.js';
+import type { LayerRecord, Note, Step, TensorRecord } from '../types.js';
 import { makeRecord, tensor, term } from './common.js';
 
 export interface TorchMHAParams {
@@ -194,12 +194,7 @@ function layerSteps(p: TransformerLayerParams): Step[] {
   const parts = layerParts(p);
   const norms = p.decoder ? 3n : 2n;
   const steps: Step[] = [
-    {
-      kind: 'explain',
-      text: p.decoder
-        ? `A TransformerDecoderLayer is self-attention, cross-attention (each a MultiheadAttention over d_model=${E}), a feed-forward block ${E} → ${F} → ${E}, and three LayerNorms.`
-        : `A TransformerEncoderLayer is self-attention (a MultiheadAttention over d_model=${E}), a feed-forward block ${E} → ${F} → ${E}, and two LayerNorms.`,
-    },
+    { kind: 'say', sentence: { id: 'transformer-layer', decoder: p.decoder, model: E, ff: F } },
     ...attentionLines(E, p.bias, 'self_attn'),
   ];
   if (p.decoder) steps.push(...attentionLines(E, p.bias, 'multihead_attn'));
@@ -292,14 +287,14 @@ export function countTransformerStack(opts: {
   encoder: TransformerStackPart | null;
   decoder: TransformerStackPart | null;
 }): LayerRecord {
-  const parts: { part: TransformerStackPart; prefix: string; label: string }[] = [];
+  const parts: { part: TransformerStackPart; prefix: string; label: 'encoder' | 'decoder' }[] = [];
   const both = opts.encoder !== null && opts.decoder !== null;
   if (opts.encoder) parts.push({ part: opts.encoder, prefix: both ? 'encoder.' : '', label: 'encoder' });
   if (opts.decoder) parts.push({ part: opts.decoder, prefix: both ? 'decoder.' : '', label: 'decoder' });
   const tensors: TensorRecord[] = [];
   const steps: Step[] = [];
   const terms = [];
-  const notes: string[] = [];
+  const notes: Note[] = [];
   for (const { part, prefix, label } of parts) {
     const problem = transformerProblem(part.layer);
     if (problem) throw new RangeError(problem);
@@ -325,10 +320,7 @@ export function countTransformerStack(opts: {
       });
       terms.push(term(n, `${label} norm`));
     }
-    if (part.count > 3)
-      notes.push(
-        `Tensors of ${label} layers 2 to ${part.count - 2} have the same shapes as layer 1 and are not listed.`,
-      );
+    if (part.count > 3) notes.push({ id: 'transformer-layers-not-listed', part: label, to: part.count - 2 });
   }
   const total = parts.reduce((s, x) => s + stackTotal(x.part), 0n);
   steps.push({ kind: 'sum', label: 'total', terms, result: total });
