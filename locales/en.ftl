@@ -366,3 +366,15 @@ label-encoder-norm = encoder norm
 label-decoder-norm = decoder norm
 label-encoder-final-norm = encoder final norm
 label-decoder-final-norm = decoder final norm
+sentence-no-weights = { $type } has no weights: it only transforms its input, so it adds 0 parameters.
+sentence-parameter-tensor = A parameter tensor of shape { $shape } registered on the model: every element is a parameter.
+sentence-parameter-frozen = requires_grad=False: counted as non-trainable.
+sentence-prelu-per-channel = PReLU learns { $count-n ->
+    [1] one negative slope shared by all channels.
+   *[other] one negative slope per channel ({ $count }).
+  }
+sentence-prelu-per-element = PReLU learns one negative slope per input element{ $sharedAxes ->
+    [none] {""}
+   *[other] {" "}(shared along axes { $sharedAxes })
+  }: alpha has shape { $shape }.
+sentence-time-distributed = TimeDistributed applies the same { $type } to every timestep: the weights are shared, so it counts once.

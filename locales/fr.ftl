@@ -368,3 +368,15 @@ label-encoder-norm = normalisation de l'encodeur
 label-decoder-norm = normalisation du décodeur
 label-encoder-final-norm = normalisation finale de l'encodeur
 label-decoder-final-norm = normalisation finale du décodeur
+sentence-no-weights = { $type } n'a pas de poids : il ne fait que transformer son entrée, donc il ajoute 0 paramètre.
+sentence-parameter-tensor = Un tenseur de paramètres de forme { $shape } enregistré sur le modèle : chaque élément est un paramètre.
+sentence-parameter-frozen = requires_grad=False : compté comme non entraînable.
+sentence-prelu-per-channel = PReLU apprend { $count-n ->
+    [1] une pente négative partagée par tous les canaux.
+   *[other] une pente négative par canal ({ $count }).
+  }
+sentence-prelu-per-element = PReLU apprend une pente négative par élément d'entrée{ $sharedAxes ->
+    [none] {""}
+   *[other] {" "}(partagée le long des axes { $sharedAxes })
+  } : alpha a la forme { $shape }.
+sentence-time-distributed = TimeDistributed applique la même { $type } à chaque pas de temps : les poids sont partagés, donc comptés une fois.

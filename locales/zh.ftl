@@ -367,3 +367,15 @@ label-encoder-norm = 编码器归一化
 label-decoder-norm = 解码器归一化
 label-encoder-final-norm = 编码器最后的归一化
 label-decoder-final-norm = 解码器最后的归一化
+sentence-no-weights = { $type } 没有权重：它只变换输入，所以增加 0 个参数。
+sentence-parameter-tensor = 注册在模型上的形状为 { $shape } 的参数张量：每个元素都是一个参数。
+sentence-parameter-frozen = requires_grad=False：算作不可训练。
+sentence-prelu-per-channel = PReLU 学习{ $count-n ->
+    [1] 一个所有通道共享的负斜率。
+   *[other] 每个通道一个负斜率（{ $count } 个）。
+  }
+sentence-prelu-per-element = PReLU 为每个输入元素学习一个负斜率{ $sharedAxes ->
+    [none] {""}
+   *[other] （沿轴 { $sharedAxes } 共享）
+  }：alpha 的形状为 { $shape }。
+sentence-time-distributed = TimeDistributed 在每个时间步应用同一个 { $type }：权重共享，所以只计一次。

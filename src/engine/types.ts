@@ -120,6 +120,16 @@ export type Sentence =
   | { id: 'layernorm-weight-only'; size: bigint }
   | { id: 'torch-mha'; embed: bigint; heads: bigint; perHead: bigint }
   | { id: 'torch-mha-no-bias' }
+  /** A layer without weights (activation, dropout...; `type` is its class name). */
+  | { id: 'no-weights'; type: string }
+  /** A registered nn.Parameter of shape `shape` (written "(3, 4)" or "(5,)"). */
+  | { id: 'parameter-tensor'; shape: string }
+  | { id: 'parameter-frozen' }
+  /** PReLU with num_parameters `count` (1 = one slope shared by all channels). */
+  | { id: 'prelu-per-channel'; count: bigint }
+  /** Keras PReLU: one slope per input element, shared along `sharedAxes` ("1, 2"; null when none). */
+  | { id: 'prelu-per-element'; sharedAxes: string | null; shape: string }
+  | { id: 'time-distributed'; type: string }
   /** A PyTorch TransformerEncoderLayer / TransformerDecoderLayer over d_model `model` with feed-forward width `ff`. */
   | { id: 'transformer-layer'; decoder: boolean; model: bigint; ff: bigint }
   /** A transformer stack's layers 2 to `to` repeat layer 1's tensor shapes and are not listed. */

@@ -125,4 +125,20 @@ describe('engine words: the layer counters speak Chinese and French', () => {
     );
     expect(en).toContain('Tensors of encoder layers 2 to 4 have the same shapes as layer 1 and are not listed.');
   });
+  it('weightless layers, PReLU and TimeDistributed in Chinese and French, and in English as before', () => {
+    expect(renderText(answerQuery('nn.PReLU(64)', { locale: 'zh' }))).toContain(
+      '1. PReLU 学习每个通道一个负斜率（64 个）。',
+    );
+    expect(renderText(answerQuery('nn.PReLU(64)'))).toContain('1. PReLU learns one negative slope per channel (64).');
+    expect(renderText(answerQuery('nn.PReLU()'))).toContain(
+      '1. PReLU learns one negative slope shared by all channels.',
+    );
+    const td = 'TimeDistributed(Dense(10), input_shape=(5, 8))';
+    expect(renderText(answerQuery(td, { locale: 'fr' }))).toContain(
+      '1. TimeDistributed applique la même Dense à chaque pas de temps : les poids sont partagés, donc comptés une fois.',
+    );
+    expect(renderText(answerQuery(td))).toContain(
+      '1. TimeDistributed applies the same Dense to every timestep: the weights are shared, so it counts once.',
+    );
+  });
 });

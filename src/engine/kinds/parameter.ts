@@ -2,7 +2,7 @@
 // `self.register_parameter('w', ...)`): its elements are parameters; it takes no part in the layer
 // flow, so the shape reaching the next layer is unchanged.
 import { z } from 'zod';
-import { makeRecord, prod, tensor } from '../layers/common.js';
+import { makeRecord, prod, shapeText, tensor } from '../layers/common.js';
 import type { Step } from '../types.js';
 import { done } from './flow.js';
 import type { LayerKind } from './kind.js';
@@ -27,12 +27,7 @@ export const parameter: LayerKind<typeof parameterSchema> = defineKind({
   namedByIndex: () => false,
   nameBase: () => 'parameter',
   flow(layer, inShape, name) {
-    const steps: Step[] = [
-      {
-        kind: 'explain',
-        text: `A parameter tensor of shape (${layer.shape.join(', ')}${layer.shape.length === 1 ? ',' : ''}) registered on the model: every element is a parameter.`,
-      },
-    ];
+    const steps: Step[] = [{ kind: 'say', sentence: { id: 'parameter-tensor', shape: shapeText(layer.shape) } }];
     if (layer.shape.length > 1)
       steps.push({
         kind: 'product',
@@ -47,7 +42,7 @@ export const parameter: LayerKind<typeof parameterSchema> = defineKind({
       tensors: [tensor(name, [...layer.shape], layer.requiresGrad)],
       steps,
     });
-    if (!layer.requiresGrad) record.notes.push('requires_grad=False: counted as non-trainable.');
+    if (!layer.requiresGrad) record.notes.push({ id: 'parameter-frozen' });
     return done(layer, record, inShape);
   },
 });

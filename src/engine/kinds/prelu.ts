@@ -2,7 +2,7 @@
 // batch excluded), with `shared_axes` collapsing axes to 1; PyTorch learns `num_parameters` (1 or C).
 import { z } from 'zod';
 import { makeRecord, prod, shapeText, tensor } from '../layers/common.js';
-import type { Step } from '../types.js';
+import type { Sentence, Step } from '../types.js';
 import { ModelError, askForInput, describeLayer, done, shapeStr } from './flow.js';
 import type { LayerKind } from './kind.js';
 import { base, defineKind, framework, keepsShape, pos } from './kind.js';
@@ -24,10 +24,10 @@ export const prelu: LayerKind<typeof preluSchema> = defineKind({
   needsInput: (layer) => layer.numParameters === null,
   flow(layer, inShape, name) {
     let shape: bigint[];
-    let explain: string;
+    let explain: Sentence;
     if (layer.numParameters !== null) {
       shape = [layer.numParameters];
-      explain = `PReLU learns ${layer.numParameters === 1n ? 'one negative slope shared by all channels' : `one negative slope per channel (${layer.numParameters})`}.`;
+      explain = { id: 'prelu-per-channel', count: layer.numParameters };
     } else {
       if (!inShape) throw askForInput(layer, 'input shape');
       shape = inShape.map((d, i) => {
@@ -38,10 +38,10 @@ export const prelu: LayerKind<typeof preluSchema> = defineKind({
           );
         return d;
       });
-      const shared = layer.sharedAxes.length > 0 ? ` (shared along axes ${layer.sharedAxes.join(', ')})` : '';
-      explain = `PReLU learns one negative slope per input element${shared}: alpha has shape ${shapeText(shape)}.`;
+      const sharedAxes = layer.sharedAxes.length > 0 ? layer.sharedAxes.join(', ') : null;
+      explain = { id: 'prelu-per-element', sharedAxes, shape: shapeText(shape) };
     }
-    const steps: Step[] = [{ kind: 'explain', text: explain }];
+    const steps: Step[] = [{ kind: 'say', sentence: explain }];
     if (shape.length > 1)
       steps.push({
         kind: 'product',

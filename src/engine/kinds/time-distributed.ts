@@ -32,10 +32,7 @@ export const timeDistributed: LayerKind<typeof timeDistributedSchema> = defineKi
     const inner = flowLayer(layer.layer, inShape ? inShape.slice(1) : null, name);
     const out = inner.out ? [T, ...inner.out] : null;
     if (!inner.record) return { record: null, out, recurrent: inner.recurrent };
-    const explain: Step = {
-      kind: 'explain',
-      text: `TimeDistributed applies the same ${inner.record.type} to every timestep: the weights are shared, so it counts once.`,
-    };
+    const explain: Step = { kind: 'say', sentence: { id: 'time-distributed', type: inner.record.type } };
     const record: LayerRecord = {
       ...inner.record,
       type: `TimeDistributed(${inner.record.type})`,

@@ -89,12 +89,7 @@ export function countParameterFree(name: string, type: string, framework: Framew
     type,
     framework,
     tensors: [],
-    steps: [
-      {
-        kind: 'explain',
-        text: why ?? `${type} has no weights: it only transforms its input, so it adds 0 parameters.`,
-      },
-    ],
+    steps: [why ? { kind: 'explain', text: why } : { kind: 'say', sentence: { id: 'no-weights', type } }],
   });
 }
 
