@@ -378,3 +378,10 @@ sentence-prelu-per-element = PReLU learns one negative slope per input element{ 
    *[other] {" "}(shared along axes { $sharedAxes })
   }: alpha has shape { $shape }.
 sentence-time-distributed = TimeDistributed applies the same { $type } to every timestep: the weights are shared, so it counts once.
+sentence-convlstm = A ConvLSTM is an LSTM whose 4 gates (input, forget, cell candidate, output) are { $kernel } convolutions over the concatenated [h_{"{"}t-1{"}"}, x_t] channels instead of dense layers.
+label-h-t-1-x-t-channels = [h_{"{"}t-1{"}"}, x_t] channels
+label-filters-h-t-1 = filters (h_{"{"}t-1{"}"})
+label-weights-per-gate = weights per gate
+label-per-gate = per gate
+label-all-gates = all gates
+label-gates = gates

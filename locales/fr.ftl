@@ -380,3 +380,10 @@ sentence-prelu-per-element = PReLU apprend une pente négative par élément d'e
    *[other] {" "}(partagée le long des axes { $sharedAxes })
   } : alpha a la forme { $shape }.
 sentence-time-distributed = TimeDistributed applique la même { $type } à chaque pas de temps : les poids sont partagés, donc comptés une fois.
+sentence-convlstm = Un ConvLSTM est un LSTM dont les 4 portes (entrée, oubli, candidat de cellule, sortie) sont des convolutions { $kernel } sur les canaux concaténés [h_{"{"}t-1{"}"}, x_t] au lieu de couches denses.
+label-h-t-1-x-t-channels = canaux [h_{"{"}t-1{"}"}, x_t]
+label-filters-h-t-1 = filtres (h_{"{"}t-1{"}"})
+label-weights-per-gate = poids par porte
+label-per-gate = par porte
+label-all-gates = toutes les portes
+label-gates = portes

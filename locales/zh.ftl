@@ -379,3 +379,10 @@ sentence-prelu-per-element = PReLU 为每个输入元素学习一个负斜率{ $
    *[other] （沿轴 { $sharedAxes } 共享）
   }：alpha 的形状为 { $shape }。
 sentence-time-distributed = TimeDistributed 在每个时间步应用同一个 { $type }：权重共享，所以只计一次。
+sentence-convlstm = ConvLSTM 是一种 LSTM，它的 4 个门（输入门、遗忘门、候选记忆、输出门）不是全连接层，而是在拼接的 [h_{"{"}t-1{"}"}, x_t] 通道上的 { $kernel } 卷积。
+label-h-t-1-x-t-channels = [h_{"{"}t-1{"}"}, x_t] 通道
+label-filters-h-t-1 = 滤波器 (h_{"{"}t-1{"}"})
+label-weights-per-gate = 每个门的权重
+label-per-gate = 每个门
+label-all-gates = 所有门
+label-gates = 门

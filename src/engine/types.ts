@@ -130,6 +130,8 @@ export type Sentence =
   /** Keras PReLU: one slope per input element, shared along `sharedAxes` ("1, 2"; null when none). */
   | { id: 'prelu-per-element'; sharedAxes: string | null; shape: string }
   | { id: 'time-distributed'; type: string }
+  /** A ConvLSTM's gates are `kernel` ("3x3") convolutions. */
+  | { id: 'convlstm'; kernel: string }
   /** A PyTorch TransformerEncoderLayer / TransformerDecoderLayer over d_model `model` with feed-forward width `ff`. */
   | { id: 'transformer-layer'; decoder: boolean; model: bigint; ff: bigint }
   /** A transformer stack's layers 2 to `to` repeat layer 1's tensor shapes and are not listed. */

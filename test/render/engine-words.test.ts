@@ -141,4 +141,16 @@ describe('engine words: the layer counters speak Chinese and French', () => {
       '1. TimeDistributed applies the same Dense to every timestep: the weights are shared, so it counts once.',
     );
   });
+  it('ConvLSTM2D in Chinese, and in English as before', () => {
+    const q = 'ConvLSTM2D(64, 3, input_shape=(10, 32, 32, 3))';
+    const zh = renderText(answerQuery(q, { locale: 'zh' }));
+    expect(zh).toContain('是在拼接的 [h_{t-1}, x_t] 通道上的 3x3 卷积。');
+    expect(zh).toContain('[h_{t-1}, x_t] 通道: 64 (滤波器 (h_{t-1})) + 3 (输入通道) = 67');
+    expect(zh).toContain('所有门: 4 (门) x 38,656 (每个门) = 154,624');
+    const en = renderText(answerQuery(q));
+    expect(en).toContain(
+      '1. A ConvLSTM is an LSTM whose 4 gates (input, forget, cell candidate, output) are 3x3 convolutions over the concatenated [h_{t-1}, x_t] channels instead of dense layers.',
+    );
+    expect(en).toContain('all gates: 4 (gates) x 38,656 (per gate) = 154,624');
+  });
 });

@@ -180,10 +180,7 @@ export function countConvLSTM(p: ConvLSTMParams): LayerRecord {
   const perGate = perGateW + (p.bias ? f : 0n);
   const total = 4n * perGate;
   const steps: Step[] = [
-    {
-      kind: 'explain',
-      text: `A ConvLSTM is an LSTM whose 4 gates (input, forget, cell candidate, output) are ${p.kernel.join('x')} convolutions over the concatenated [h_{t-1}, x_t] channels instead of dense layers.`,
-    },
+    { kind: 'say', sentence: { id: 'convlstm', kernel: p.kernel.join('x') } },
     {
       kind: 'sum',
       label: '[h_{t-1}, x_t] channels',
