@@ -222,7 +222,12 @@ export function tokenize(src: string): Token[] {
       width = src[j] === '\t' ? width - (width % 8) + 8 : width + 1;
       j++;
     }
-    if (j >= n || src[j] === '\n' || src[j] === '#' || (src[j] === '\\' && src[j + 1] === '\n')) return;
+    if (j >= n || src[j] === '\n' || src[j] === '#' || (src[j] === '\\' && src[j + 1] === '\n')) {
+      // A blank or comment line sets no indentation. Skip its leading whitespace here, so the next
+      // character is not one more start of the same scan (100,000 spaces before a `#` were quadratic).
+      i = j;
+      return;
+    }
     atLineStart = false;
     const mark = { text: '', start: j, end: j, line, col: j - lineStart + 1 };
     if (indents.length === 0) {
