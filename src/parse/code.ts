@@ -19,7 +19,7 @@ import { FLAX_HANDLERS, FLAX_ONLY } from './code/flax.js';
 import { KERAS_HANDLERS, inputShapeOf } from './code/keras.js';
 import { TORCH_HANDLERS } from './code/torch.js';
 import { readTorchPrint } from './torch-print/tree.js';
-import { findFormula, formulaText } from './code/formula.js';
+import { FormulaLimit, findFormula, formulaText, MAX_FORMULA_LAYERS, MAX_FORMULA_STEPS } from './code/formula.js';
 import type { Sample, SizesFormula } from './code/formula.js';
 import { graphItems, MERGE_FUNCTIONS, MERGE_LAYERS, outputShape } from './code/graph.js';
 import { kerasApplicationCall } from '../engine/applications/index.js';
@@ -1655,9 +1655,18 @@ function parseCodeOnce(text: string): Attempt {
   }
 }
 
-/** Reads a parsed paste into a checked spec (sizes: values for a pasted class's arguments without default). */
-function readModule(module: Module, sizes?: ReadonlyMap<string, bigint>): Attempt {
-  const spec = new Reader(module, sizes).run();
+/**
+ * Reads a parsed paste into a checked spec (sizes: values for a pasted class's arguments without
+ * default; work: where to add the steps it took).
+ */
+function readModule(module: Module, sizes?: ReadonlyMap<string, bigint>, work?: { steps: number }): Attempt {
+  const reader = new Reader(module, sizes);
+  let spec: ModelSpec;
+  try {
+    spec = reader.run();
+  } finally {
+    if (work) work.steps += reader.ev.stepsTaken;
+  }
   if (spec.layers.filter((l) => l.kind !== 'input').length === 0) {
     return { ok: false, error: `I couldn't find a layer in that code. ${EXAMPLE_HINT}`, syntax: true };
   }
@@ -1678,14 +1687,17 @@ function readModule(module: Module, sizes?: ReadonlyMap<string, bigint>): Attemp
  * PyTorch model, or leaves layers uncounted: the plain refusal stands).
  */
 function formulaOf(module: Module, className: string, names: string[]): SizesFormula | null {
+  const work = { steps: 0, layers: 0 };
   const sampler = (values: readonly bigint[]): Sample => {
+    if (work.steps > MAX_FORMULA_STEPS || work.layers > MAX_FORMULA_LAYERS) throw new FormulaLimit();
     let attempt: Attempt;
     try {
-      attempt = readModule(module, new Map(names.map((n, i) => [n, values[i] ?? 0n])));
+      attempt = readModule(module, new Map(names.map((n, i) => [n, values[i] ?? 0n])), work);
     } catch (e) {
       attempt = failedAttempt(e);
     }
     if (!attempt.ok) return { ok: false, error: attempt.error };
+    work.layers += attempt.model.layers.length;
     if (attempt.model.framework !== 'pytorch') return { ok: false, error: 'not PyTorch' };
     const record = tryCountModel(attempt.model);
     if (!record.ok) return { ok: false, error: record.error };

@@ -136,6 +136,35 @@ class Wide(nn.Module):
     expect(f.refused?.why).toBe('too-many');
   });
 
+  it('refuses when the builds would pass the work limit (layers counted over all builds), quoting it', () => {
+    const lines = [
+      'import torch.nn as nn',
+      'class Big(nn.Module):',
+      '    def __init__(self, width):',
+      '        super().__init__()',
+    ];
+    for (let i = 0; i < 400; i++) lines.push(`        self.l${i} = nn.Linear(width, ${i + 1})`);
+    const a = answerQuery(lines.join('\n'));
+    expect(renderJson(a).formula).toMatchObject({ total: null, refused: { reason: 'too-many', names: ['width'] } });
+    expect(renderText(a)).toContain('1,500 layers in all');
+  });
+
+  it('lists the first 20 layers in words, every layer in the JSON', () => {
+    const lines = [
+      'import torch.nn as nn',
+      'class Tall(nn.Module):',
+      '    def __init__(self, width):',
+      '        super().__init__()',
+    ];
+    for (let i = 0; i < 25; i++) lines.push(`        self.l${i} = nn.Linear(width, width)`);
+    const a = answerQuery(lines.join('\n'));
+    expect(renderText(a)).toContain('… and 5 more layers');
+    expect(renderText(a)).toContain('Total: 25·width·(width + 1)');
+    const json = renderJson(a).formula as { layers: { formula: string }[] };
+    expect(json.layers).toHaveLength(25);
+    expect(json.layers[24]?.formula).toBe('width·(width + 1)');
+  });
+
   it('keeps a Keras builder refused as before (Keras infers input sizes)', () => {
     const r = parseCode(`from tensorflow import keras
 def build_model(units):

@@ -10,6 +10,7 @@
 import { t } from '../../i18n/index.js';
 import type { Locale } from '../../i18n/index.js';
 import { Polynomial } from '../../engine/polynomial.js';
+import { MAX_STEPS } from '../python/interpret.js';
 
 /** One build of the class at given sizes: its layers' counts, or why it could not be built. */
 export type Sample =
@@ -36,6 +37,12 @@ export const MAX_FORMULA_VARIABLES = 4;
 const MAX_DEGREE = 3;
 /** Builds allowed for one formula (each is one reading of the class, bounded by the evaluator's limits). */
 export const MAX_FORMULA_BUILDS = 80;
+/** Steps of reading shared by all builds of one formula (about two full readings: the 1 s budget holds). */
+export const MAX_FORMULA_STEPS = 2 * MAX_STEPS;
+/** Layers built and counted over all builds of one formula (a few thousand take well under a second). */
+export const MAX_FORMULA_LAYERS = 1_500;
+/** Layers listed in the words (the JSON has every one; a Slack section holds 3,000 characters). */
+const SHOWN_LAYERS = 20;
 
 /** Distinct, small starting sizes: loops over them stay short, and no two sizes are ever equal. */
 const start = (i: number): bigint => BigInt(8 * (i + 1));
@@ -49,7 +56,8 @@ function checkPoints(n: number): bigint[][] {
   ];
 }
 
-class BuildLimit extends Error {}
+/** Thrown when a formula would take more builds or steps than allowed. */
+export class FormulaLimit extends Error {}
 
 /**
  * The formula for `className` in `variables`, or a refusal naming the sizes that prevent one; null
@@ -73,7 +81,7 @@ export function findFormula(className: string, variables: string[], sample: Samp
     const key = sizes.join(',');
     let s = builds.get(key);
     if (!s) {
-      if (builds.size >= MAX_FORMULA_BUILDS) throw new BuildLimit();
+      if (builds.size >= MAX_FORMULA_BUILDS) throw new FormulaLimit();
       s = sample(sizes);
       builds.set(key, s);
     }
@@ -146,7 +154,7 @@ export function findFormula(className: string, variables: string[], sample: Samp
         .filter((l) => l.formula !== '0'),
     };
   } catch (e) {
-    if (e instanceof BuildLimit) return refuse('too-many', variables);
+    if (e instanceof FormulaLimit) return refuse('too-many', variables);
     if (e instanceof NotPolynomial) return refuse('not-polynomial', variables);
     throw e;
   }
@@ -209,11 +217,23 @@ export function formulaText(locale: Locale, f: SizesFormula): string {
   const lines: string[] = [];
   if (f.refused) {
     const culprits = f.refused.names.map((v) => `\`${v}\``).join(', ');
-    lines.push(t(locale, `formula-refused-${f.refused.why}`, { class: f.className, names, culprits }));
+    lines.push(
+      t(locale, `formula-refused-${f.refused.why}`, {
+        class: f.className,
+        names,
+        culprits,
+        variables: BigInt(MAX_FORMULA_VARIABLES),
+        builds: BigInt(MAX_FORMULA_BUILDS),
+        steps: BigInt(MAX_FORMULA_STEPS),
+        layers: BigInt(MAX_FORMULA_LAYERS),
+      }),
+    );
   } else {
     lines.push(t(locale, 'formula-intro', { class: f.className, names }));
-    for (const l of f.layers)
+    for (const l of f.layers.slice(0, SHOWN_LAYERS))
       lines.push(`  ${t(locale, 'formula-layer', { name: l.name, type: l.type, formula: l.formula })}`);
+    if (f.layers.length > SHOWN_LAYERS)
+      lines.push(`  ${t(locale, 'formula-more', { count: BigInt(f.layers.length - SHOWN_LAYERS) })}`);
     lines.push(`  ${t(locale, 'formula-total', { formula: f.total ?? '0' })}`);
   }
   lines.push(t(locale, 'formula-line', { line: f.line }));
