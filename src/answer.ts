@@ -2,6 +2,7 @@
 // an Answer, which render/ turns into Block Kit, terminal text or JSON. Never throws.
 import type { Answer, AnswerOptions, ErrorAnswer } from './answer-types.js';
 import { MAX_QUERY_CHARS, MAX_QUERY_LINES } from './limits.js';
+import { foldLatinLookalikes, nearestWord } from './parse/plain-words.js';
 import { CELL_COMMANDS } from './parse/slash.js';
 import { formatCount } from './render/format.js';
 import { codeSource } from './sources/code.js';
@@ -84,11 +85,7 @@ function answerUnsafe(text: string, query: string, opts: AnswerOptions): Answer 
   }
   const { command, rest } = splitCommand(text, opts.command);
   if (command && !CELL_COMMANDS[command.slice(1)] && !KNOWN_COMMANDS.includes(command)) {
-    return errorAnswer(
-      query,
-      command,
-      `I don't know the command \`${command.slice(0, 24)}\`. Try \`/lstm 4096 256\`, \`/gru 128 64\`, \`/rnn 300 128\` or \`/params nn.LSTM(300, 512)\`.`,
-    );
+    return errorAnswer(query, command, unknownCommand(opts.command ? `${command} ${rest}` : text));
   }
   const ctx: SourceContext = { query, command, compare: opts.compare, locale: opts.locale };
   for (const source of SOURCES) if (source.detect(rest, ctx)) return source.answer(rest, ctx);
@@ -102,4 +99,27 @@ function answerUnsafe(text: string, query: string, opts: AnswerOptions): Answer 
 
 function errorAnswer(query: string, command: string, message: string): ErrorAnswer {
   return { kind: 'error', query, command, message };
+}
+
+/**
+ * An unknown command, with the nearest known one when it is a typo or was typed with look-alike letters
+ * of another script (`/lѕtm` with a Cyrillic ѕ reads as `/l` otherwise).
+ */
+function unknownCommand(typed: string): string {
+  const start = typed.trimStart();
+  let end = start.indexOf(' ');
+  if (end < 0) end = start.length;
+  const written = start.slice(start.startsWith('/') ? 1 : 0, Math.min(end, 40));
+  const { folded, letter } = foldLatinLookalikes(written.toLowerCase());
+  const names = KNOWN_COMMANDS.map((c) => c.slice(1));
+  const nearest = names.includes(folded) ? folded : nearestWord(folded, names);
+  const shown = `/${written.slice(0, 24)}`;
+  if (!nearest) {
+    return `I don't know the command \`${shown}\`. Try \`/lstm 4096 256\`, \`/gru 128 64\`, \`/rnn 300 128\` or \`/params nn.LSTM(300, 512)\`.`;
+  }
+  const args = start.slice(end).trim().slice(0, 60);
+  const why = letter
+    ? ` (its \`${letter.letter}\` is the ${letter.script} letter ${letter.codePoint}, not the Latin ${letter.latin})`
+    : '';
+  return `I don't know the command \`${shown}\`${why}. Did you mean \`/${nearest}${args ? ` ${args}` : ''}\`?`;
 }

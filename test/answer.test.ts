@@ -71,7 +71,52 @@ describe('compare', () => {
   });
 });
 
+describe('a pasted model', () => {
+  it("its title counts the layers with thousands separators, like every other figure: 'Model with 1,000 layers'", () => {
+    const text = renderText(answerQuery(`nn.Sequential(${'nn.Linear(1, 1),'.repeat(1000)})`));
+    expect(text.split('\n')[0]).toBe('Model with 1,000 layers: 2,000 parameters (PyTorch)');
+  });
+});
+
 describe('a pasted summary', () => {
+  it("an edited row: the layers in the JSON add up to the engine's total, not the stated one (issue 11)", () => {
+    const table = [
+      'Layer (type)                 Output Shape              Param #',
+      '=================================================================',
+      'lstm_1 (LSTM)                (None, 20, 64)            16900',
+      'dense_1 (Dense)              (None, 10)                650',
+      '=================================================================',
+      'Total params: 17,550',
+    ].join('\n');
+    const out = json(table);
+    expect(out.total).toBe('17546');
+    expect(out.layers.map((l: { params: string }) => l.params)).toEqual(['16896', '650']);
+    expect(out.verification.total).toMatchObject({ stated: '17550', computed: '17546', agrees: false });
+  });
+  it('several tables pasted: the answer says only the first was checked', () => {
+    const table = 'Layer (type) Output Shape Param #\n' + '='.repeat(30) + '\nd (Dense) (None, 1) 2\nTotal params: 2\n';
+    const out = json(table + table + table);
+    expect(out.total).toBe('2');
+    expect(out.notes).toEqual([
+      'Several summaries were pasted; only the first (lines 1–3) was checked. Paste the others one at a time.',
+    ]);
+    expect(renderText(answerQuery(table + table))).toContain('only the first (lines 1–3) was checked');
+  });
+
+  it("total / trainable / non_trainable are the engine's, with the summary's frozen layers (tfjs 5,040 + 196; torchinfo (9,408))", () => {
+    const read = (name: string) => readFileSync(new URL(`./fixtures/summaries/${name}`, import.meta.url), 'utf8');
+    expect(json(read('tfjs-bidirectional-gru-frozen.txt'))).toMatchObject({
+      total: '5236',
+      trainable: '5040',
+      non_trainable: '196',
+    });
+    expect(json(read('torchinfo-frozen-multadds.txt'))).toMatchObject({
+      total: '10186',
+      trainable: '650',
+      non_trainable: '9536',
+    });
+  });
+
   const summary = readFileSync(new URL('./fixtures/summaries/keras2-cudnn-bidirectional.txt', import.meta.url), 'utf8')
     .split('\n')
     .slice(1)

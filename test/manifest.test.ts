@@ -87,12 +87,13 @@ describe('manifest.yml', () => {
     ]);
   });
 
-  it('asks for the least scopes: commands, chat:write, app_mentions:read, im:history and nothing else', () => {
+  it('asks for the least scopes: commands, chat:write, app_mentions:read, im:history, users:read and nothing else', () => {
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([
       'app_mentions:read',
       'chat:write',
       'commands',
       'im:history',
+      'users:read',
     ]);
     expect(manifest.oauth_config.scopes.user).toBeUndefined();
   });

@@ -274,25 +274,32 @@ function checkSplit(
   const sn = parsed.nonTrainable ?? null;
   let trainable = computed - engineNonTrainable;
   let nonTrainable = engineNonTrainable;
-  let agrees: boolean | null = null;
+  // Each side is judged on its own: a summary whose trainable figure was edited still agrees on a
+  // non-trainable 0 that the layers also give.
+  let trainableAgrees: boolean | null = null;
+  let nonTrainableAgrees: boolean | null = null;
   let splitNote: string | undefined;
   if (st !== null && sn !== null) {
     const frozen = sn - engineNonTrainable;
-    agrees = st + sn === computed && frozen >= 0n;
-    if (agrees && frozen > 0n) {
-      trainable = st;
-      nonTrainable = sn;
-      splitNote = `Non-trainable ${fmt(sn)}: ${engineNonTrainable > 0n ? `${fmt(engineNonTrainable)} of the layers' own (BatchNorm moving statistics) and ` : ''}${fmt(frozen)} in frozen layers (trainable=False), which the rows do not mark.`;
-    } else if (!agrees) {
+    if (st + sn === computed && frozen >= 0n) {
+      trainableAgrees = nonTrainableAgrees = true;
+      if (frozen > 0n) {
+        trainable = st;
+        nonTrainable = sn;
+        splitNote = `Non-trainable ${fmt(sn)}: ${engineNonTrainable > 0n ? `${fmt(engineNonTrainable)} of the layers' own (BatchNorm moving statistics) and ` : ''}${fmt(frozen)} in frozen layers (trainable=False), which the rows do not mark.`;
+      }
+    } else {
+      trainableAgrees = st === trainable;
+      nonTrainableAgrees = sn === nonTrainable;
       splitNote = `${sideBySide('Trainable', st, trainable)} ${sideBySide('Non-trainable', sn, nonTrainable)}`;
     }
   } else if (sn !== null && sn !== engineNonTrainable) {
-    agrees = sn > engineNonTrainable;
+    nonTrainableAgrees = sn > engineNonTrainable;
     splitNote = sideBySide('Non-trainable', sn, nonTrainable);
   }
   return {
-    trainable: { stated: st, computed: trainable, agrees },
-    nonTrainable: { stated: sn, computed: nonTrainable, agrees },
+    trainable: { stated: st, computed: trainable, agrees: trainableAgrees },
+    nonTrainable: { stated: sn, computed: nonTrainable, agrees: nonTrainableAgrees },
     ...(splitNote ? { splitNote } : {}),
   };
 }

@@ -21,7 +21,7 @@ import { TORCH_HANDLERS } from './code/torch.js';
 import { readTorchPrint } from './torch-print/tree.js';
 import { FormulaLimit, findFormula, formulaText, MAX_FORMULA_LAYERS, MAX_FORMULA_STEPS } from './code/formula.js';
 import type { Sample, SizesFormula } from './code/formula.js';
-import { graphItems, MERGE_FUNCTIONS, MERGE_LAYERS, outputShape } from './code/graph.js';
+import { graphItems, MERGE_FUNCTIONS, MERGE_LAYERS, outputShape, TENSOR_OPS } from './code/graph.js';
 import { kerasApplicationCall } from '../engine/applications/index.js';
 import type { PythonValue } from '../engine/applications/index.js';
 import { Args, NONE, describeValue, host, hostData } from './code/values.js';
@@ -435,6 +435,32 @@ class Reader implements InterpreterHost {
     return d !== null && (d.tag === 'opaque' || d.tag === 'torch-tensor' || d.tag === 'param');
   }
 
+  /**
+   * Arithmetic on Keras tensors (`x + att`, a residual): two tensors make a weightless merge layer
+   * (Keras adds an op layer with no weights), a tensor and a number keep the tensor's shape.
+   */
+  arithmetic(op: string, a: Value, b: Value, e: Expr): Value | null {
+    const ta = hostData(a);
+    const tb = hostData(b);
+    const isTensor = (d: typeof ta) => d !== null && d.tag === 'tensor';
+    if (!isTensor(ta) && !isTensor(tb)) return null;
+    const isNumber = (v: Value) => v.t === 'int' || v.t === 'float' || v.t === 'bool';
+    if (isTensor(ta) && isNumber(b)) return a;
+    if (isTensor(tb) && isNumber(a)) return b;
+    const merge = TENSOR_OPS[op];
+    if (!merge || !isTensor(ta) || !isTensor(tb)) return null;
+    const layer = this.newLayer(
+      { kind: 'passthrough', framework: 'keras', typeName: merge },
+      merge,
+      'keras',
+      this.text(e),
+    );
+    layer.merge = 'same';
+    layer.mergeAxis = -1;
+    const both: Value = { t: 'seq', kind: 'list', items: [a, b] };
+    return this.apply(layer, e, { positional: [{ value: both, expr: null }], keywords: [] });
+  }
+
   skippedLoop(what: string, line: number): void {
     this.note(`Skipped the loop over \`${what}\` (line ${line}): it goes over data, and builds no layers I count.`);
   }
@@ -716,8 +742,8 @@ class Reader implements InterpreterHost {
   }
 
   /** `Dense(10)(x)`: the Keras functional API; PyTorch `lstm(x)` is just ignored. */
-  private apply(d: LayerData | ModelData, e: CallExpr, pre?: ReturnType<Reader['evaluateCallArgs']>): Value {
-    const { positional, keywords } = pre ?? this.evaluateCallArgs(e);
+  private apply(d: LayerData | ModelData, e: Expr, pre?: ReturnType<Reader['evaluateCallArgs']>): Value {
+    const { positional, keywords } = pre ?? this.evaluateCallArgs(e as CallExpr);
     const fw = d.fw;
     if (fw === 'pytorch') {
       // `lstm(x)` runs a PyTorch module: the module itself is still part of what was pasted.
@@ -765,7 +791,7 @@ class Reader implements InterpreterHost {
   }
 
   /** A subclassed Keras layer's `build(input_shape)`, run once on its first input (its add_weight calls make its weights). */
-  private buildLayer(d: ModelData, input: TensorData | undefined, e: CallExpr): void {
+  private buildLayer(d: ModelData, input: TensorData | undefined, e: Expr): void {
     d.attrs?.set(' built', { t: 'bool', v: true });
     const build = d.klass?.ns.has('build') ? this.ev.attribute(host(d), 'build', e) : null;
     if (!build || build.t !== 'func') return;

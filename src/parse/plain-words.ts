@@ -380,6 +380,46 @@ export function findLookalike(token: string): Lookalike | null {
   return { token, letter: found.letter, codePoint: `U+${cp}`, script: found.script, digit: found.digit, fixed };
 }
 
+/** Letters of other scripts that look like Latin ones (`/lѕtm` typed with a Cyrillic ѕ). */
+const LATIN_LOOKALIKES: Record<string, { latin: string; script: string }> = {
+  а: { latin: 'a', script: 'Cyrillic' },
+  е: { latin: 'e', script: 'Cyrillic' },
+  о: { latin: 'o', script: 'Cyrillic' },
+  р: { latin: 'p', script: 'Cyrillic' },
+  с: { latin: 'c', script: 'Cyrillic' },
+  ѕ: { latin: 's', script: 'Cyrillic' },
+  і: { latin: 'i', script: 'Cyrillic' },
+  ј: { latin: 'j', script: 'Cyrillic' },
+  у: { latin: 'y', script: 'Cyrillic' },
+  х: { latin: 'x', script: 'Cyrillic' },
+  ӏ: { latin: 'l', script: 'Cyrillic' },
+  ԁ: { latin: 'd', script: 'Cyrillic' },
+  ο: { latin: 'o', script: 'Greek' },
+  ν: { latin: 'v', script: 'Greek' },
+  ρ: { latin: 'p', script: 'Greek' },
+  ι: { latin: 'i', script: 'Greek' },
+};
+
+/** The word with look-alike letters of other scripts read as the Latin ones, and the first such letter. */
+export function foldLatinLookalikes(word: string): {
+  folded: string;
+  letter: { letter: string; codePoint: string; script: string; latin: string } | null;
+} {
+  let folded = '';
+  let letter: { letter: string; codePoint: string; script: string; latin: string } | null = null;
+  for (const ch of word) {
+    const l = LATIN_LOOKALIKES[ch.toLowerCase()];
+    if (!l) {
+      folded += ch;
+      continue;
+    }
+    folded += l.latin;
+    const codePoint = `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+    letter ??= { letter: ch, codePoint, script: l.script, latin: l.latin };
+  }
+  return { folded, letter };
+}
+
 /** Optimal string alignment distance, capped: words are short, so this is a few hundred steps at most. */
 export function editDistance(a: string, b: string, cap = 3): number {
   if (Math.abs(a.length - b.length) > cap) return cap + 1;

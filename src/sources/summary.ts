@@ -25,17 +25,31 @@ const SUMMARY_NAME: Record<Verification['format'], string> = {
   torchinfo: 'torchinfo summary',
 };
 
+const MAX_SHOWN_WARNINGS = 5;
+
+/** The reader's warnings, at most a few (the last, about several tables, always kept), then how many more. */
+function shownWarnings(warnings: string[]): string[] {
+  if (warnings.length <= MAX_SHOWN_WARNINGS) return warnings;
+  const last = warnings[warnings.length - 1] as string;
+  const first = warnings.slice(0, MAX_SHOWN_WARNINGS - 1);
+  return [...first, `…and ${warnings.length - first.length - 1} more lines like these`, last];
+}
+
 function answerSummary(ctx: SourceContext, text: string): Answer {
   const { query, command } = ctx;
-  const verified = verifySummary(parseSummary(text));
+  const parsed = parseSummary(text);
+  const verified = verifySummary(parsed);
   if (!verified.ok) return errorAnswer(ctx, verified.message);
+  // What the reader skipped or left out (lines it could not read, the tables after the first) is told.
+  const readerNotes = parsed.ok ? shownWarnings(parsed.warnings) : [];
   const v = verified.verification;
   const convention = SUMMARY_CONVENTION[v.format];
   // Each top-level row becomes a layer: recurrent rows get the full derivation, others their count.
   const layers = v.rows
     .filter((r) => v.format === 'torchinfo' || r.depth === 0)
     .map((r) => {
-      const params = r.computed ?? r.stated;
+      // The same count the total adds up (verify.ts): the engine's, else its nearest, else the stated one.
+      const params = r.computed ?? r.nearest ?? r.stated;
       if (r.spec && recurrentProblem(r.spec) === null) {
         const rec = countRecurrent(r.spec);
         return { ...rec, name: r.name, type: r.type };
@@ -75,7 +89,7 @@ function answerSummary(ctx: SourceContext, text: string): Answer {
     model,
     alternatives: [],
     memory: memoryBytes(total),
-    notes: [],
+    notes: readerNotes,
     comparison: null,
     incomplete: v.counts.unknown > 0,
     verification: v,

@@ -484,6 +484,18 @@ describe('issue 11: one engine, so the summary check is not confidently wrong', 
     expect(v.total).toMatchObject({ stated: 17550n, computed: 17546n, agrees: false });
   });
 
+  it('trainable and non-trainable are judged each on its own: an edited trainable figure leaves a true 0 agreeing', () => {
+    const v = verify(
+      header +
+        'lstm_1 (LSTM)                (None, 20, 64)            16900     \n' +
+        'dense_1 (Dense)              (None, 10)                650       \n' +
+        '=================================================================\n' +
+        'Total params: 17,550\nTrainable params: 17,550\nNon-trainable params: 0\n',
+    );
+    expect(v.total.trainable).toEqual({ stated: 17550n, computed: 17546n, agrees: false });
+    expect(v.total.nonTrainable).toEqual({ stated: 0n, computed: 0n, agrees: true });
+  });
+
   it('a row and the total edited together do not agree', () => {
     const v = verify(
       header +

@@ -43,6 +43,8 @@ export interface FakeSlack {
    * 'response:<id>', get this failure instead of their answer. They are still recorded in calls/responses.
    */
   failHttp(target: string, failure: HttpFailure, times?: number): void;
+  /** users.info answers this locale for the user (include_locale); others get 'en-US'. */
+  setUserLocale(user: string, locale: string): void;
   waitForCall(pred: (c: ApiCall) => boolean, timeoutMs?: number): Promise<ApiCall>;
   waitForResponse(id: string, timeoutMs?: number): Promise<ResponseUrlPost>;
   waitForSocket(index: number, timeoutMs?: number): Promise<MiniWebSocket>;
@@ -112,6 +114,7 @@ export async function startFakeSlack(options: { helloOnConnect?: boolean } = {})
   const failedUrls = new Map<string, number>();
   const delayedUrls = new Map<string, number>();
   const httpFailures = new Map<string, Array<{ failure: HttpFailure; times: number }>>();
+  const userLocales = new Map<string, string>();
   /** Applies a scripted failure, if one is queued for the target; true when it took over the answer. */
   const failed = (target: string, res: ServerResponse): boolean => {
     const queue = httpFailures.get(target);
@@ -149,6 +152,14 @@ export async function startFakeSlack(options: { helloOnConnect?: boolean } = {})
         };
       case 'chat.postEphemeral':
         return { ok: true, message_ts: `1700000001.${String(calls.length).padStart(6, '0')}` };
+      case 'users.info': {
+        const id = String(call.args.user ?? '');
+        const locale = call.args.include_locale === 'true' || call.args.include_locale === true;
+        return {
+          ok: true,
+          user: { id, name: id.toLowerCase(), ...(locale ? { locale: userLocales.get(id) ?? 'en-US' } : {}) },
+        };
+      }
       case 'views.publish':
         return { ok: true, view: { id: 'V0001', type: 'home' } };
       case 'apps.connections.open':
@@ -255,6 +266,9 @@ export async function startFakeSlack(options: { helloOnConnect?: boolean } = {})
       const queue = httpFailures.get(target) ?? [];
       queue.push({ failure, times });
       httpFailures.set(target, queue);
+    },
+    setUserLocale(user, locale) {
+      userLocales.set(user, locale);
     },
     waitForCall: (pred, timeoutMs = 10_000) =>
       waitUntil(events, 'call', () => calls.find(pred), timeoutMs, 'a Web API call'),

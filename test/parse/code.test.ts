@@ -423,3 +423,37 @@ describe('limits', () => {
     expect(refusal('nn.LSTM(10, 20, num_layers=5000)')).toMatch(/more than the 1000 stacked layers/);
   });
 });
+
+describe('errors quote at most a short piece of the paste', () => {
+  it('a 98,980-character name is cut in the error, with its length said', () => {
+    const name = 'a'.repeat(98_980);
+    const r = parseCode(`nn.Linear(${name}, 3)`);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error.length).toBeLessThan(1000);
+    expect(r.error).toContain('… (98,980 characters)');
+  });
+});
+
+describe('Keras tensor arithmetic in a functional graph', () => {
+  it('a residual `x + att` is a weightless Add of both tensors; `ffn(x)` applies a Sequential (Keras text classification example)', () => {
+    const code = [
+      'def build_model(vocab_size=20000, maxlen=200, embed_dim=32, num_heads=2, ff_dim=32):',
+      '    inputs = layers.Input(shape=(maxlen,))',
+      '    x = layers.Embedding(vocab_size, embed_dim)(inputs)',
+      '    att = layers.MultiHeadAttention(num_heads=num_heads, key_dim=embed_dim)(x, x)',
+      '    x = layers.LayerNormalization(epsilon=1e-6)(x + att)',
+      '    ffn = keras.Sequential([layers.Dense(ff_dim, activation="relu"), layers.Dense(embed_dim)])',
+      '    x = layers.LayerNormalization(epsilon=1e-6)(x + ffn(x))',
+      '    x = layers.GlobalAveragePooling1D()(x * 0.5)',
+      '    outputs = layers.Dense(2, activation="softmax")(layers.Dense(20, activation="relu")(x))',
+      '    return keras.Model(inputs=inputs, outputs=outputs)',
+      'model = build_model()',
+    ].join('\n');
+    const r = parseCode(code);
+    if (!r.ok) throw new Error(r.error);
+    // Embedding 640,000 + MHA 3 x (32 x 64 + 64) + (64 x 32 + 32) = 8,416 + 2 LayerNorms 128
+    // + FFN 1,056 + 1,056 + Dense 660 + 42
+    expect(countModel(r.model).total).toBe(651_358n);
+  });
+});

@@ -108,6 +108,17 @@ describe('full-width digits and separators', () => {
 });
 
 describe('typos and look-alike letters', () => {
+  it('a command typed with a look-alike letter or a typo offers the nearest command with the same sizes', () => {
+    const message = (q: string) => {
+      const a = answerQuery(q);
+      return a.kind === 'error' ? a.message : '';
+    };
+    expect(message('/l\u0455tm 4096 256')).toBe(
+      "I don't know the command `/l\u0455tm` (its `\u0455` is the Cyrillic letter U+0455, not the Latin s). Did you mean `/lstm 4096 256`?",
+    );
+    expect(message('/lstn 4096 256')).toBe("I don't know the command `/lstn`. Did you mean `/lstm 4096 256`?");
+    expect(message('/foo 1 2')).toContain('Try `/lstm 4096 256`');
+  });
   it('a framework with a typo is read and named: `pytroch` -> did you mean `pytorch`?', () => {
     const q = ok('4096 256 pytroch');
     expect(q.convention).toBe('pytorch');

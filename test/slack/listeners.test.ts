@@ -11,6 +11,8 @@ import { paramCountCommand } from '../../src/slack/listeners/commands/param-coun
 import { appHomeOpenedCallback } from '../../src/slack/listeners/events/app-home-opened.js';
 import { appMentionCallback } from '../../src/slack/listeners/events/app-mention.js';
 import { directMessageCallback } from '../../src/slack/listeners/events/direct-message.js';
+import { explainParameterCountsCallback } from '../../src/slack/listeners/shortcuts/explain-parameter-counts.js';
+import { t } from '../../src/i18n/index.js';
 import { slackErrorCode, stripBotMention, withSlackRetry } from '../../src/slack/reply.js';
 import { createAnswerPool } from '../../src/work/pool.js';
 import type { AnswerPool } from '../../src/work/pool.js';
@@ -341,6 +343,64 @@ describe('event callbacks', { timeout: 30_000 }, () => {
     expect(published).toHaveLength(1);
     expect(published[0].user_id).toBe('U7');
     expect(published[0].view).toEqual(homeView());
+  });
+});
+
+describe("the asker's Slack locale (users.info)", { timeout: 30_000 }, () => {
+  // A Bolt client stub whose users.info answers this locale (user ids unique to this block: the lookup caches).
+  const clientWithLocale = (locale: string, posted: Any[] = []) => ({
+    users: { info: async (args: Any) => ({ ok: true, user: { id: args.user, locale } }) },
+    chat: { postMessage: async (m: Any) => void posted.push(m) },
+    views: { publish: async (m: Any) => void posted.push(m) },
+  });
+
+  it('a direct message from a zh-CN user is answered in Chinese', async () => {
+    const said: Any[] = [];
+    await directMessageCallback(pool)({
+      event: { type: 'message', channel_type: 'im', channel: 'D1', user: 'ULZH1', text: '/lstm 4096 256', ts: '40.1' },
+      say: async (m: Any) => void said.push(m),
+      client: clientWithLocale('zh-CN'),
+      context: { botUserId: 'UBOT' },
+      logger: quietLogger(),
+    } as Any);
+    expect(messageText(said[0])).toContain(t('zh', 'title-how'));
+    expect(messageText(said[0])).toContain('4,457,472 个参数');
+  });
+
+  it('the message shortcut answers in the language of whoever used it', async () => {
+    const posted: Any[] = [];
+    await explainParameterCountsCallback(pool)({
+      ack: async () => {},
+      shortcut: {
+        type: 'message_action',
+        callback_id: 'explain_parameter_counts',
+        user: { id: 'ULFR1' },
+        channel: { id: 'C1' },
+        message: { type: 'message', user: 'U2', ts: '50.1', text: '/lstm 4096 256' },
+      },
+      client: clientWithLocale('fr-FR', posted),
+      respond: async () => {},
+      context: { botUserId: 'UBOT' },
+      logger: quietLogger(),
+    } as Any);
+    expect(posted).toHaveLength(1);
+    expect(messageText(posted[0])).toContain(t('fr', 'title-how'));
+    expect(messageText(posted[0])).toContain('paramètres');
+  });
+
+  it("app_home_opened publishes the cheat sheet in the user's language; an unsupported locale gets English", async () => {
+    const published: Any[] = [];
+    const open = (user: string, locale: string) =>
+      appHomeOpenedCallback({
+        event: { type: 'app_home_opened', user, tab: 'home', channel: 'D7' },
+        client: clientWithLocale(locale, published),
+        logger: quietLogger(),
+      } as Any);
+    await open('ULZH2', 'zh-CN');
+    await open('ULDE1', 'de-DE');
+    expect(published[0].view).toEqual(homeView('zh'));
+    expect(published[1].view).toEqual(homeView('en'));
+    expect(JSON.stringify(published[0].view)).toContain(t('zh', 'home-intro'));
   });
 });
 

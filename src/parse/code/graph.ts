@@ -18,6 +18,8 @@ export const MERGE_LAYERS: Record<string, 'concat' | 'same'> = {
   Maximum: 'same',
   Minimum: 'same',
 };
+/** Python operators between two Keras tensors, as the weightless merge layer each amounts to. */
+export const TENSOR_OPS: Record<string, string> = { '+': 'Add', '-': 'Subtract', '*': 'Multiply' };
 export const MERGE_FUNCTIONS: Record<string, string> = {
   concatenate: 'Concatenate',
   add: 'Add',

@@ -73,6 +73,8 @@ export interface Host {
   undefinedName?(v: Value): string | null;
   /** Whether a value is a tensor or other opaque result: arithmetic on it gives another such value. */
   isOpaque?(v: Value): boolean;
+  /** Arithmetic the host gives a meaning to (`x + att` on two Keras tensors is an Add layer), else null. */
+  arithmetic?(op: string, a: Value, b: Value, e: Expr): Value | null;
 }
 
 const LIMIT = MAX_SIZE;
@@ -166,6 +168,8 @@ export class Evaluator {
     // Tensor arithmetic in __init__ (a positional-encoding buffer): never a size, so it stays opaque.
     if (this.host.isOpaque?.(a)) return a;
     if (this.host.isOpaque?.(b)) return b;
+    const hosted = this.host.arithmetic?.(op, a, b, e);
+    if (hosted) return hosted;
     if (op === '+' && a.t === 'str' && b.t === 'str') {
       if (a.v.length + b.v.length > MAX_QUERY_CHARS)
         throw new CodeError(`\`${this.text(e)}\` builds too long a string. ${EXAMPLE_HINT}`);

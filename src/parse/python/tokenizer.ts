@@ -13,9 +13,27 @@ export class CodeError extends Error {
   /** A plain syntax problem (as opposed to a refusal or a limit): prose around code spans may be retried. */
   readonly syntax: boolean;
   constructor(message: string, syntax = false) {
-    super(message);
+    super(clipCodeSpans(message));
     this.syntax = syntax;
   }
+}
+
+/** Longest quoted piece of the user's code an error repeats; a longer one is cut with its length said. */
+export const MAX_QUOTED_CHARS = 60;
+
+/**
+ * Errors quote the user's code in backticks; a pasted name or expression can be 100,000 characters,
+ * so every span longer than MAX_QUOTED_CHARS is cut (the error stays short and readable).
+ */
+function clipCodeSpans(message: string): string {
+  if (message.length <= 2 * MAX_QUOTED_CHARS) return message;
+  const parts = message.split('`');
+  for (let i = 1; i < parts.length - 1; i += 2) {
+    const span = parts[i]!;
+    if (span.length > MAX_QUOTED_CHARS)
+      parts[i] = `${span.slice(0, MAX_QUOTED_CHARS)}… (${span.length.toLocaleString('en-US')} characters)`;
+  }
+  return parts.join('`');
 }
 
 export type TokenKind = 'name' | 'int' | 'float' | 'string' | 'op' | 'newline' | 'indent' | 'dedent' | 'eof';

@@ -3,6 +3,7 @@ import { decodeButtonValue } from '../../../render/button-value.js';
 import type { SlackMessage } from '../../../render/blocks.js';
 import type { AnswerPool, PoolAnswer } from '../../../work/pool.js';
 import { logRequest, slackErrorCode, withSlackRetry } from '../../reply.js';
+import { userLocale } from '../../user-locale.js';
 
 export type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>;
 
@@ -10,15 +11,18 @@ export type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButt
 export type ButtonAnswer = (
   pool: AnswerPool,
   query: string,
+  /** The clicker's Slack locale, when known (users.info). */
+  locale: string | undefined,
 ) => Promise<{ kind: PoolAnswer<'blocks'>['kind']; messages: SlackMessage[] }>;
 
 /**
  * One shape for every answer button: ack, decode the query the button carries (no server state),
- * answer it again in a worker and post the messages via response_url. `inChannel` posts for everyone.
+ * answer it again in a worker, in the clicker's language, and post the messages via response_url.
+ * `inChannel` posts for everyone.
  */
 export function buttonReply(name: string, answerFor: ButtonAnswer, inChannel = false) {
   return (pool: AnswerPool) =>
-    async ({ ack, action, body, respond, logger }: ButtonArgs): Promise<void> => {
+    async ({ ack, action, body, respond, client, logger }: ButtonArgs): Promise<void> => {
       const started = performance.now();
       let outcome = 'failed';
       try {
@@ -35,7 +39,8 @@ export function buttonReply(name: string, answerFor: ButtonAnswer, inChannel = f
           }
           return;
         }
-        const answered = await answerFor(pool, decoded.query);
+        const locale = await userLocale(client, body.user?.id, logger);
+        const answered = await answerFor(pool, decoded.query, locale);
         outcome = answered.kind;
         for (const message of answered.messages) {
           await withSlackRetry(logger, `${name} reply`, () =>

@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { AnswerPool } from '../../../work/pool.js';
 import { logRequest, slackErrorCode, withSlackRetry } from '../../reply.js';
+import { userLocale } from '../../user-locale.js';
 
 const ANSWER_FAILED = {
   response_type: 'ephemeral' as const,
@@ -13,12 +14,13 @@ const ANSWER_FAILED = {
  */
 const paramCountCommand =
   (pool: AnswerPool) =>
-  async ({ ack, command, respond, logger }: AllMiddlewareArgs & SlackCommandMiddlewareArgs): Promise<void> => {
+  async ({ ack, command, respond, client, logger }: AllMiddlewareArgs & SlackCommandMiddlewareArgs): Promise<void> => {
     const started = performance.now();
     let outcome = 'failed';
     try {
       await ack();
-      const answer = await pool.answer(command.text, { command: command.command }, 'blocks');
+      const locale = await userLocale(client, command.user_id, logger);
+      const answer = await pool.answer(command.text, { command: command.command, locale }, 'blocks');
       outcome = answer.kind;
       await withSlackRetry(logger, `command ${command.command} reply`, () =>
         respond({ response_type: 'ephemeral', ...answer.output }),

@@ -1,8 +1,10 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { pickLocale } from '../../../i18n/index.js';
 import { homeView } from '../../home-view.js';
 import { logRequest, slackErrorCode, withSlackRetry } from '../../reply.js';
+import { userLocale } from '../../user-locale.js';
 
-/** Publishes the Home tab cheat sheet when a user opens it. */
+/** Publishes the Home tab cheat sheet, in the user's language, when they open it. */
 const appHomeOpenedCallback = async ({
   event,
   client,
@@ -12,9 +14,9 @@ const appHomeOpenedCallback = async ({
   const started = performance.now();
   let outcome = 'published';
   try {
-    await withSlackRetry(logger, 'views.publish', () =>
-      client.views.publish({ user_id: event.user, view: homeView() }),
-    );
+    // The cheat sheet in the user's language; English when their locale is unknown or not one we speak.
+    const view = homeView(pickLocale({ locale: await userLocale(client, event.user, logger) }));
+    await withSlackRetry(logger, 'views.publish', () => client.views.publish({ user_id: event.user, view }));
   } catch (error) {
     outcome = `failed:${slackErrorCode(error)}`;
     logger.error('views.publish failed:', error);

@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
 import type { AnswerPool } from '../../../work/pool.js';
 import { logRequest, slackErrorCode, stripBotMention, withSlackRetry } from '../../reply.js';
+import { userLocale } from '../../user-locale.js';
 
 /**
  * Message shortcut "Explain parameter counts": answers the message's text in its thread. When the bot
@@ -22,7 +23,9 @@ const explainParameterCountsCallback =
     const text = stripBotMention(shortcut.message.text ?? '', context.botUserId);
     try {
       await ack();
-      const answer = await pool.answer(text, {}, 'blocks');
+      // In the language of whoever asked for the explanation (they may not be the message's author).
+      const locale = await userLocale(client, shortcut.user.id, logger);
+      const answer = await pool.answer(text, { locale }, 'blocks');
       const reply = answer.output;
       const channel = shortcut.channel.id;
       const threadTs = (shortcut.message.thread_ts as string | undefined) ?? shortcut.message.ts;
