@@ -260,3 +260,12 @@ stopped-split = Split it: ask about one layer at a time (e.g. `/lstm 4096 256`),
 stopped-too-slow = That needs more work than I allow for one answer (limit { $seconds } s), so I stopped.
 stopped-out-of-memory = That needs more memory than I allow for one answer (limit { $megabytes } MB), so I stopped.
 stopped-failed = Sorry, something went wrong while counting that. Try again, or try a smaller example such as `/lstm 4096 256`.
+
+formula-intro = Nothing in the paste builds `{ $class }`, and { $names } have no default. Its count as a formula of them:
+formula-layer = { $name } ({ $type }): { $formula }
+formula-more = … and { $count } more layers (the JSON lists every one)
+formula-total = Total: { $formula }
+formula-line = For a number, add the line that builds it, e.g. `{ $line }` with your numbers.
+formula-refused-layers = Nothing in the paste builds `{ $class }`, and { $names } have no default. I can't give its count as a formula: { $culprits } decides which layers there are (a loop, an `if`, a list length), so I need the number.
+formula-refused-not-polynomial = Nothing in the paste builds `{ $class }`, and { $names } have no default. I can't give its count as a formula: it is not a polynomial of { $culprits } (used in a division, a power or a condition), so I need the number.
+formula-refused-too-many = Nothing in the paste builds `{ $class }`, and { $names } have no default: a formula would take too much work (at most { $variables } open sizes, each of degree at most 3, { $builds } readings, { $steps } steps and { $layers } layers in all), so I need the numbers.

@@ -252,7 +252,10 @@ export function tokenize(src: string): Token[] {
     if (indents.length === 1 && width < (indents[0] as number)) indents[0] = width;
   };
   while (i < n) {
-    if (atLineStart && stack.length === 0) indentation();
+    if (atLineStart && stack.length === 0) {
+      indentation();
+      if (i >= n) break;
+    }
     const c = src[i] as string;
     const col = i - lineStart + 1;
     if (c === '\n') {
