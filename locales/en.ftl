@@ -385,3 +385,12 @@ label-weights-per-gate = weights per gate
 label-per-gate = per gate
 label-all-gates = all gates
 label-gates = gates
+
+formula-intro = Nothing in the paste builds `{ $class }`, and { $names } have no default. Its count as a formula of them:
+formula-layer = { $name } ({ $type }): { $formula }
+formula-more = … and { $count } more layers (the JSON lists every one)
+formula-total = Total: { $formula }
+formula-line = For a number, add the line that builds it, e.g. `{ $line }` with your numbers.
+formula-refused-layers = Nothing in the paste builds `{ $class }`, and { $names } have no default. I can't give its count as a formula: { $culprits } decides which layers there are (a loop, an `if`, a list length), so I need the number.
+formula-refused-not-polynomial = Nothing in the paste builds `{ $class }`, and { $names } have no default. I can't give its count as a formula: it is not a polynomial of { $culprits } (used in a division, a power or a condition), so I need the number.
+formula-refused-too-many = Nothing in the paste builds `{ $class }`, and { $names } have no default: a formula would take too much work (at most { $variables } open sizes, each of degree at most 3, { $builds } readings, { $steps } steps and { $layers } layers in all), so I need the numbers.

@@ -387,3 +387,12 @@ label-weights-per-gate = poids par porte
 label-per-gate = par porte
 label-all-gates = toutes les portes
 label-gates = portes
+
+formula-intro = Rien dans le code ne construit `{ $class }`, et { $names } n'ont pas de valeur par défaut. Son nombre de paramètres en fonction d'eux :
+formula-layer = { $name } ({ $type }) : { $formula }
+formula-more = … et { $count } couches de plus (le JSON les liste toutes)
+formula-total = Total : { $formula }
+formula-line = Pour un nombre, ajoutez la ligne qui le construit, par exemple `{ $line }` avec vos valeurs.
+formula-refused-layers = Rien dans le code ne construit `{ $class }`, et { $names } n'ont pas de valeur par défaut. Je ne peux pas donner de formule : { $culprits } décide quelles couches existent (une boucle, un `if`, une longueur de liste), il me faut donc la valeur.
+formula-refused-not-polynomial = Rien dans le code ne construit `{ $class }`, et { $names } n'ont pas de valeur par défaut. Je ne peux pas donner de formule : le nombre n'est pas un polynôme de { $culprits } (division, puissance ou condition), il me faut donc la valeur.
+formula-refused-too-many = Rien dans le code ne construit `{ $class }`, et { $names } n'ont pas de valeur par défaut : une formule demanderait trop de travail (au plus { $variables } tailles inconnues, chacune de degré 3 au plus, { $builds } lectures, { $steps } étapes et { $layers } couches en tout), il me faut donc les valeurs.

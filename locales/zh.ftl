@@ -386,3 +386,12 @@ label-weights-per-gate = 每个门的权重
 label-per-gate = 每个门
 label-all-gates = 所有门
 label-gates = 门
+
+formula-intro = 代码中没有构建 `{ $class }` 的语句，且 { $names } 没有默认值。以它们表示的参数量公式：
+formula-layer = { $name }（{ $type }）：{ $formula }
+formula-more = …… 另有 { $count } 层（JSON 中列出全部）
+formula-total = 合计：{ $formula }
+formula-line = 要得到具体数字，请加上构建它的一行，例如 `{ $line }`，填入你的数值。
+formula-refused-layers = 代码中没有构建 `{ $class }` 的语句，且 { $names } 没有默认值。无法给出公式：{ $culprits } 决定了有哪些层（循环、`if` 或列表长度），所以需要具体数值。
+formula-refused-not-polynomial = 代码中没有构建 `{ $class }` 的语句，且 { $names } 没有默认值。无法给出公式：参数量不是 { $culprits } 的多项式（用于除法、幂或条件），所以需要具体数值。
+formula-refused-too-many = 代码中没有构建 `{ $class }` 的语句，且 { $names } 没有默认值：给出公式的工作量太大（最多 { $variables } 个未知尺寸，每个次数最多 3，共 { $builds } 次读取、{ $steps } 步、{ $layers } 层），所以需要具体数值。

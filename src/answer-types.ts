@@ -8,6 +8,7 @@ import type { TransformerPart } from './transformer-answer.js';
 import type { SequenceCompute } from './engine/compute.js';
 import type { Locale, Message } from './i18n/index.js';
 import type { SlashRefusal } from './parse/slash.js';
+import type { SizesFormula } from './parse/code/formula.js';
 
 export interface Alternative {
   convention: Convention;
@@ -83,6 +84,8 @@ export interface ErrorAnswer {
   message: string;
   /** A refusal of slash shorthand as catalogue data, said in the reply's language. */
   refusal?: SlashRefusal;
+  /** A pasted class without the line that builds it: its count as a formula of the missing sizes. */
+  formula?: SizesFormula;
   locale?: Locale;
 }
 

@@ -1,7 +1,7 @@
 // Reads the code people paste (PyTorch, Keras, Flax layers and whole models) into a typed ModelSpec.
 // The code is parsed, never executed: a small Python-subset parser builds an AST and this reader maps
 // each constructor call to a layer spec through the class's real signature.
-import { kerasSnake, modelSpecSchema, ModelError } from '../engine/model.js';
+import { kerasSnake, modelSpecSchema, ModelError, tryCountModel } from '../engine/model.js';
 import type { Framework, InputHint, LayerSpec, ModelSpec } from '../engine/model.js';
 import type { Dim } from '../engine/types.js';
 import { MAX_MODEL_LAYERS } from '../limits.js';
@@ -19,6 +19,8 @@ import { FLAX_HANDLERS, FLAX_ONLY } from './code/flax.js';
 import { KERAS_HANDLERS, inputShapeOf } from './code/keras.js';
 import { TORCH_HANDLERS } from './code/torch.js';
 import { readTorchPrint } from './torch-print/tree.js';
+import { FormulaLimit, findFormula, formulaText, MAX_FORMULA_LAYERS, MAX_FORMULA_STEPS } from './code/formula.js';
+import type { Sample, SizesFormula } from './code/formula.js';
 import { graphItems, MERGE_FUNCTIONS, MERGE_LAYERS, outputShape, TENSOR_OPS } from './code/graph.js';
 import { kerasApplicationCall } from '../engine/applications/index.js';
 import type { PythonValue } from '../engine/applications/index.js';
@@ -116,6 +118,18 @@ function docHints(src: string): DocHints {
   };
 }
 
+/** A class (or builder) pasted without the line that builds it, with arguments that have no default. */
+class MissingSizes extends CodeError {
+  constructor(
+    /** The class, when it is one (only a class's count is given as a formula). */
+    readonly className: string | null,
+    readonly names: string[],
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 /** Ids of layers and models, unique across readers (an application's model is read by its own reader). */
 let nextId = 1;
 
@@ -132,7 +146,11 @@ class Reader implements InterpreterHost {
   readonly ev: Interpreter;
   private readonly doc: DocHints;
 
-  constructor(readonly module: Module) {
+  constructor(
+    readonly module: Module,
+    /** Sizes for a pasted class's arguments that have no default (to find its count as a formula). */
+    private readonly sizes?: ReadonlyMap<string, bigint>,
+  ) {
     this.ev = new Interpreter(module.source, this, this.env);
     this.doc = docHints(module.source);
   }
@@ -1428,21 +1446,21 @@ class Reader implements InterpreterHost {
       if (required.length > 0) {
         if (c.v.t === 'func' && order.some((o) => o.v.t === 'class')) continue;
         const names = required.map((p) => p.name);
-        throw new CodeError(
+        if (c.v.t === 'class' && this.sizes) {
+          const keywords = names.map((name) => ({
+            name,
+            value: { t: 'int', v: this.sizes?.get(name) ?? 0n } as Value,
+          }));
+          this.takeValue(c.name, this.ev.instantiate(c.v.cls, [], keywords, this.definitionCall(c.name)));
+          return;
+        }
+        throw new MissingSizes(
+          c.v.t === 'class' ? c.name : null,
+          names,
           `I read \`${c.name}\` but nothing builds it, and ${names.map((n) => `\`${n}\``).join(', ')} ${names.length === 1 ? 'has' : 'have'} no default. Add the line that builds it, e.g. \`model = ${c.name}(${names.map((n) => `${n}=...`).join(', ')})\` with your numbers.`,
         );
       }
-      const e = {
-        k: 'call',
-        func: { k: 'name', id: c.name },
-        args: [],
-        kwargs: [],
-        start: 0,
-        end: 0,
-        line: 0,
-        col: 0,
-        depth: 2,
-      } as unknown as CallExpr;
+      const e = this.definitionCall(c.name);
       const v =
         c.v.t === 'func'
           ? this.ev.callFunction(c.v.fn, [], [], e)
@@ -1456,6 +1474,21 @@ class Reader implements InterpreterHost {
         return;
       }
     }
+  }
+
+  /** The call a missing instantiation line would have made: `Name()`. */
+  private definitionCall(name: string): CallExpr {
+    return {
+      k: 'call',
+      func: { k: 'name', id: name },
+      args: [],
+      kwargs: [],
+      start: 0,
+      end: 0,
+      line: 0,
+      col: 0,
+      depth: 2,
+    } as unknown as CallExpr;
   }
 
   private classIsModule(cls: ClassValue, depth = 0): boolean {
@@ -1593,7 +1626,9 @@ export function looksLikeCode(text: string): boolean {
  * Parses pasted PyTorch / Keras / Flax code (never executing it) into a checked ModelSpec, or a
  * friendly error saying what was expected.
  */
-export function parseCode(text: string): { ok: true; model: ModelSpec } | { ok: false; error: string } {
+export type CodeParse = { ok: true; model: ModelSpec } | { ok: false; error: string; formula?: SizesFormula };
+
+export function parseCode(text: string): CodeParse {
   const printed = readTorchPrint(preprocess(text));
   if (printed) {
     const r = parseCodeOnce(printed.code);
@@ -1612,10 +1647,11 @@ export function parseCode(text: string): { ok: true; model: ModelSpec } | { ok: 
   return strip(first);
 }
 
-type Attempt = { ok: true; model: ModelSpec } | { ok: false; error: string; syntax: boolean };
+type Attempt = { ok: true; model: ModelSpec } | { ok: false; error: string; syntax: boolean; formula?: SizesFormula };
 
-function strip(a: Attempt): { ok: true; model: ModelSpec } | { ok: false; error: string } {
-  return a.ok ? a : { ok: false, error: a.error };
+function strip(a: Attempt): CodeParse {
+  if (a.ok) return a;
+  return a.formula ? { ok: false, error: a.error, formula: a.formula } : { ok: false, error: a.error };
 }
 
 /** The text inside ``` fences and `backticks`, one span a line; null when there is none or only one whole-text span. */
@@ -1632,30 +1668,78 @@ function codeSpans(text: string): string | null {
 }
 
 function parseCodeOnce(text: string): Attempt {
+  let module: Module | null = null;
   try {
-    const module = parseTokens(preprocess(text));
-    const reader = new Reader(module);
-    const spec = reader.run();
-    if (spec.layers.filter((l) => l.kind !== 'input').length === 0) {
-      return { ok: false, error: `I couldn't find a layer in that code. ${EXAMPLE_HINT}`, syntax: true };
-    }
-    const checked = modelSpecSchema.safeParse(spec);
-    if (!checked.success) {
-      const issue = checked.error.issues[0];
-      return {
-        ok: false,
-        error: `I read that code but one value is out of range (${issue ? issue.path.join('.') + ': ' + issue.message : 'invalid'}). ${EXAMPLE_HINT}`,
-        syntax: false,
-      };
-    }
-    return { ok: true, model: spec };
+    module = parseTokens(preprocess(text));
+    return readModule(module);
   } catch (e) {
-    if (e instanceof CodeError) return { ok: false, error: e.message, syntax: e.syntax };
-    if (e instanceof ModelError) return { ok: false, error: e.message, syntax: false };
-    if (e instanceof RangeError)
-      return { ok: false, error: `That code is too complex for me to read. ${EXAMPLE_HINT}`, syntax: false };
-    throw e;
+    if (e instanceof MissingSizes && e.className && module) {
+      const formula = formulaOf(module, e.className, e.names);
+      if (formula) return { ok: false, error: formulaText('en', formula), syntax: false, formula };
+    }
+    return failedAttempt(e);
   }
+}
+
+/**
+ * Reads a parsed paste into a checked spec (sizes: values for a pasted class's arguments without
+ * default; work: where to add the steps it took).
+ */
+function readModule(module: Module, sizes?: ReadonlyMap<string, bigint>, work?: { steps: number }): Attempt {
+  const reader = new Reader(module, sizes);
+  let spec: ModelSpec;
+  try {
+    spec = reader.run();
+  } finally {
+    if (work) work.steps += reader.ev.stepsTaken;
+  }
+  if (spec.layers.filter((l) => l.kind !== 'input').length === 0) {
+    return { ok: false, error: `I couldn't find a layer in that code. ${EXAMPLE_HINT}`, syntax: true };
+  }
+  const checked = modelSpecSchema.safeParse(spec);
+  if (!checked.success) {
+    const issue = checked.error.issues[0];
+    return {
+      ok: false,
+      error: `I read that code but one value is out of range (${issue ? issue.path.join('.') + ': ' + issue.message : 'invalid'}). ${EXAMPLE_HINT}`,
+      syntax: false,
+    };
+  }
+  return { ok: true, model: spec };
+}
+
+/**
+ * A PyTorch class's count as a formula of its arguments without default (null when it is not a
+ * PyTorch model, or leaves layers uncounted: the plain refusal stands).
+ */
+function formulaOf(module: Module, className: string, names: string[]): SizesFormula | null {
+  const work = { steps: 0, layers: 0 };
+  const sampler = (values: readonly bigint[]): Sample => {
+    if (work.steps > MAX_FORMULA_STEPS || work.layers > MAX_FORMULA_LAYERS) throw new FormulaLimit();
+    let attempt: Attempt;
+    try {
+      attempt = readModule(module, new Map(names.map((n, i) => [n, values[i] ?? 0n])), work);
+    } catch (e) {
+      attempt = failedAttempt(e);
+    }
+    if (!attempt.ok) return { ok: false, error: attempt.error };
+    work.layers += attempt.model.layers.length;
+    if (attempt.model.framework !== 'pytorch') return { ok: false, error: 'not PyTorch' };
+    const record = tryCountModel(attempt.model);
+    if (!record.ok) return { ok: false, error: record.error };
+    if (record.record.unknownLayers.length > 0) return { ok: false, error: 'layers not counted' };
+    const layers = record.record.layers.map((l) => ({ name: l.name, type: l.type, params: l.params }));
+    return { ok: true, layers, total: record.record.total };
+  };
+  return findFormula(className, names, sampler);
+}
+
+function failedAttempt(e: unknown): Attempt & { ok: false } {
+  if (e instanceof CodeError) return { ok: false, error: e.message, syntax: e.syntax };
+  if (e instanceof ModelError) return { ok: false, error: e.message, syntax: false };
+  if (e instanceof RangeError)
+    return { ok: false, error: `That code is too complex for me to read. ${EXAMPLE_HINT}`, syntax: false };
+  throw e;
 }
 
 /** Whether a class's source mentions a name (so it uses that class or function). */

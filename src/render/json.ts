@@ -10,7 +10,19 @@ export type Json = string | number | boolean | null | Json[] | { [k: string]: Js
 const dim = (d: Dim): Json => (d === null ? null : Number(d));
 
 export function renderJson(a: Answer): { [k: string]: Json } {
-  if (a.kind === 'error') return { query: a.query, error: a.message };
+  if (a.kind === 'error') {
+    if (!a.formula) return { query: a.query, error: a.message };
+    const f = a.formula;
+    const formula: { [k: string]: Json } = {
+      class: f.className,
+      variables: f.variables,
+      total: f.total,
+      layers: f.layers.map((l) => ({ name: l.name, type: l.type, formula: l.formula })),
+      line: f.line,
+    };
+    if (f.refused) formula.refused = { reason: f.refused.why, names: f.refused.names };
+    return { query: a.query, error: a.message, formula };
+  }
   if (a.kind === 'help') {
     return { query: a.query, error: 'Give a layer to count, e.g. `/lstm 4096 256` or `/params nn.LSTM(300, 512)`.' };
   }

@@ -12,7 +12,10 @@ import type { InputSource, SourceContext } from './source.js';
 function answerCode(ctx: SourceContext, text: string, compare: boolean): Answer {
   const { query, command } = ctx;
   const parsed = parseCode(text);
-  if (!parsed.ok) return errorAnswer(ctx, parsed.error);
+  if (!parsed.ok) {
+    const error = errorAnswer(ctx, parsed.error);
+    return parsed.formula ? { ...error, formula: parsed.formula } : error;
+  }
   let counted: CountedModel;
   try {
     counted = countModelWithAlternatives(parsed.model);

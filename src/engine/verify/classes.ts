@@ -1,6 +1,7 @@
 // The layer classes a summary row can name, and how a row's class is found: from its "(Type)" cell,
 // cut short or not, else from the layer's name (TensorFlow.js "dense_Dense1", Keras "conv2d_1").
 import type { SummaryRow } from '../../parse/summary.js';
+import { TORCH_PARAMETER_FREE } from '../weightless.js';
 
 // ---------------------------------------------------------------------------------------------
 // Layer classes
@@ -36,7 +37,6 @@ const ZERO = [
   'SpatialDropout1D',
   'SpatialDropout2D',
   'SpatialDropout3D',
-  'AlphaDropout',
   'GaussianNoise',
   'GaussianDropout',
   'Flatten',
@@ -61,18 +61,6 @@ const ZERO = [
   'GlobalAveragePooling1D',
   'GlobalAveragePooling2D',
   'GlobalAveragePooling3D',
-  'MaxPool1d',
-  'MaxPool2d',
-  'MaxPool3d',
-  'AvgPool1d',
-  'AvgPool2d',
-  'AvgPool3d',
-  'AdaptiveAvgPool1d',
-  'AdaptiveAvgPool2d',
-  'AdaptiveAvgPool3d',
-  'AdaptiveMaxPool1d',
-  'AdaptiveMaxPool2d',
-  'AdaptiveMaxPool3d',
   'ZeroPadding1D',
   'ZeroPadding2D',
   'ZeroPadding3D',
@@ -82,9 +70,6 @@ const ZERO = [
   'UpSampling1D',
   'UpSampling2D',
   'UpSampling3D',
-  'Upsample',
-  'UpsamplingBilinear2d',
-  'UpsamplingNearest2d',
   'Concatenate',
   'Add',
   'Subtract',
@@ -96,16 +81,6 @@ const ZERO = [
   'Masking',
   'Lambda',
   'Merge',
-  'Tanh',
-  'Sigmoid',
-  'GELU',
-  'SiLU',
-  'Mish',
-  'Hardtanh',
-  'Softplus',
-  'LogSoftmax',
-  'Identity',
-  'Unflatten',
   'Rescaling',
   'Resizing',
   'CenterCrop',
@@ -113,10 +88,6 @@ const ZERO = [
   'TFOpLambda',
   'SlicingOpLambda',
   'NotEqual',
-  'Dropout1d',
-  'Dropout2d',
-  'Dropout3d',
-  'PixelShuffle',
   'Dropout1D',
   'Dropout2D',
   // Preprocessing layers: their vocabularies and tables are not weights.
@@ -125,6 +96,9 @@ const ZERO = [
   'Hashing',
   'CategoryEncoding',
   'TextVectorization',
+
+  // Every PyTorch module without parameters, as the code reader knows them.
+  ...TORCH_PARAMETER_FREE,
 ];
 
 const CLASSES: ClassInfo[] = [

@@ -118,6 +118,11 @@ export class Interpreter extends Evaluator {
     this.frame = { scope: this.globals, owner: null, self: null, globals: new Set(), module: true };
   }
 
+  /** Steps followed so far (a formula's several readings of one paste share a budget). */
+  get stepsTaken(): number {
+    return this.steps;
+  }
+
   step(line: number): void {
     if (++this.steps > MAX_STEPS)
       throw new CodeError(

@@ -222,7 +222,12 @@ export function tokenize(src: string): Token[] {
       width = src[j] === '\t' ? width - (width % 8) + 8 : width + 1;
       j++;
     }
-    if (j >= n || src[j] === '\n' || src[j] === '#' || (src[j] === '\\' && src[j + 1] === '\n')) return;
+    if (j >= n || src[j] === '\n' || src[j] === '#' || (src[j] === '\\' && src[j + 1] === '\n')) {
+      // A blank or comment line sets no indentation. Skip its leading whitespace here, so the next
+      // character is not one more start of the same scan (100,000 spaces before a `#` were quadratic).
+      i = j;
+      return;
+    }
     atLineStart = false;
     const mark = { text: '', start: j, end: j, line, col: j - lineStart + 1 };
     if (indents.length === 0) {
@@ -247,7 +252,10 @@ export function tokenize(src: string): Token[] {
     if (indents.length === 1 && width < (indents[0] as number)) indents[0] = width;
   };
   while (i < n) {
-    if (atLineStart && stack.length === 0) indentation();
+    if (atLineStart && stack.length === 0) {
+      indentation();
+      if (i >= n) break;
+    }
     const c = src[i] as string;
     const col = i - lineStart + 1;
     if (c === '\n') {
