@@ -394,3 +394,24 @@ formula-line = For a number, add the line that builds it, e.g. `{ $line }` with 
 formula-refused-layers = Nothing in the paste builds `{ $class }`, and { $names } have no default. I can't give its count as a formula: { $culprits } decides which layers there are (a loop, an `if`, a list length), so I need the number.
 formula-refused-not-polynomial = Nothing in the paste builds `{ $class }`, and { $names } have no default. I can't give its count as a formula: it is not a polynomial of { $culprits } (used in a division, a power or a condition), so I need the number.
 formula-refused-too-many = Nothing in the paste builds `{ $class }`, and { $names } have no default: a formula would take too much work (at most { $variables } open sizes, each of degree at most 3, { $builds } readings, { $steps } steps and { $layers } layers in all), so I need the numbers.
+
+## Solving a recurrent layer for its unknown size (src/engine/solve.ts)
+sentence-solve-input = Solving for the input width I. Only the input weights depend on I: each input feature adds one weight to every unit of { $gates ->
+    [1] the cell
+   *[other] each of the { $gates } gates
+  }{ $bidirectional ->
+    [yes] {" "}in both directions
+   *[no] {""}
+  }, so the count is linear in I.
+sentence-solve-units-quadratic = Solving for the units H. The recurrent weights grow as H² and the input weights and biases as H, so the count is a quadratic in H with one positive root.
+sentence-solve-units-projection = Solving for the units H. With a projection the recurrent width is P, not H, so the count is linear in H.
+sentence-solve-units-search = Solving for the units H by exact search: the count grows with every unit added.
+label-directions = directions
+label-parameters-per-input-feature = parameters per input feature
+label-rearranged = rearranged
+label-everything-else-the-count-at-i-0 = everything else (the count at I = 0)
+label-discriminant = discriminant
+label-its-square-root = its square root
+label-positive-root = positive root
+label-parameters-per-unit-the-count-at-h-1 = parameters per unit (the count at H = 1)
+label-check = check

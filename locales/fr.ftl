@@ -396,3 +396,24 @@ formula-line = Pour un nombre, ajoutez la ligne qui le construit, par exemple `{
 formula-refused-layers = Rien dans le code ne construit `{ $class }`, et { $names } n'ont pas de valeur par défaut. Je ne peux pas donner de formule : { $culprits } décide quelles couches existent (une boucle, un `if`, une longueur de liste), il me faut donc la valeur.
 formula-refused-not-polynomial = Rien dans le code ne construit `{ $class }`, et { $names } n'ont pas de valeur par défaut. Je ne peux pas donner de formule : le nombre n'est pas un polynôme de { $culprits } (division, puissance ou condition), il me faut donc la valeur.
 formula-refused-too-many = Rien dans le code ne construit `{ $class }`, et { $names } n'ont pas de valeur par défaut : une formule demanderait trop de travail (au plus { $variables } tailles inconnues, chacune de degré 3 au plus, { $builds } lectures, { $steps } étapes et { $layers } couches en tout), il me faut donc les valeurs.
+
+## Solving a recurrent layer for its unknown size (src/engine/solve.ts)
+sentence-solve-input = Résolution pour la largeur d'entrée I. Seuls les poids d'entrée dépendent de I : chaque caractéristique d'entrée ajoute un poids à chaque unité { $gates ->
+    [1] de la cellule
+   *[other] de chacune des { $gates } portes
+  }{ $bidirectional ->
+    [yes] {" "}dans les deux directions
+   *[no] {""}
+  }, donc le nombre est linéaire en I.
+sentence-solve-units-quadratic = Résolution pour les unités H. Les poids récurrents croissent comme H² et les poids d'entrée et les biais comme H, donc le nombre est un polynôme du second degré en H avec une seule racine positive.
+sentence-solve-units-projection = Résolution pour les unités H. Avec une projection, la largeur récurrente est P, pas H, donc le nombre est linéaire en H.
+sentence-solve-units-search = Résolution pour les unités H par recherche exacte : le nombre croît avec chaque unité ajoutée.
+label-directions = directions
+label-parameters-per-input-feature = paramètres par caractéristique d'entrée
+label-rearranged = réarrangé
+label-everything-else-the-count-at-i-0 = tout le reste (le nombre pour I = 0)
+label-discriminant = discriminant
+label-its-square-root = sa racine carrée
+label-positive-root = racine positive
+label-parameters-per-unit-the-count-at-h-1 = paramètres par unité (le nombre pour H = 1)
+label-check = vérification

@@ -395,3 +395,24 @@ formula-line = 要得到具体数字，请加上构建它的一行，例如 `{ $
 formula-refused-layers = 代码中没有构建 `{ $class }` 的语句，且 { $names } 没有默认值。无法给出公式：{ $culprits } 决定了有哪些层（循环、`if` 或列表长度），所以需要具体数值。
 formula-refused-not-polynomial = 代码中没有构建 `{ $class }` 的语句，且 { $names } 没有默认值。无法给出公式：参数量不是 { $culprits } 的多项式（用于除法、幂或条件），所以需要具体数值。
 formula-refused-too-many = 代码中没有构建 `{ $class }` 的语句，且 { $names } 没有默认值：给出公式的工作量太大（最多 { $variables } 个未知尺寸，每个次数最多 3，共 { $builds } 次读取、{ $steps } 步、{ $layers } 层），所以需要具体数值。
+
+## Solving a recurrent layer for its unknown size (src/engine/solve.ts)
+sentence-solve-input = 求输入宽度 I。只有输入权重取决于 I：每个输入特征给{ $gates ->
+    [1] 单元
+   *[other] {" "}{ $gates } 个门中每个门
+  }的每个单元{ $bidirectional ->
+    [yes] （两个方向都）
+   *[no] {""}
+  }增加一个权重，所以参数量是 I 的线性函数。
+sentence-solve-units-quadratic = 求单元数 H。循环权重随 H² 增长，输入权重和偏置随 H 增长，所以参数量是 H 的二次式，只有一个正根。
+sentence-solve-units-projection = 求单元数 H。有投影时循环宽度是 P 而不是 H，所以参数量是 H 的线性函数。
+sentence-solve-units-search = 通过精确搜索求单元数 H：每增加一个单元参数量都会增长。
+label-directions = 方向数
+label-parameters-per-input-feature = 每个输入特征的参数
+label-rearranged = 移项
+label-everything-else-the-count-at-i-0 = 其余部分（I = 0 时的参数量）
+label-discriminant = 判别式
+label-its-square-root = 它的平方根
+label-positive-root = 正根
+label-parameters-per-unit-the-count-at-h-1 = 每个单元的参数（H = 1 时的参数量）
+label-check = 验算

@@ -171,10 +171,8 @@ function solveInput(spec: RecurrentSpec, target: bigint): SolveResult {
   const D = spec.bidirectional ? 2n : 1n;
   const steps: Step[] = [];
   steps.push({
-    kind: 'explain',
-    text:
-      `Solving for the input width I. Only the input weights depend on I: each input feature adds one weight to every ` +
-      `unit of ${g === 1 ? 'the cell' : `each of the ${g} gates`}${D > 1n ? ' in both directions' : ''}, so the count is linear in I.`,
+    kind: 'say',
+    sentence: { id: 'solve-input', gates: g, bidirectional: D > 1n },
   });
   const factors: Term[] = [];
   if (D > 1n) factors.push({ value: D, label: 'directions' });
@@ -290,10 +288,7 @@ function unitSteps(spec: RecurrentSpec, solved: RecurrentSpec, target: bigint, p
   const H = solved.units;
   const steps: Step[] = [];
   if (poly && poly.a > 0n) {
-    steps.push({
-      kind: 'explain',
-      text: 'Solving for the units H. The recurrent weights grow as H² and the input weights and biases as H, so the count is a quadratic in H with one positive root.',
-    });
+    steps.push({ kind: 'say', sentence: { id: 'solve-units-quadratic' } });
     const sym = isPlain(spec)
       ? `${gatesH(g, 'H²')} + ${g === 1 ? '' : g}(I${b > 0 ? ` + ${b}` : ''})H ${MINUS} N = 0`
       : 'aH² + bH − N = 0';
@@ -318,10 +313,7 @@ function unitSteps(spec: RecurrentSpec, solved: RecurrentSpec, target: bigint, p
       result: H,
     });
   } else if (poly) {
-    steps.push({
-      kind: 'explain',
-      text: 'Solving for the units H. With a projection the recurrent width is P, not H, so the count is linear in H.',
-    });
+    steps.push({ kind: 'say', sentence: { id: 'solve-units-projection' } });
     steps.push({
       kind: 'formula',
       label: 'parameters per unit (the count at H = 1)',
@@ -335,10 +327,7 @@ function unitSteps(spec: RecurrentSpec, solved: RecurrentSpec, target: bigint, p
       result: H,
     });
   } else {
-    steps.push({
-      kind: 'explain',
-      text: 'Solving for the units H by exact search: the count grows with every unit added.',
-    });
+    steps.push({ kind: 'say', sentence: { id: 'solve-units-search' } });
   }
   const check = oneLine(solved);
   if (check) steps.push(check);

@@ -132,6 +132,12 @@ export type Sentence =
   | { id: 'time-distributed'; type: string }
   /** A ConvLSTM's gates are `kernel` ("3x3") convolutions. */
   | { id: 'convlstm'; kernel: string }
+  /** Solving a recurrent layer for its input width I (linear: `gates` gates per unit, both directions or one). */
+  | { id: 'solve-input'; gates: number; bidirectional: boolean }
+  /** Solving for the units H: a quadratic, linear with a projection, or by exact search. */
+  | { id: 'solve-units-quadratic' }
+  | { id: 'solve-units-projection' }
+  | { id: 'solve-units-search' }
   /** A PyTorch TransformerEncoderLayer / TransformerDecoderLayer over d_model `model` with feed-forward width `ff`. */
   | { id: 'transformer-layer'; decoder: boolean; model: bigint; ff: bigint }
   /** A transformer stack's layers 2 to `to` repeat layer 1's tensor shapes and are not listed. */

@@ -29,7 +29,7 @@ export function findings(a: CountAnswer, style: StepStyle, locale: Locale = 'en'
   if (a.solved) {
     out.push({
       title: t(locale, 'solved-title', { what: a.solved.unknown, value: n(a.solved.value) }),
-      lines: a.solved.steps.map((s) => stepLine(s, style)),
+      lines: a.solved.steps.map((s) => stepLine(s, { ...style, locale })),
     });
   }
   if (a.claim) {

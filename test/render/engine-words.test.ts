@@ -153,4 +153,22 @@ describe('engine words: the layer counters speak Chinese and French', () => {
     );
     expect(en).toContain('all gates: 4 (gates) x 38,656 (per gate) = 154,624');
   });
+  it('solving for a size in Chinese and French, and in English as before', () => {
+    const q = '/lstm ? 64 = 49408';
+    const en = renderText(answerQuery(q));
+    expect(en).toContain(
+      'Solving for the input width I. Only the input weights depend on I: each input feature adds one weight to every unit of each of the 4 gates, so the count is linear in I.',
+    );
+    expect(en).toContain('parameters per input feature: 4 (gates) x 64 (units) = 256');
+    const zh = renderText(answerQuery(q, { locale: 'zh' }));
+    expect(zh).toContain('求输入宽度 I。只有输入权重取决于 I：每个输入特征给 4 个门中每个门的每个单元增加一个权重');
+    expect(zh).toContain('验算: 4 x ((128 + 64) x 64 + 64) = 49,408');
+    expect(zh).not.toContain('Solving for');
+    const fr = JSON.stringify(
+      renderBlocks(answerQuery('/lstm 4096 ? = 4457472', { locale: 'fr' }), { form: 'full' }).blocks,
+    );
+    expect(fr).toContain('Résolution pour les unités H.');
+    expect(fr).toContain('racine positive');
+    expect(fr).not.toContain('Solving for');
+  });
 });
