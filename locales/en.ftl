@@ -415,3 +415,12 @@ label-its-square-root = its square root
 label-positive-root = positive root
 label-parameters-per-unit-the-count-at-h-1 = parameters per unit (the count at H = 1)
 label-check = check
+sentence-reshape-only = Reshape only rearranges: no weights, 0 parameters.
+sentence-flatten-only = Flatten only reshapes: no weights, 0 parameters.
+sentence-repeat-vector-only = RepeatVector copies its input n times: no weights, 0 parameters.
+sentence-lambda-only = Lambda runs a function on its input: no weights, 0 parameters.
+sentence-global-pool-only = { $type } reduces each channel to one number: no weights, 0 parameters.
+sentence-pool-only = { $type } takes the { $op ->
+    [max] maximum
+   *[average] average
+  } over each { $window } window: no weights, 0 parameters.

@@ -417,3 +417,12 @@ label-its-square-root = sa racine carrée
 label-positive-root = racine positive
 label-parameters-per-unit-the-count-at-h-1 = paramètres par unité (le nombre pour H = 1)
 label-check = vérification
+sentence-reshape-only = Reshape ne fait que réarranger : pas de poids, 0 paramètre.
+sentence-flatten-only = Flatten ne fait que changer la forme : pas de poids, 0 paramètre.
+sentence-repeat-vector-only = RepeatVector copie son entrée n fois : pas de poids, 0 paramètre.
+sentence-lambda-only = Lambda applique une fonction à son entrée : pas de poids, 0 paramètre.
+sentence-global-pool-only = { $type } réduit chaque canal à un nombre : pas de poids, 0 paramètre.
+sentence-pool-only = { $type } prend { $op ->
+    [max] le maximum
+   *[average] la moyenne
+  } sur chaque fenêtre { $window } : pas de poids, 0 paramètre.

@@ -416,3 +416,12 @@ label-its-square-root = 它的平方根
 label-positive-root = 正根
 label-parameters-per-unit-the-count-at-h-1 = 每个单元的参数（H = 1 时的参数量）
 label-check = 验算
+sentence-reshape-only = Reshape 只重新排列：没有权重，0 个参数。
+sentence-flatten-only = Flatten 只改变形状：没有权重，0 个参数。
+sentence-repeat-vector-only = RepeatVector 把输入复制 n 次：没有权重，0 个参数。
+sentence-lambda-only = Lambda 对输入运行一个函数：没有权重，0 个参数。
+sentence-global-pool-only = { $type } 把每个通道归约为一个数：没有权重，0 个参数。
+sentence-pool-only = { $type } 在每个 { $window } 窗口上取{ $op ->
+    [max] 最大值
+   *[average] 平均值
+  }：没有权重，0 个参数。

@@ -130,6 +130,13 @@ export type Sentence =
   /** Keras PReLU: one slope per input element, shared along `sharedAxes` ("1, 2"; null when none). */
   | { id: 'prelu-per-element'; sharedAxes: string | null; shape: string }
   | { id: 'time-distributed'; type: string }
+  /** Why a weightless layer has none: what it does to its input. */
+  | { id: 'reshape-only' }
+  | { id: 'flatten-only' }
+  | { id: 'repeat-vector-only' }
+  | { id: 'lambda-only' }
+  | { id: 'global-pool-only'; type: string }
+  | { id: 'pool-only'; type: string; op: 'max' | 'average'; window: string }
   /** A ConvLSTM's gates are `kernel` ("3x3") convolutions. */
   | { id: 'convlstm'; kernel: string }
   /** Solving a recurrent layer for its input width I (linear: `gates` gates per unit, both directions or one). */

@@ -171,4 +171,15 @@ describe('engine words: the layer counters speak Chinese and French', () => {
     expect(fr).toContain('racine positive');
     expect(fr).not.toContain('Solving for');
   });
+  it('a whole Keras model in Chinese: the weightless layers too, and in English as before', () => {
+    const q = 'model = Sequential([Conv2D(32, 3, input_shape=(28, 28, 1)), MaxPooling2D(2), Flatten(), Dense(10)])';
+    const zh = renderText(answerQuery(q, { locale: 'zh' }));
+    expect(zh).toContain('1. MaxPooling2D 在每个 2x2 窗口上取最大值：没有权重，0 个参数。');
+    expect(zh).toContain('1. Flatten 只改变形状：没有权重，0 个参数。');
+    expect(zh).toContain('2. 权重: 5,408 (输入宽度) x 10 (单元数) = 54,080');
+    expect(zh).not.toContain('no weights');
+    const en = renderText(answerQuery(q));
+    expect(en).toContain('1. MaxPooling2D takes the maximum over each 2x2 window: no weights, 0 parameters.');
+    expect(en).toContain('1. Flatten only reshapes: no weights, 0 parameters.');
+  });
 });

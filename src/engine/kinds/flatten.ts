@@ -13,12 +13,7 @@ export const flatten: LayerKind<typeof flattenSchema> = defineKind({
   ...keepsShape,
   hintShape: (_layer, width) => [width],
   flow(layer, inShape, name) {
-    const record = countParameterFree(
-      name,
-      'Flatten',
-      layer.framework,
-      'Flatten only reshapes: no weights, 0 parameters.',
-    );
+    const record = countParameterFree(name, 'Flatten', layer.framework, { id: 'flatten-only' });
     if (layer.framework === 'pytorch' || !inShape) return done(layer, record, null);
     const known = inShape.every((d) => d !== null);
     return done(layer, record, [known ? prod(inShape as bigint[]) : null]);

@@ -22,12 +22,7 @@ export const globalPool: LayerKind<typeof globalPoolSchema> = defineKind({
   hintShape: (layer, width) => [...Array.from({ length: layer.rank }, () => null), width],
   flow(layer, inShape, name) {
     const type = `Global${layer.op === 'max' ? 'Max' : 'Average'}Pooling${layer.rank}D`;
-    const record = countParameterFree(
-      name,
-      type,
-      'keras',
-      `${type} reduces each channel to one number: no weights, 0 parameters.`,
-    );
+    const record = countParameterFree(name, type, 'keras', { id: 'global-pool-only', type });
     if (!inShape) return done(layer, record, null);
     const { channels } = channelAxis(inShape, layer.channelsFirst);
     const ones = Array.from({ length: Math.max(inShape.length - 1, 0) }, () => 1n as Dim);

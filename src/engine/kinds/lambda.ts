@@ -18,12 +18,7 @@ export const lambda: LayerKind<typeof lambdaSchema> = defineKind({
   typeName: () => 'Lambda',
   ...keepsShape,
   flow(layer, _inShape, name) {
-    const record = countParameterFree(
-      name,
-      'Lambda',
-      'keras',
-      'Lambda runs a function on its input: no weights, 0 parameters.',
-    );
+    const record = countParameterFree(name, 'Lambda', 'keras', { id: 'lambda-only' });
     if (layer.outputShape === null)
       record.notes.push("Lambda's output shape is not known without `output_shape=`; later layers need their sizes.");
     return done(layer, record, layer.outputShape);

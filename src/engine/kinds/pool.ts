@@ -24,12 +24,12 @@ export const pool: LayerKind<typeof poolSchema> = defineKind({
   hintShape: (layer, width) => [...Array.from({ length: layer.rank }, () => null), width],
   flow(layer, inShape, name) {
     const type = `${layer.op === 'max' ? 'MaxPooling' : 'AveragePooling'}${layer.rank}D`;
-    const record = countParameterFree(
-      name,
+    const record = countParameterFree(name, type, 'keras', {
+      id: 'pool-only',
       type,
-      'keras',
-      `${type} takes the ${layer.op === 'max' ? 'maximum' : 'average'} over each ${layer.pool.join('x')} window: no weights, 0 parameters.`,
-    );
+      op: layer.op === 'max' ? 'max' : 'average',
+      window: layer.pool.join('x'),
+    });
     if (!inShape) return done(layer, record, null);
     expectRank(layer, inShape, layer.rank + 1, spatialLayout(layer.rank));
     const { channels, spatial } = channelAxis(inShape, layer.channelsFirst);

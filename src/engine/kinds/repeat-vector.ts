@@ -13,12 +13,7 @@ export const repeatVector: LayerKind<typeof repeatVectorSchema> = defineKind({
   ...keepsShape,
   hintShape: (_layer, width) => [width],
   flow(layer, inShape, name) {
-    const record = countParameterFree(
-      name,
-      'RepeatVector',
-      'keras',
-      'RepeatVector copies its input n times: no weights, 0 parameters.',
-    );
+    const record = countParameterFree(name, 'RepeatVector', 'keras', { id: 'repeat-vector-only' });
     return done(layer, record, [layer.n, ...(inShape ?? [null])]);
   },
 });

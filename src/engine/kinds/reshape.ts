@@ -17,7 +17,7 @@ export const reshape: LayerKind<typeof reshapeSchema> = defineKind({
   typeName: () => 'Reshape',
   ...keepsShape,
   flow(layer, inShape, name) {
-    const record = countParameterFree(name, 'Reshape', 'keras', 'Reshape only rearranges: no weights, 0 parameters.');
+    const record = countParameterFree(name, 'Reshape', 'keras', { id: 'reshape-only' });
     const total = inShape && inShape.every((d) => d !== null) ? prod(inShape as bigint[]) : null;
     const knownPart = prod(layer.target.filter((d) => d !== -1n));
     const out = layer.target.map((d) =>

@@ -1,5 +1,5 @@
 // Shared pieces for the non-recurrent layer counters: tensors, records, steps. All BigInt.
-import type { Convention, LayerRecord, Note, Step, TensorRecord, Term } from '../types.js';
+import type { Convention, LayerRecord, Note, Sentence, Step, TensorRecord, Term } from '../types.js';
 
 /** Whose layout and tensor names a layer uses. */
 export type Framework = 'pytorch' | 'keras' | 'flax';
@@ -83,13 +83,13 @@ export function freeze(record: LayerRecord): LayerRecord {
 }
 
 /** A parameter-free layer (activation, dropout, pooling, flatten...). */
-export function countParameterFree(name: string, type: string, framework: Framework, why?: string): LayerRecord {
+export function countParameterFree(name: string, type: string, framework: Framework, why?: Sentence): LayerRecord {
   return makeRecord({
     name,
     type,
     framework,
     tensors: [],
-    steps: [why ? { kind: 'explain', text: why } : { kind: 'say', sentence: { id: 'no-weights', type } }],
+    steps: [{ kind: 'say', sentence: why ?? { id: 'no-weights', type } }],
   });
 }
 
