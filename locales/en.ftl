@@ -424,3 +424,4 @@ sentence-pool-only = { $type } takes the { $op ->
     [max] maximum
    *[average] average
   } over each { $window } window: no weights, 0 parameters.
+sentence-solve-equation = the equation: { $symbolic }, here { $numeric }

@@ -426,3 +426,4 @@ sentence-pool-only = { $type } prend { $op ->
     [max] le maximum
    *[average] la moyenne
   } sur chaque fenêtre { $window } : pas de poids, 0 paramètre.
+sentence-solve-equation = l'équation : { $symbolic }, ici { $numeric }

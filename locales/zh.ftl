@@ -425,3 +425,4 @@ sentence-pool-only = { $type } 在每个 { $window } 窗口上取{ $op ->
     [max] 最大值
    *[average] 平均值
   }：没有权重，0 个参数。
+sentence-solve-equation = 方程：{ $symbolic }，代入数值为 { $numeric }

@@ -294,8 +294,12 @@ function unitSteps(spec: RecurrentSpec, solved: RecurrentSpec, target: bigint, p
       : 'aH² + bH − N = 0';
     // An equation is not a value: it is stated, not "= result".
     steps.push({
-      kind: 'explain',
-      text: `the equation: ${sym}, here ${poly.a === 1n ? '' : poly.a}H² + ${poly.b}H ${MINUS} ${target} = 0`,
+      kind: 'say',
+      sentence: {
+        id: 'solve-equation',
+        symbolic: sym,
+        numeric: `${poly.a === 1n ? '' : poly.a}H² + ${poly.b}H ${MINUS} ${target} = 0`,
+      },
     });
     const disc = poly.b * poly.b + 4n * poly.a * target;
     const root = isqrt(disc);

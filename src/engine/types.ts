@@ -145,6 +145,8 @@ export type Sentence =
   | { id: 'solve-units-quadratic' }
   | { id: 'solve-units-projection' }
   | { id: 'solve-units-search' }
+  /** The quadratic in H, symbolically (`symbolic`) and with this layer's numbers (`numeric`). */
+  | { id: 'solve-equation'; symbolic: string; numeric: string }
   /** A PyTorch TransformerEncoderLayer / TransformerDecoderLayer over d_model `model` with feed-forward width `ff`. */
   | { id: 'transformer-layer'; decoder: boolean; model: bigint; ff: bigint }
   /** A transformer stack's layers 2 to `to` repeat layer 1's tensor shapes and are not listed. */

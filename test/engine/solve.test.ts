@@ -5,6 +5,7 @@ import { MAX_SOLVE_TARGET, isqrt, solveExample, solveRecurrent } from '../../src
 import type { CellKind, Convention, RecurrentSpec, Step } from '../../src/engine/types.js';
 import { CONVENTIONS } from '../../src/engine/types.js';
 import { MAX_SIZE } from '../../src/limits.js';
+import { sentence } from '../../src/render/sentences.js';
 import { recurrentSpec } from '../helpers/recurrent-spec.js';
 
 const spec = recurrentSpec;
@@ -18,11 +19,11 @@ function formula(steps: Step[], label: string): Extract<Step, { kind: 'formula' 
   return s;
 }
 
-/** The quadratic is stated as an explain step ("the equation: ..."), not as a value. */
+/** The quadratic is stated as a sentence ("the equation: ..."), not as a value. */
 function equation(steps: Step[]): string {
-  const step = steps.find((s) => s.kind === 'explain' && s.text.startsWith('the equation'));
-  if (!step || step.kind !== 'explain') throw new Error('no equation step');
-  return step.text;
+  const step = steps.find((s) => s.kind === 'say' && s.sentence.id === 'solve-equation');
+  if (!step || step.kind !== 'say') throw new Error('no equation step');
+  return sentence(step.sentence);
 }
 
 describe('isqrt', () => {

@@ -169,6 +169,10 @@ describe('engine words: the layer counters speak Chinese and French', () => {
     );
     expect(fr).toContain('Résolution pour les unités H.');
     expect(fr).toContain('racine positive');
+    expect(fr).toContain("l'équation : 4H² + 4(I + 1)H − N = 0, ici 4H² + 16388H − 4457472 = 0");
+    expect(renderText(answerQuery('/lstm 4096 ? = 4457472'))).toContain(
+      'the equation: 4H² + 4(I + 1)H − N = 0, here 4H² + 16388H − 4457472 = 0',
+    );
     expect(fr).not.toContain('Solving for');
   });
   it('a whole Keras model in Chinese: the weightless layers too, and in English as before', () => {
