@@ -225,24 +225,22 @@ const timeDistributed: Handler = (ctx) => {
   return ctx.layer({ kind: 'time-distributed', layer: inner.spec }, a);
 };
 
+/** What follows the sizes in the signature of every Keras layer with a kernel and a bias (Dense, Conv*). */
+const WEIGHT_LAYER_TAIL = [
+  'activation',
+  'use_bias',
+  'kernel_initializer',
+  'bias_initializer',
+  'kernel_regularizer',
+  'bias_regularizer',
+  'activity_regularizer',
+  'kernel_constraint',
+  'bias_constraint',
+  'lora_rank',
+];
+
 const dense: Handler = (ctx) => {
-  const a = ctx.bind(
-    [
-      'units',
-      'activation',
-      'use_bias',
-      'kernel_initializer',
-      'bias_initializer',
-      'kernel_regularizer',
-      'bias_regularizer',
-      'activity_regularizer',
-      'kernel_constraint',
-      'bias_constraint',
-      'lora_rank',
-    ],
-    KERAS_COMMON,
-    ['output_dim', 'bias'],
-  );
+  const a = ctx.bind(['units', ...WEIGHT_LAYER_TAIL], KERAS_COMMON, ['output_dim', 'bias']);
   const bias = a.has('bias') && !a.has('use_bias') ? a.bool('bias', true) : a.bool('use_bias', true);
   return ctx.layer({ kind: 'dense', framework: 'keras', input: null, units: units(a), bias }, a);
 };
@@ -289,18 +287,6 @@ function padding(a: Args, allowCausal: boolean): 'valid' | 'same' | 'causal' {
     | 'causal';
 }
 
-const CONV_TAIL = [
-  'activation',
-  'use_bias',
-  'kernel_initializer',
-  'bias_initializer',
-  'kernel_regularizer',
-  'bias_regularizer',
-  'activity_regularizer',
-  'kernel_constraint',
-  'bias_constraint',
-  'lora_rank',
-];
 const KERAS1_CONV = [
   'nb_filter',
   'nb_row',
@@ -366,10 +352,19 @@ function conv(rank: 1 | 2 | 3, variant: 'standard' | 'transpose' | 'separable' |
         'output_padding',
         'data_format',
         'dilation_rate',
-        ...CONV_TAIL,
+        ...WEIGHT_LAYER_TAIL,
       ];
     } else {
-      sig = ['filters', 'kernel_size', 'strides', 'padding', 'data_format', 'dilation_rate', 'groups', ...CONV_TAIL];
+      sig = [
+        'filters',
+        'kernel_size',
+        'strides',
+        'padding',
+        'data_format',
+        'dilation_rate',
+        'groups',
+        ...WEIGHT_LAYER_TAIL,
+      ];
     }
     // Keras 1: Convolution2D(nb_filter, nb_row, nb_col, ...), Convolution1D(nb_filter, filter_length, ...).
     const legacy = variant === 'standard' && ctx.legacyConv(rank);
