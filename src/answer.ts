@@ -7,7 +7,8 @@ import { CELL_COMMANDS } from './parse/slash.js';
 import { formatCount } from './render/format.js';
 import { codeSource } from './sources/code.js';
 import { questionSource, shorthandSource } from './sources/shorthand.js';
-import { pickLocale } from './i18n/index.js';
+import { isLocale, pickLocale } from './i18n/index.js';
+import type { Locale } from './i18n/index.js';
 import type { InputSource, SourceContext } from './sources/source.js';
 import { summarySource } from './sources/summary.js';
 import { hfConfigSource, hubNameSource, transformerShorthandSource } from './sources/transformer.js';
@@ -50,7 +51,10 @@ function splitCommand(text: string, given: string | undefined): { command: strin
 export function answerQuery(text: string, opts: AnswerOptions = {}): Answer {
   const query = fullQuery(text, opts.command);
   try {
-    const answer = answerUnsafe(text, query, opts);
+    // `lang=zh` after pasted code or a summary (the shorthand reads its own, anywhere in the line).
+    const lang = trailingLang(text);
+    const answer = answerUnsafe(lang ? lang.rest : text, query, opts);
+    if (lang) answer.locale = lang.locale;
     // The reply's language, when the source did not choose it (`lang=`): the Slack user's, else the question's.
     answer.locale ??= pickLocale({ locale: opts.locale ?? null, text: query.slice(0, 2000) });
     return answer;
@@ -122,4 +126,14 @@ function unknownCommand(typed: string): string {
     ? ` (its \`${letter.letter}\` is the ${letter.script} letter ${letter.codePoint}, not the Latin ${letter.latin})`
     : '';
   return `I don't know the command \`${shown}\`${why}. Did you mean \`/${nearest}${args ? ` ${args}` : ''}\`?`;
+}
+
+/** A last word `lang=en|zh|fr` (any case) and the text before it; null when the text ends otherwise. */
+function trailingLang(text: string): { locale: Locale; rest: string } | null {
+  const trimmed = text.trimEnd();
+  const cut = Math.max(trimmed.lastIndexOf(' '), trimmed.lastIndexOf('\n'), trimmed.lastIndexOf('\t'));
+  const word = trimmed.slice(cut + 1).toLowerCase();
+  if (cut < 0 || !word.startsWith('lang=')) return null;
+  const locale = word.slice('lang='.length);
+  return isLocale(locale) ? { locale, rest: trimmed.slice(0, cut) } : null;
 }

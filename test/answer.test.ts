@@ -200,3 +200,17 @@ describe('layer names in pasted code', () => {
     expect(out.total).toBe(String(4 * 64 * (32 + 64 + 1)));
   });
 });
+
+describe('lang= after pasted code', () => {
+  it('a last word lang=zh|fr chooses the reply language for code as for shorthand', () => {
+    const zh = answerQuery('nn.Linear(300, 128) lang=zh');
+    expect(zh.kind).toBe('count');
+    expect(zh.locale).toBe('zh');
+    expect(renderText(zh)).toContain('Linear：38,528 个参数');
+    const fr = answerQuery('model = nn.Sequential(nn.Linear(3, 4))\nLANG=fr');
+    expect(fr.locale).toBe('fr');
+    expect(renderText(fr)).toContain('16 paramètres');
+    // A language I do not speak is not taken as one (it stays part of the paste, as before).
+    expect(answerQuery('nn.Linear(300, 128) lang=de').locale).toBe('en');
+  });
+});
